@@ -1,0 +1,47 @@
+/**
+ * Every error the API returns has a stable code, an HTTP status and a human
+ * message (ARCHITECTURE "Errors and input"). docs/API.md lists each code; a test
+ * fails when the list and this catalogue disagree.
+ */
+export const ERROR_CODES = {
+  OT_ERR_VALIDATION: { status: 400, message: 'Some fields are missing or invalid.' },
+  OT_ERR_MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  OT_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json.' },
+  OT_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  OT_ERR_UNAUTHENTICATED: { status: 401, message: 'Sign in again: the device token is missing or invalid.' },
+  OT_ERR_INVALID_CREDENTIALS: { status: 401, message: 'The phone number or PIN is not right.' },
+  OT_ERR_DEVICE_UNKNOWN: { status: 401, message: 'This device is not registered with the shop.' },
+  OT_ERR_DEVICE_MISMATCH: { status: 403, message: 'The device id does not match the signed-in device.' },
+  OT_ERR_PHONE_TAKEN: { status: 409, message: 'A shop is already registered with this phone number.' },
+  OT_ERR_DEVICE_TAKEN: { status: 409, message: 'This device id is already registered to another shop.' },
+  OT_ERR_PROTOCOL_UNSUPPORTED: { status: 426, message: 'This app is out of date: reload it to update.' },
+  OT_ERR_NOT_FOUND: { status: 404, message: 'Nothing is found at this address.' },
+  OT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
+  OT_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts: wait a minute and try again.' },
+  OT_ERR_NOT_READY: { status: 503, message: 'The server is starting or its database is not answering.' },
+  OT_ERR_INTERNAL: { status: 500, message: 'Something went wrong on the server. Nothing was changed.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * Codes a sync operation can be rejected with. These travel inside a 200 sync
+ * response (one operation's answer), not as the status of the request.
+ */
+export const OPERATION_ERROR_CODES = {
+  OT_ERR_SEQUENCE_GAP: 'An earlier operation from this device has not arrived yet.',
+  OT_ERR_OPERATION_MISMATCH: 'This operation id was already used with different content.',
+  OT_ERR_SALE_INVALID: 'The sale does not add up: its total, tender or change is wrong.',
+  OT_ERR_TIMESTAMP_FUTURE: 'The record is dated more than a day in the future.',
+} as const;
+
+export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: readonly { path: string; message: string }[];
+  };
+}

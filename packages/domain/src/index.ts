@@ -1,0 +1,7 @@
+/** The domain's public entry: the apps import from here only (ARCHITECTURE rule). */
+export * from './money/cents.js';
+export * from './errors/codes.js';
+export * from './catalog/product.js';
+export * from './sales/sale.js';
+export * from './auth/registration.js';
+export * from './sync/protocol.js';

@@ -1,0 +1,96 @@
+import * as z from 'zod/mini';
+import { productInputSchema, productSchema } from '../catalog/product.js';
+import { saleSchema } from '../sales/sale.js';
+import { OPERATION_ERROR_CODES } from '../errors/codes.js';
+
+/**
+ * The sync wire protocol, version 1 (docs/API.md "Sync"). It keeps the seed's
+ * `POST /api/v1/sync` fields and adds what exactly-once delivery needs: an id and
+ * a per-device sequence number on every operation, and an opaque pull cursor.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Most operations one push may carry (ARCHITECTURE "Sync" 8). */
+export const MAX_OPERATIONS_PER_PUSH = 50;
+/** Most products one pull page returns; `hasMore` says when to ask again. */
+export const PULL_PAGE_SIZE = 500;
+
+const operationHeader = {
+  /** Unique per operation, generated on the device; retries reuse it. */
+  opId: z.uuid(),
+  /** 1, 2, 3 ... per device, with no gaps: lets the server prove nothing is missing. */
+  seq: z.int().check(z.gte(1)),
+};
+
+export const createSaleOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('CREATE_SALE'),
+  localId: z.string(),
+  data: saleSchema,
+});
+
+export const upsertProductOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('UPSERT_PRODUCT'),
+  localId: z.string(),
+  data: productInputSchema,
+});
+
+export const operationSchema = z.discriminatedUnion('type', [createSaleOperationSchema, upsertProductOperationSchema]);
+
+export type Operation = z.infer<typeof operationSchema>;
+export type OperationType = Operation['type'];
+
+export const syncRequestSchema = z.object({
+  protocolVersion: z.int(),
+  deviceId: z.uuid(),
+  /** Accepted for compatibility with the seed; ordering uses `cursor` only. */
+  lastSyncTimestamp: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
+  /** Opaque; null or absent on a device's first pull. */
+  cursor: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  pendingOperations: z.array(operationSchema).check(z.maxLength(MAX_OPERATIONS_PER_PUSH)),
+});
+
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+/**
+ * `created`/`updated`: applied now or earlier (a retry returns the stored answer).
+ * `rejected`: a permanent, stored answer; the device shows it and moves on.
+ * `refused`: not applied and not stored (a sequence gap); the device sends it again.
+ */
+export const ACK_STATUSES = ['created', 'updated', 'rejected', 'refused'] as const;
+export type AckStatus = (typeof ACK_STATUSES)[number];
+
+const operationErrorCodes = Object.keys(OPERATION_ERROR_CODES) as [
+  keyof typeof OPERATION_ERROR_CODES,
+  ...(keyof typeof OPERATION_ERROR_CODES)[],
+];
+
+export const acknowledgmentSchema = z.object({
+  opId: z.uuid(),
+  seq: z.int(),
+  localId: z.string(),
+  status: z.enum(ACK_STATUSES),
+  serverId: z.optional(z.string()),
+  error: z.optional(z.object({ code: z.enum(operationErrorCodes), message: z.string() })),
+});
+
+export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
+
+export const syncResponseSchema = z.object({
+  protocolVersion: z.int(),
+  /** Server time of this answer; informative only. */
+  syncTimestamp: z.iso.datetime({ offset: true }),
+  /** Send back on the next pull. */
+  cursor: z.string(),
+  /** True when more changes wait: pull again at once. */
+  hasMore: z.boolean(),
+  serverChanges: z.object({
+    products: z.array(productSchema),
+    sales: z.array(z.unknown()),
+  }),
+  conflicts: z.array(z.unknown()),
+  acknowledgments: z.array(acknowledgmentSchema),
+});
+
+export type SyncResponse = z.infer<typeof syncResponseSchema>;
