@@ -1,0 +1,60 @@
+/**
+ * Builds the Fastify app without listening: tests drive it with `app.inject`,
+ * main.ts listens. Everything it needs comes in through `AppDeps`.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
+import type { Db } from './db/client.js';
+import type { TokenService } from './auth/tokens.js';
+import { createAuthService } from './auth/auth.service.js';
+import { authRoutes, type RateLimit } from './auth/auth.routes.js';
+import { healthRoutes } from './health/health.routes.js';
+import { registerErrorHandling } from './http/errors.js';
+import { serveWebApp } from './http/web-app.js';
+import { createSyncService } from './sync/sync.service.js';
+import { syncRoutes } from './sync/sync.routes.js';
+
+/** Largest request body: a full sync batch of 50 big sales stays well under it. */
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface AppDeps {
+  db: Db;
+  tokens: TokenService;
+  /** The built PWA; the app still serves the API when the folder has no build. */
+  webDir?: string;
+  /** Shares rate-limit counters between instances; in-process without it. */
+  redis?: Redis;
+  /** Attempts per address on sign-in and registration; tests raise it. */
+  authRateLimit?: RateLimit;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  now?: () => Date;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: deps.trustProxy ?? false,
+    // Request ids let a log line be matched to the device's report.
+    requestIdHeader: 'x-request-id',
+  });
+  registerErrorHandling(app);
+  await app.register(rateLimit, { global: false, ...(deps.redis ? { redis: deps.redis } : {}) });
+
+  const sync = await createSyncService(deps.db, deps.now);
+  const auth = createAuthService(deps.db, deps.tokens);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(() => deps.db.ping()));
+      await api.register(authRoutes(auth, deps.authRateLimit));
+      await api.register(syncRoutes(sync, deps.tokens));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await serveWebApp(app, deps.webDir);
+  return app;
+}

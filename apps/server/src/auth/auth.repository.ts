@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { branches, devices, signingKeys, tenants, users } from '../db/schema.js';
+
+export interface NewShop {
+  businessName: string;
+  ownerName: string;
+  phone: string;
+  pinHash: string;
+}
+
+export interface ShopRefs {
+  tenantId: string;
+  branchId: string;
+  userId: string;
+}
+
+export const OWNER_PHONE_CONSTRAINT = 'uq_users_owner_phone';
+export const DEVICE_ID_CONSTRAINT = 'devices_pkey';
+
+/** Creates a tenant with its first branch and its owner; run inside a transaction. */
+export async function insertShop(tx: Executor, shop: NewShop): Promise<ShopRefs> {
+  const [tenant] = await tx
+    .insert(tenants)
+    .values({ businessName: shop.businessName, phone: shop.phone })
+    .returning({ id: tenants.id });
+  if (!tenant) throw new Error('tenant insert returned nothing');
+  const [branch] = await tx
+    .insert(branches)
+    .values({ tenantId: tenant.id, name: 'Main' })
+    .returning({ id: branches.id });
+  if (!branch) throw new Error('branch insert returned nothing');
+  const [user] = await tx
+    .insert(users)
+    .values({ tenantId: tenant.id, name: shop.ownerName, phone: shop.phone, role: 'OWNER', pinHash: shop.pinHash })
+    .returning({ id: users.id });
+  if (!user) throw new Error('user insert returned nothing');
+  return { tenantId: tenant.id, branchId: branch.id, userId: user.id };
+}
+
+export async function insertDevice(
+  tx: Executor,
+  device: { id: string; name: string | undefined } & ShopRefs,
+): Promise<void> {
+  await tx.insert(devices).values({
+    id: device.id,
+    tenantId: device.tenantId,
+    branchId: device.branchId,
+    registeredBy: device.userId,
+    name: device.name ?? null,
+  });
+}
+
+export interface OwnerRecord extends ShopRefs {
+  userName: string;
+  businessName: string;
+  branchName: string;
+  pinHash: string | null;
+}
+
+/** The active owner who signs in with this phone number, with the tenant's first branch. */
+export async function findOwnerByPhone(db: Executor, phone: string): Promise<OwnerRecord | undefined> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      userName: users.name,
+      pinHash: users.pinHash,
+      tenantId: tenants.id,
+      businessName: tenants.businessName,
+      branchId: branches.id,
+      branchName: branches.name,
+    })
+    .from(users)
+    .innerJoin(tenants, eq(tenants.id, users.tenantId))
+    .innerJoin(branches, eq(branches.tenantId, tenants.id))
+    .where(and(eq(users.phone, phone), eq(users.role, 'OWNER'), eq(users.isActive, true)))
+    .orderBy(asc(branches.createdAt))
+    .limit(1);
+  return row;
+}
+
+/** A device that is registered and not revoked, within its tenant. */
+export async function findActiveDevice(db: Executor, tenantId: string, deviceId: string) {
+  const [row] = await db
+    .select({ id: devices.id, branchId: devices.branchId })
+    .from(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function listSigningKeys(db: Executor) {
+  return db
+    .select({ kid: signingKeys.kid, secret: signingKeys.secret })
+    .from(signingKeys)
+    .orderBy(desc(signingKeys.createdAt));
+}
+
+export async function insertSigningKey(db: Executor, key: { kid: string; secret: string }): Promise<void> {
+  await db.insert(signingKeys).values(key).onConflictDoNothing();
+}

@@ -1,0 +1,201 @@
+/**
+ * The PostgreSQL schema (Drizzle). Shaped after seed 000's tables: integer cents,
+ * `tenant_id` on every tenant-owned row, the seed's indexes and
+ * UNIQUE(tenant_id, device_id, local_id) on sales. `npm run db:generate -w apps/server`
+ * writes the SQL migration for a change here.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Facts about this database itself, e.g. its generation (part of every pull cursor). */
+export const serverMeta = pgTable('server_meta', {
+  key: varchar('key', { length: 64 }).primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Keys that sign device tokens; `kid` goes in the token header so keys can rotate. */
+export const signingKeys = pgTable('signing_keys', {
+  kid: varchar('kid', { length: 64 }).primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt,
+});
+
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  businessName: varchar('business_name', { length: 255 }).notNull(),
+  phone: varchar('phone', { length: 20 }),
+  email: varchar('email', { length: 255 }),
+  address: text('address'),
+  currency: varchar('currency', { length: 3 }).notNull().default('ZAR'),
+  settings: jsonb('settings').notNull().default({}),
+  /**
+   * Per-tenant change counter, bumped under this row's lock inside every writing
+   * transaction: pull cursors compare against it, so a transaction that commits
+   * late can never be skipped (SPEC SY4).
+   */
+  changeCounter: bigint('change_counter', { mode: 'number' }).notNull().default(0),
+  createdAt,
+  updatedAt,
+});
+
+export const branches = pgTable(
+  'branches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 120 }).notNull(),
+    createdAt,
+  },
+  (t) => [index('idx_branches_tenant').on(t.tenantId)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 120 }).notNull(),
+    phone: varchar('phone', { length: 20 }),
+    role: varchar('role', { length: 32 }).notNull(),
+    /** Argon2id hash of the PIN (PHC string); never the PIN itself. */
+    pinHash: text('pin_hash'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    index('idx_users_tenant').on(t.tenantId),
+    // A phone number signs in to one shop: it may own only one.
+    uniqueIndex('uq_users_owner_phone').on(t.phone).where(sql`role = 'OWNER'`),
+  ],
+);
+
+export const devices = pgTable(
+  'devices',
+  {
+    /** Generated on the device at sign-in. */
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    registeredBy: uuid('registered_by').references(() => users.id),
+    name: varchar('name', { length: 60 }),
+    /** Highest operation `seq` applied from this device (SPEC SY2). */
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt,
+  },
+  (t) => [index('idx_devices_tenant').on(t.tenantId)],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 255 }).notNull(),
+    /** Cents, VAT inclusive. */
+    price: integer('price').notNull(),
+    barcode: varchar('barcode', { length: 100 }),
+    category: varchar('category', { length: 100 }),
+    isActive: boolean('is_active').notNull().default(true),
+    syncVersion: integer('sync_version').notNull().default(1),
+    /** The tenant's change counter when this row last changed (pull order). */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    check('ck_products_price', sql`${t.price} >= 0`),
+    index('idx_products_tenant_active').on(t.tenantId, t.isActive),
+    index('idx_products_barcode')
+      .on(t.tenantId, t.barcode)
+      .where(sql`${t.barcode} IS NOT NULL`),
+    uniqueIndex('uq_products_tenant_change').on(t.tenantId, t.changeSeq),
+  ],
+);
+
+export const sales = pgTable(
+  'sales',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    localId: varchar('local_id', { length: 64 }).notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    totalAmount: integer('total_amount').notNull(),
+    paymentMethod: varchar('payment_method', { length: 20 }).notNull(),
+    tendered: integer('tendered').notNull(),
+    change: integer('change').notNull(),
+    /** The lines as sold (seed 000 keeps them as JSONB): productId, name, quantity, price. */
+    items: jsonb('items').notNull(),
+    metadata: jsonb('metadata').notNull().default({}),
+    /** Device time of the sale: data, never an ordering key. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('uq_sales_device_local').on(t.tenantId, t.deviceId, t.localId),
+    check('ck_sales_amounts', sql`${t.totalAmount} >= 0 AND ${t.tendered} >= 0 AND ${t.change} >= 0`),
+    index('idx_sales_tenant_date').on(t.tenantId, t.createdAt.desc()),
+    index('idx_sales_sync').on(t.tenantId, t.syncedAt),
+  ],
+);
+
+/**
+ * Every operation a device pushed and the answer it got. A retried `op_id`
+ * returns the stored answer instead of being applied again (SPEC SY2).
+ */
+export const syncOperations = pgTable(
+  'sync_operations',
+  {
+    opId: uuid('op_id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    type: varchar('type', { length: 40 }).notNull(),
+    /** SHA-256 of the operation as received, to tell a retry from a reused id. */
+    payloadHash: varchar('payload_hash', { length: 64 }).notNull(),
+    result: jsonb('result').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('uq_sync_operations_device_seq').on(t.deviceId, t.seq), index('idx_sync_operations_tenant').on(t.tenantId)],
+);

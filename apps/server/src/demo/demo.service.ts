@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { ean13CheckDigit, normalizeZaPhone } from '@opentill/domain';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { insertShop } from '../auth/auth.repository.js';
+import { hashPin } from '../auth/pin.js';
+import { upsertProduct } from '../catalog/catalog.repository.js';
+import { takeChangeSeq } from '../sync/sync.repository.js';
+import { countTenants } from './demo.repository.js';
+import { DEMO_PRODUCTS, DEMO_SHOP } from './demo-catalog.js';
+
+export function demoBarcode(index: number): string {
+  const first12 = `600${String(9_000_000 + index).padStart(9, '0')}`;
+  return `${first12}${ean13CheckDigit(first12)}`;
+}
+
+/**
+ * Creates the demo shop when the database holds no shop at all. Returns whether
+ * it did, so the start-up message can show the demo sign-in.
+ */
+export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
+  if ((await countTenants(db.orm)) > 0) return false;
+  const phone = normalizeZaPhone(DEMO_SHOP.phone);
+  if (!phone) throw new Error('demo phone is invalid');
+  const pinHash = await hashPin(DEMO_SHOP.pin);
+  const created = db.orm.transaction(async (tx) => {
+    const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash });
+    for (const [index, [name, price, category]] of DEMO_PRODUCTS.entries()) {
+      const changeSeq = await takeChangeSeq(tx, shop.tenantId);
+      await upsertProduct(tx, shop.tenantId, { id: randomUUID(), name, price, category, barcode: demoBarcode(index) }, changeSeq);
+    }
+  });
+  // Another instance starting on the same empty database may have won the race.
+  return created.then(
+    () => true,
+    (error: unknown) => {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { Action } from '@opentill/domain';
+import type { DeviceClaims, TokenService } from '../auth/tokens.js';
+import { AppError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `requireAction` for authenticated routes. */
+    claims?: DeviceClaims;
+  }
+  interface FastifyContextConfig {
+    /** The action a route needs, or 'public'. Every /api route declares one (tested). */
+    action?: Action | 'public';
+  }
+}
+
+export const publicRoute: RouteShorthandOptions = { config: { action: 'public' } };
+
+/** Route options for a route that needs a device token allowing `action`. */
+export function requireAction(tokens: TokenService, action: Action): RouteShorthandOptions {
+  return {
+    config: { action },
+    preHandler: async (request: FastifyRequest, _reply: FastifyReply) => {
+      const header = request.headers.authorization;
+      const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+      if (!match?.[1]) throw new AppError('OT_ERR_UNAUTHENTICATED');
+      const claims = await tokens.verify(match[1]);
+      if (!claims.permissions.includes(action)) throw new AppError('OT_ERR_UNAUTHENTICATED');
+      request.claims = claims;
+    },
+  };
+}
+
+/** The verified claims of an authenticated route's request. */
+export function claimsOf(request: FastifyRequest): DeviceClaims {
+  if (!request.claims) throw new AppError('OT_ERR_UNAUTHENTICATED');
+  return request.claims;
+}

@@ -1,0 +1,58 @@
+import { eq, and, isNull, sql } from 'drizzle-orm';
+import type { Acknowledgment } from '@opentill/domain';
+import type { Executor } from '../db/client.js';
+import { devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
+
+/**
+ * Locks the device's row for the rest of the transaction, so two pushes from one
+ * device (a retry racing the original) apply one after the other (SPEC SY2).
+ */
+export async function lockDevice(tx: Executor, tenantId: string, deviceId: string) {
+  const [row] = await tx
+    .select({ id: devices.id, branchId: devices.branchId, lastSeq: devices.lastSeq })
+    .from(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)))
+    .for('update');
+  return row;
+}
+
+export async function recordDeviceProgress(tx: Executor, deviceId: string, lastSeq: number): Promise<void> {
+  await tx.update(devices).set({ lastSeq, lastSeenAt: sql`now()` }).where(eq(devices.id, deviceId));
+}
+
+export async function findOperation(tx: Executor, opId: string) {
+  const [row] = await tx
+    .select({ deviceId: syncOperations.deviceId, payloadHash: syncOperations.payloadHash, result: syncOperations.result })
+    .from(syncOperations)
+    .where(eq(syncOperations.opId, opId));
+  return row ? { ...row, result: row.result as Acknowledgment } : undefined;
+}
+
+export async function insertOperation(
+  tx: Executor,
+  operation: { opId: string; tenantId: string; deviceId: string; seq: number; type: string; payloadHash: string },
+  result: Acknowledgment,
+): Promise<void> {
+  await tx.insert(syncOperations).values({ ...operation, result });
+}
+
+/**
+ * Takes the tenant's next change number. The UPDATE holds the tenant row's lock
+ * until commit, so change numbers become visible in the order they are taken and
+ * a pull can never skip a transaction that commits late (SPEC SY4).
+ */
+export async function takeChangeSeq(tx: Executor, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .update(tenants)
+    .set({ changeCounter: sql`${tenants.changeCounter} + 1` })
+    .where(eq(tenants.id, tenantId))
+    .returning({ seq: tenants.changeCounter });
+  if (!row) throw new Error(`tenant ${tenantId} not found`);
+  return row.seq;
+}
+
+export async function readGeneration(db: Executor): Promise<string> {
+  const [row] = await db.select({ value: serverMeta.value }).from(serverMeta).where(eq(serverMeta.key, 'generation'));
+  if (!row) throw new Error('server_meta has no generation: migrations have not run');
+  return row.value;
+}

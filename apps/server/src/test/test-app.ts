@@ -1,0 +1,68 @@
+/**
+ * Test harness for integration suites: one database per worker (PGlite in memory
+ * or a fresh PostgreSQL database, by OPENTILL_TEST_DB) and an app built on it.
+ * Every test registers its own shop, so suites never depend on each other's rows.
+ */
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Session } from '@opentill/domain';
+import { buildApp, type AppDeps } from '../app.js';
+import { createDb, type Db } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { createTokenService } from '../auth/tokens.js';
+
+export const TEST_DB_KIND = process.env.OPENTILL_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+let shared: Promise<Db> | undefined;
+
+export function testDb(): Promise<Db> {
+  shared ??= (async () => {
+    const db =
+      TEST_DB_KIND === 'postgres'
+        ? await createDb({ databaseUrl: inject('postgresUrl'), poolMax: 8 })
+        : await createDb({ inMemory: true });
+    await migrate(db);
+    return db;
+  })();
+  return shared;
+}
+
+export const testTokens = createTokenService([{ kid: 'test', secret: 'test-secret-that-is-long-enough-0123456789' }]);
+
+export async function testApp(overrides: Partial<AppDeps> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({
+    db: await testDb(),
+    tokens: testTokens,
+    authRateLimit: { max: 10_000, timeWindow: '1 minute' },
+    ...overrides,
+  });
+  await app.ready();
+  return app;
+}
+
+/** A random valid South African mobile number, so shops never collide. */
+export function randomPhone(): string {
+  return `08${Math.floor(Math.random() * 10)}${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+}
+
+export async function registerShop(app: FastifyInstance, overrides: Record<string, unknown> = {}): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: {
+      businessName: 'Test Spaza',
+      ownerName: 'Thabo Test',
+      phone: randomPhone(),
+      pin: '2468',
+      deviceId: randomUUID(),
+      ...overrides,
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`register failed: ${response.statusCode} ${response.body}`);
+  return response.json<Session>();
+}
+
+export function bearer(session: Session): Record<string, string> {
+  return { authorization: `Bearer ${session.token}` };
+}
