@@ -36,11 +36,11 @@ const domainPublicEntry = {
     'ARCH-2: import the domain through its public entry "@opentill/domain" only, so its internals can move without breaking the apps.',
 };
 const serverIsNotWeb = {
-  group: ['@opentill/web', '@opentill/web/*', '**/apps/web/**'],
+  group: ['@opentill/web', '@opentill/web/*', '**/apps/web/**', '**/web/src/**'],
   message: 'ARCH-3: the apps never import each other; share code through packages/domain.',
 };
 const webIsNotServer = {
-  group: ['@opentill/server', '@opentill/server/*', '**/apps/server/**'],
+  group: ['@opentill/server', '@opentill/server/*', '**/apps/server/**', '**/server/src/**'],
   message: 'ARCH-3: the apps never import each other; share code through packages/domain.',
 };
 const dexieOnlyInDb = {
@@ -97,7 +97,9 @@ export default tseslint.config(
   },
   {
     files: ['apps/server/src/**/*routes.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [domainPublicEntry, serverIsNotWeb, routesCallServices] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [domainPublicEntry, serverIsNotWeb, routesCallServices] }],
+    },
   },
   {
     files: ['apps/server/src/**/*service.ts'],
@@ -111,10 +113,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        { patterns: [domainPublicEntry, webIsNotServer, dexieOnlyInDb] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [domainPublicEntry, webIsNotServer, dexieOnlyInDb] }],
       'no-restricted-syntax': ['error', ...syncApiOnlyInSync],
     },
   },

@@ -41,6 +41,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
   });
   registerErrorHandling(app);
+  // Every API route declares the action it needs or that it is public (ARCHITECTURE
+  // "Cross-cutting"): a route without one fails the start, not a security review.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.config?.action) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare the action it needs`);
+    }
+  });
   await app.register(rateLimit, { global: false, ...(deps.redis ? { redis: deps.redis } : {}) });
 
   const sync = await createSyncService(deps.db, deps.now);

@@ -2,9 +2,11 @@
  * PINs are hashed with Argon2id (OWASP's minimum: 19 MiB, 2 passes, 1 lane):
  * slow enough to resist guessing a stolen hash, fast enough for a phone's sign-in.
  */
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** `Algorithm.Argon2id`; the package exports it as a const enum, which isolated modules cannot read. */
+const ARGON2ID: Algorithm.Argon2id = 2;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPin(pin: string): Promise<string> {
   return hash(pin, OPTIONS);

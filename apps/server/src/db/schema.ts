@@ -87,7 +87,9 @@ export const users = pgTable(
   (t) => [
     index('idx_users_tenant').on(t.tenantId),
     // A phone number signs in to one shop: it may own only one.
-    uniqueIndex('uq_users_owner_phone').on(t.phone).where(sql`role = 'OWNER'`),
+    uniqueIndex('uq_users_owner_phone')
+      .on(t.phone)
+      .where(sql`role = 'OWNER'`),
   ],
 );
 
@@ -197,5 +199,8 @@ export const syncOperations = pgTable(
     result: jsonb('result').notNull(),
     appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('uq_sync_operations_device_seq').on(t.deviceId, t.seq), index('idx_sync_operations_tenant').on(t.tenantId)],
+  (t) => [
+    unique('uq_sync_operations_device_seq').on(t.deviceId, t.seq),
+    index('idx_sync_operations_tenant').on(t.tenantId),
+  ],
 );

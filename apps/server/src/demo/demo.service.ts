@@ -27,7 +27,12 @@ export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
     const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash });
     for (const [index, [name, price, category]] of DEMO_PRODUCTS.entries()) {
       const changeSeq = await takeChangeSeq(tx, shop.tenantId);
-      await upsertProduct(tx, shop.tenantId, { id: randomUUID(), name, price, category, barcode: demoBarcode(index) }, changeSeq);
+      await upsertProduct(
+        tx,
+        shop.tenantId,
+        { id: randomUUID(), name, price, category, barcode: demoBarcode(index) },
+        changeSeq,
+      );
     }
   });
   // Another instance starting on the same empty database may have won the race.

@@ -28,9 +28,9 @@ export async function serveWebApp(app: FastifyInstance, webDir: string | undefin
       root: webDir,
       wildcard: false,
       cacheControl: false,
-      setHeaders: (res, filePath) => {
+      setHeaders: (reply, filePath) => {
         const urlPath = filePath.slice(webDir.length).replaceAll('\\', '/');
-        res.setHeader('Cache-Control', cacheControlFor(urlPath.startsWith('/') ? urlPath : `/${urlPath}`));
+        reply.header('Cache-Control', cacheControlFor(urlPath.startsWith('/') ? urlPath : `/${urlPath}`));
       },
     });
   }

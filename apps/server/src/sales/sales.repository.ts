@@ -33,7 +33,9 @@ export async function insertSale(tx: Executor, origin: SaleOrigin, sale: Sale): 
   const [existing] = await tx
     .select({ id: sales.id })
     .from(sales)
-    .where(and(eq(sales.tenantId, origin.tenantId), eq(sales.deviceId, origin.deviceId), eq(sales.localId, sale.localId)));
+    .where(
+      and(eq(sales.tenantId, origin.tenantId), eq(sales.deviceId, origin.deviceId), eq(sales.localId, sale.localId)),
+    );
   if (!existing) throw new Error('sale conflict without an existing row');
   return existing.id;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../http/errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 describe('pull cursor', () => {
@@ -18,7 +19,12 @@ describe('pull cursor', () => {
   it.each(['garbage', Buffer.from('c1:g1:-4').toString('base64url'), Buffer.from('x:g1:4').toString('base64url')])(
     'rejects %j as bad input',
     (cursor) => {
-      expect(() => decodeCursor(cursor, 'g1')).toThrow(/cursor/i);
+      expect(() => decodeCursor(cursor, 'g1')).toThrow(AppError);
+      try {
+        decodeCursor(cursor, 'g1');
+      } catch (error) {
+        expect((error as AppError).details).toEqual([expect.objectContaining({ path: 'cursor' })]);
+      }
     },
   );
 });

@@ -25,7 +25,9 @@ export function decodeCursor(cursor: string | null | undefined, generation: stri
   const [prefix, cursorGeneration, seqText] = parts;
   const seq = Number(seqText);
   if (parts.length !== 3 || prefix !== PREFIX || !cursorGeneration || !Number.isSafeInteger(seq) || seq < 0) {
-    throw new AppError('OT_ERR_VALIDATION', [{ path: 'cursor', message: 'This cursor was not issued by this server.' }]);
+    throw new AppError('OT_ERR_VALIDATION', [
+      { path: 'cursor', message: 'This cursor was not issued by this server.' },
+    ]);
   }
   return cursorGeneration === generation ? seq : 0;
 }

@@ -66,7 +66,8 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
     const session = await registerShop(app);
     const operations = [saleOp(1), saleOp(2), saleOp(3)];
     const results = await Promise.all(Array.from({ length: 4 }, () => sync(session, operations)));
-    for (const result of results) expect(statuses(result.body.acknowledgments)).toEqual(['created', 'created', 'created']);
+    for (const result of results)
+      expect(statuses(result.body.acknowledgments)).toEqual(['created', 'created', 'created']);
     expect(await salesOf(session)).toHaveLength(3);
   });
 
@@ -74,7 +75,10 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
     const session = await registerShop(app);
     const operation = saleOp(1);
     await sync(session, [operation]);
-    const tampered = { ...operation, data: { ...saleData({ localId: operation.localId }), tendered: 20000, change: 14003 } };
+    const tampered = {
+      ...operation,
+      data: { ...saleData({ localId: operation.localId }), tendered: 20000, change: 14003 },
+    };
     const { body } = await sync(session, [tampered]);
     expect(body.acknowledgments[0]).toMatchObject({ status: 'rejected', error: { code: 'OT_ERR_OPERATION_MISMATCH' } });
     const rows = await salesOf(session);
@@ -159,7 +163,10 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     expect(statuses(pushed.body.acknowledgments)).toEqual(['created', 'created']);
 
     const firstPull = await sync(other);
-    expect(firstPull.body.serverChanges.products.map((p) => p.name)).toEqual(['Koo Baked Beans 410g', 'Tastic Rice 2kg']);
+    expect(firstPull.body.serverChanges.products.map((p) => p.name)).toEqual([
+      'Koo Baked Beans 410g',
+      'Tastic Rice 2kg',
+    ]);
     expect(firstPull.body.hasMore).toBe(false);
 
     const nothingNew = await sync(other, [], firstPull.body.cursor);
@@ -177,7 +184,9 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     const session = await registerShop(app);
     let seq = 0;
     for (let batch = 0; batch < 11; batch++) {
-      const operations = Array.from({ length: 50 }, (_, i) => productOp(++seq, { name: `Item ${batch}-${i}`, barcode: null }));
+      const operations = Array.from({ length: 50 }, (_, i) =>
+        productOp(++seq, { name: `Item ${batch}-${i}`, barcode: null }),
+      );
       await sync(session, operations);
     }
     const first = await sync(session);

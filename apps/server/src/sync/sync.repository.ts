@@ -17,12 +17,19 @@ export async function lockDevice(tx: Executor, tenantId: string, deviceId: strin
 }
 
 export async function recordDeviceProgress(tx: Executor, deviceId: string, lastSeq: number): Promise<void> {
-  await tx.update(devices).set({ lastSeq, lastSeenAt: sql`now()` }).where(eq(devices.id, deviceId));
+  await tx
+    .update(devices)
+    .set({ lastSeq, lastSeenAt: sql`now()` })
+    .where(eq(devices.id, deviceId));
 }
 
 export async function findOperation(tx: Executor, opId: string) {
   const [row] = await tx
-    .select({ deviceId: syncOperations.deviceId, payloadHash: syncOperations.payloadHash, result: syncOperations.result })
+    .select({
+      deviceId: syncOperations.deviceId,
+      payloadHash: syncOperations.payloadHash,
+      result: syncOperations.result,
+    })
     .from(syncOperations)
     .where(eq(syncOperations.opId, opId));
   return row ? { ...row, result: row.result as Acknowledgment } : undefined;

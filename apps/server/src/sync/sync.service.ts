@@ -35,7 +35,11 @@ export function hashOperation(operation: Operation): string {
   return createHash('sha256').update(JSON.stringify(operation)).digest('hex');
 }
 
-function answer(operation: Operation, status: Acknowledgment['status'], extra: Partial<Acknowledgment> = {}): Acknowledgment {
+function answer(
+  operation: Operation,
+  status: Acknowledgment['status'],
+  extra: Partial<Acknowledgment> = {},
+): Acknowledgment {
   return { opId: operation.opId, seq: operation.seq, localId: operation.localId, status, ...extra };
 }
 
@@ -57,7 +61,12 @@ export async function createSyncService(db: Db, now: () => Date = () => new Date
         if (sale.localId !== operation.localId || checkSale(sale).length > 0) {
           return failure(operation, 'rejected', 'OT_ERR_SALE_INVALID');
         }
-        const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
+        const origin = {
+          tenantId: claims.tenantId,
+          branchId: device.branchId,
+          deviceId: device.id,
+          userId: claims.userId,
+        };
         const serverId = await insertSale(tx, origin, sale);
         return answer(operation, 'created', { serverId });
       }
@@ -93,7 +102,11 @@ export async function createSyncService(db: Db, now: () => Date = () => new Date
         } else {
           const result = await apply(tx, claims, device, operation);
           const { opId, seq, type } = operation;
-          await insertOperation(tx, { opId, seq, type, payloadHash, tenantId: claims.tenantId, deviceId: device.id }, result);
+          await insertOperation(
+            tx,
+            { opId, seq, type, payloadHash, tenantId: claims.tenantId, deviceId: device.id },
+            result,
+          );
           acknowledgments.push(result);
           lastSeq = seq;
         }

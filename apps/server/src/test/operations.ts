@@ -26,7 +26,10 @@ export function saleOp(seq: number, data: Sale = saleData()): Operation {
   return { opId: randomUUID(), seq, type: 'CREATE_SALE', localId: data.localId, data };
 }
 
-export function productOp(seq: number, data: Partial<Extract<Operation, { type: 'UPSERT_PRODUCT' }>['data']> = {}): Operation {
+export function productOp(
+  seq: number,
+  data: Partial<Extract<Operation, { type: 'UPSERT_PRODUCT' }>['data']> = {},
+): Operation {
   const id = data.id ?? randomUUID();
   return {
     opId: randomUUID(),

@@ -30,13 +30,10 @@ describe('registerRequestSchema', () => {
     expect(parsed.phone).toBe('+27821234567');
   });
 
-  it.each([
-    { pin: '12' },
-    { pin: '12345a' },
-    { phone: 'not a phone' },
-    { businessName: ' ' },
-    { deviceId: 'abc' },
-  ])('rejects %j', (change) => {
-    expect(registerRequestSchema.safeParse({ ...valid, ...change }).success).toBe(false);
-  });
+  it.each([{ pin: '12' }, { pin: '12345a' }, { phone: 'not a phone' }, { businessName: ' ' }, { deviceId: 'abc' }])(
+    'rejects %j',
+    (change) => {
+      expect(registerRequestSchema.safeParse({ ...valid, ...change }).success).toBe(false);
+    },
+  );
 });

@@ -16,7 +16,11 @@ const phoneSchema = z.pipe(
   z.transform((value, ctx) => {
     const phone = normalizeZaPhone(value);
     if (phone === null) {
-      ctx.issues.push({ code: 'custom', message: 'Enter a South African phone number, e.g. 082 123 4567.', input: value });
+      ctx.issues.push({
+        code: 'custom',
+        message: 'Enter a South African phone number, e.g. 082 123 4567.',
+        input: value,
+      });
       return z.NEVER;
     }
     return phone;

@@ -25,10 +25,13 @@ describe('sale totals (S1)', () => {
   it('S1: the total is the sum of price × quantity over the lines', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ price: fc.integer({ min: 0, max: 100_000 }), quantity: fc.integer({ min: 1, max: 100 }) }), {
-          minLength: 1,
-          maxLength: 50,
-        }),
+        fc.array(
+          fc.record({ price: fc.integer({ min: 0, max: 100_000 }), quantity: fc.integer({ min: 1, max: 100 }) }),
+          {
+            minLength: 1,
+            maxLength: 50,
+          },
+        ),
         (lines) => {
           const expected = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
           expect(saleTotal(lines)).toBe(expected);

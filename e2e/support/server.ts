@@ -1,0 +1,23 @@
+/** Where the end-to-end server listens, and how tests reach its database. */
+import pg from 'pg';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+/** Set by global-setup for the test workers: the fresh database the server writes to. */
+export function e2eDatabaseUrl(): string {
+  const url = process.env.OPENTILL_E2E_DATABASE_URL;
+  if (!url) throw new Error('OPENTILL_E2E_DATABASE_URL is not set: run through playwright.config.ts');
+  return url;
+}
+
+/** Runs one query against the server's own database and closes the connection. */
+export async function queryServerDb<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
