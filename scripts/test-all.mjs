@@ -72,7 +72,7 @@ suite(
     failed: report.stats.unexpected,
     skipped: report.stats.skipped,
   }),
-  { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` },
+  { PLAYWRIGHT_JSON_OUTPUT_FILE: `${REPORTS}/playwright.json` },
 );
 
 console.log(`\n${summary.join('\n')}\n`);

@@ -1,0 +1,50 @@
+/** Steps the end-to-end tests share: registering a shop and adding a product through the PWA. */
+import { expect, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;
+
+let shops = 0;
+
+/** A phone number unique to this run, so each test's shop is its own. */
+export function uniquePhone(): string {
+  shops += 1;
+  const digits = String((Date.now() * 10 + shops) % 10_000_000).padStart(7, '0');
+  return `083${digits}`;
+}
+
+/** Waits until the service worker controls the page, so the app shell is precached. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return Boolean(registration.active && navigator.serviceWorker.controller);
+  });
+}
+
+export async function registerShop(page: Page, businessName: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('welcome-register').click();
+  await page.getByTestId('register-business-name').fill(businessName);
+  await page.getByTestId('register-owner-name').fill('Nomsa Dlamini');
+  await page.getByTestId('register-phone').fill(uniquePhone());
+  await page.getByTestId('register-pin').fill('2580');
+  await page.getByTestId('register-pin-confirm').fill('2580');
+  await page.getByTestId('register-submit').click();
+  await expect(page.getByTestId('product-search')).toBeVisible();
+}
+
+export async function addProduct(
+  page: Page,
+  product: { name: string; price: string; barcode?: string; category?: string },
+): Promise<void> {
+  await page.getByTestId('nav-products').click();
+  await page.getByTestId('add-product-name').fill(product.name);
+  await page.getByTestId('add-product-price').fill(product.price);
+  if (product.barcode) await page.getByTestId('add-product-barcode').fill(product.barcode);
+  if (product.category) await page.getByTestId('add-product-category').fill(product.category);
+  await page.getByTestId('add-product-submit').click();
+  await expect(page.getByTestId('products-list')).toContainText(product.name);
+}
+
+export async function expectAllSynced(page: Page): Promise<void> {
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-unsynced', '0', { timeout: 30_000 });
+}
