@@ -48,6 +48,12 @@ describe('serving the PWA', () => {
     expect(response.headers['cache-control']).toBe(NO_CACHE);
   });
 
+  it('answers a missing asset with 404, not index.html', async () => {
+    const response = await app.inject('/assets/index-old123.js');
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('<title>');
+  });
+
   it('keeps unknown API paths as JSON 404s', async () => {
     const response = await app.inject('/api/v1/unknown');
     expect(response.statusCode).toBe(404);

@@ -36,7 +36,9 @@ export async function serveWebApp(app: FastifyInstance, webDir: string | undefin
   }
 
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/');
+    // A missing hashed asset (e.g. an old page asking for last release's file) must
+    // be a 404, never index.html: a service worker would cache HTML as JavaScript.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
     if (isPage && hasBuild) {
       return reply.header('Cache-Control', NO_CACHE).sendFile('index.html');
     }

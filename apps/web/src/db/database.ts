@@ -1,0 +1,80 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Cents, Operation, Sale, Session } from '@opentill/domain';
+
+/** The signed-in device's session; a single row under the key 'current'. */
+export interface SessionRow extends Session {
+  key: 'current';
+  savedAt: string;
+}
+
+/** A product as this device knows it: pulled from the server or created here. */
+export interface LocalProduct {
+  id: string;
+  name: string;
+  price: Cents;
+  barcode: string | null;
+  category: string | null;
+  /** Inactive products stay for old receipts but are hidden from the sell grid. */
+  isActive: boolean;
+  /** The server's version; null until the server has acknowledged the product. */
+  syncVersion: number | null;
+  lastModified: string;
+}
+
+export type SaleSyncState = 'pending' | 'synced' | 'rejected';
+
+export interface LocalSale extends Sale {
+  syncState: SaleSyncState;
+  serverId?: string;
+}
+
+export type OutboxStatus = 'pending' | 'rejected';
+
+export interface OperationError {
+  code: string;
+  message: string;
+}
+
+/**
+ * An operation waiting for the server: the wire operation (opId, seq, type,
+ * localId, data) plus local bookkeeping. Retries resend it unchanged, which is
+ * what lets the server apply it exactly once.
+ */
+export type OutboxEntry = Operation & {
+  status: OutboxStatus;
+  attempts: number;
+  lastError?: OperationError;
+  createdAt: string;
+};
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'opentill';
+
+export type OpenTillDatabase = Dexie & {
+  session: EntityTable<SessionRow, 'key'>;
+  products: EntityTable<LocalProduct, 'id'>;
+  sales: EntityTable<LocalSale, 'localId'>;
+  outbox: EntityTable<OutboxEntry, 'opId'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+/**
+ * Strict durability: Chrome otherwise reports a transaction complete before it
+ * reaches the disk, and a sale must be on disk before the cashier sees "Paid"
+ * (ARCHITECTURE "Sync" 1).
+ */
+export const db = new Dexie(DATABASE_NAME, { chromeTransactionDurability: 'strict' }) as OpenTillDatabase;
+
+// Version 1. Later versions add `db.version(n).stores(...).upgrade(...)` below;
+// never edit a shipped version, or devices with queued sales fail to open.
+db.version(1).stores({
+  session: '&key',
+  products: '&id, name, barcode, category',
+  sales: '&localId, createdAt, syncState',
+  outbox: '&opId, &seq, status',
+  meta: '&key',
+});

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { liveQuery } from 'dexie';
+import type { Session } from '@opentill/domain';
+import type { LocalProduct, OutboxEntry } from './database';
+import { listProducts } from './products';
+import { rejectedOperations, unsyncedCount } from './outbox';
+import { getSession } from './session';
+
+/**
+ * Subscribes a component to a Dexie live query: it re-renders whenever the
+ * tables the query read change, in this tab or another. `query` must be stable
+ * (defined at module level), hence the named hooks below. Undefined = loading.
+ */
+function useLiveValue<T>(query: () => Promise<T>): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: (next) => setValue(() => next),
+      error: (error: unknown) => console.error('Live query failed', error),
+    });
+    return () => subscription.unsubscribe();
+  }, [query]);
+  return value;
+}
+
+export function useLiveSession(): Session | null | undefined {
+  return useLiveValue(getSession);
+}
+
+export function useLiveProducts(): LocalProduct[] | undefined {
+  return useLiveValue(listProducts);
+}
+
+export function useLiveRejectedOperations(): OutboxEntry[] | undefined {
+  return useLiveValue(rejectedOperations);
+}
+
+/** Calls `onChange` with the number of pending operations now and after every change. */
+export function watchUnsyncedCount(onChange: (count: number) => void): () => void {
+  const subscription = liveQuery(unsyncedCount).subscribe({
+    next: onChange,
+    error: (error: unknown) => console.error('Unsynced count query failed', error),
+  });
+  return () => subscription.unsubscribe();
+}

@@ -1,0 +1,9 @@
+import type { en } from './en';
+
+// Typed keys: t('sales.pay') is checked at compile time against the English file.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}

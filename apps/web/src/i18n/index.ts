@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en, type Translation } from './en';
+
+export const DEFAULT_LANGUAGE = 'en';
+
+/**
+ * English is bundled so the first screen never waits. Other languages (af, zu,
+ * coming with the receipts work) are added here as lazy imports, e.g.
+ * `af: () => import('./af').then((m) => m.af)`, and load on demand.
+ */
+const lazyLanguages: Record<string, () => Promise<Translation>> = {};
+
+export const SUPPORTED_LANGUAGES = [DEFAULT_LANGUAGE, ...Object.keys(lazyLanguages)];
+
+/** Locale for Intl formatting: dates and numbers are South African. */
+export function intlLocale(language: string): string {
+  return `${language}-ZA`;
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en } },
+    lng: DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    // React escapes what it renders; escaping here too would show "&amp;".
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
+
+export async function changeLanguage(language: string): Promise<void> {
+  const load = lazyLanguages[language];
+  if (load && !i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await load());
+  }
+  await i18next.changeLanguage(language);
+}

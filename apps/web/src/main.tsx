@@ -1,0 +1,34 @@
+import './index.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getSession, loadCart } from './db';
+import { initI18n } from './i18n';
+import { useCart } from './sales/cartStore';
+import { App } from './shell/App';
+import { requestPersistentStorage } from './shell/persistentStorage';
+import { registerServiceWorker } from './shell/registerServiceWorker';
+import { startSyncTriggers } from './sync';
+
+async function start(): Promise<void> {
+  await initI18n();
+  try {
+    // Restore a half-rung sale before the first render, so a tap cannot race it.
+    useCart.getState().hydrate(await loadCart());
+  } catch (error) {
+    console.error('Could not restore the cart', error);
+  }
+
+  const container = document.getElementById('root');
+  if (!container) throw new Error('No #root element');
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+
+  startSyncTriggers();
+  if (await getSession().catch(() => null)) void requestPersistentStorage();
+  if (import.meta.env.PROD) registerServiceWorker();
+}
+
+void start();

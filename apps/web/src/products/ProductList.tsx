@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { cents, formatRands } from '@opentill/domain';
+import { useLiveProducts } from '../db';
+
+export function ProductList() {
+  const { t } = useTranslation();
+  const products = useLiveProducts();
+  if (products === undefined) return null;
+
+  return (
+    <section>
+      <h2 className="mb-2 px-1 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+        {t('products.count', { count: products.length })}
+      </h2>
+      {products.length === 0 ? <p className="px-1 text-slate-500">{t('products.empty')}</p> : null}
+      <ul
+        data-testid="products-list"
+        className={
+          products.length > 0
+            ? 'divide-y divide-slate-100 overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200'
+            : ''
+        }
+      >
+        {products.map((product) => (
+          <li key={product.id} data-testid="product-row" className="flex items-center gap-3 px-4 py-3">
+            <div className="min-w-0 flex-1">
+              <p className="truncate font-medium text-slate-900">{product.name}</p>
+              <p className="truncate text-sm text-slate-500">
+                {[product.category, product.barcode].filter(Boolean).join(' · ')}
+              </p>
+              <div className="mt-0.5 flex gap-1">
+                {!product.isActive ? <Tag>{t('products.hidden')}</Tag> : null}
+                {product.syncVersion === null ? <Tag>{t('products.notSynced')}</Tag> : null}
+              </div>
+            </div>
+            <span className="font-semibold text-slate-900 tabular-nums">{formatRands(cents(product.price))}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Tag({ children }: { children: string }) {
+  return <span className="rounded-md bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">{children}</span>;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_PRODUCT_FORM, readProductForm } from './productForm';
+
+const id = '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11';
+
+describe('readProductForm', () => {
+  it('parses the price in rands to cents and turns blanks into null', () => {
+    const result = readProductForm({ name: ' Bread ', price: '18,99', barcode: ' ', category: '' }, id);
+    expect(result).toEqual({
+      ok: true,
+      input: { id, name: 'Bread', price: 1899, barcode: null, category: null },
+    });
+  });
+
+  it('names each wrong field', () => {
+    const result = readProductForm({ name: '', price: '18.999', barcode: 'no spaces!', category: 'x'.repeat(61) }, id);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect([...result.invalid].sort()).toEqual(['barcode', 'category', 'name', 'price']);
+  });
+
+  it('rejects an empty price', () => {
+    const result = readProductForm({ ...EMPTY_PRODUCT_FORM, name: 'Milk' }, id);
+    expect(result).toEqual({ ok: false, invalid: new Set(['price']) });
+  });
+});

@@ -1,0 +1,43 @@
+import { parseRands, productInputSchema, type ProductInput } from '@opentill/domain';
+
+export type ProductField = 'name' | 'price' | 'barcode' | 'category';
+
+export interface ProductFormValues {
+  name: string;
+  price: string;
+  barcode: string;
+  category: string;
+}
+
+export const EMPTY_PRODUCT_FORM: ProductFormValues = { name: '', price: '', barcode: '', category: '' };
+
+/**
+ * Turns what was typed into a product input checked by the domain schema, or
+ * names the fields that are wrong. The price is typed in rands and parsed to
+ * cents digit by digit (parseRands): no floating point touches money.
+ */
+export function readProductForm(
+  values: ProductFormValues,
+  id: string,
+): { ok: true; input: ProductInput } | { ok: false; invalid: Set<ProductField> } {
+  const price = parseRands(values.price);
+  const barcode = values.barcode.trim();
+  const category = values.category.trim();
+  const parsed = productInputSchema.safeParse({
+    id,
+    name: values.name,
+    price: price ?? 0,
+    barcode: barcode === '' ? null : barcode,
+    category: category === '' ? null : category,
+  });
+  const invalid = new Set<ProductField>();
+  if (price === null) invalid.add('price');
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (field === 'name' || field === 'price' || field === 'barcode' || field === 'category') invalid.add(field);
+    }
+  }
+  if (!parsed.success || invalid.size > 0) return { ok: false, invalid };
+  return { ok: true, input: parsed.data };
+}

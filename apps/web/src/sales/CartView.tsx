@@ -1,0 +1,74 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRands, saleTotal } from '@opentill/domain';
+import { useLiveProducts } from '../db';
+import { Button } from '../ui/Button';
+import { SearchIcon } from '../ui/icons';
+import { CartPanel } from './CartPanel';
+import { ProductGrid } from './ProductGrid';
+import { useCart } from './cartStore';
+import { filterProducts } from './productFilter';
+import { useSaleFlow } from './saleFlowStore';
+
+/** Search and grid on top, the cart below, and the Pay button where the thumb rests. */
+export function CartView() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const products = useLiveProducts();
+  const matches = useMemo(() => filterProducts(products ?? [], query), [products, query]);
+  const lines = useCart((state) => state.lines);
+  const add = useCart((state) => state.add);
+  const startPayment = useSaleFlow((state) => state.startPayment);
+  const total = saleTotal(lines);
+
+  // A keyboard-wedge scanner types the barcode and presses Enter: ring up the
+  // exact barcode match (or the only match) and clear the box for the next scan.
+  function onSearchSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const needle = query.trim().toLocaleLowerCase();
+    const [first] = matches;
+    if (!first || needle === '') return;
+    if (matches.length === 1 || first.barcode?.toLocaleLowerCase() === needle) {
+      add(first);
+      setQuery('');
+    }
+  }
+
+  return (
+    <div className="flex h-full flex-col">
+      <form role="search" onSubmit={onSearchSubmit} className="px-3 pt-3 pb-2">
+        <label className="relative block">
+          <span className="sr-only">{t('sales.searchLabel')}</span>
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-slate-400" />
+          <input
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder={t('sales.searchPlaceholder')}
+            autoComplete="off"
+            enterKeyHint="search"
+            data-testid="product-search"
+            className="block min-h-12 w-full rounded-xl border border-slate-300 bg-white pr-3 pl-10 text-base outline-none placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-100"
+          />
+        </label>
+      </form>
+      <div className="min-h-0 flex-1 overflow-y-auto px-3 pb-3">
+        {products === undefined ? null : (
+          <ProductGrid matches={matches} hasProducts={products.length > 0} query={query} />
+        )}
+      </div>
+      <CartPanel />
+      <div className="border-t border-slate-200 bg-white px-3 py-2">
+        <Button
+          large
+          disabled={lines.length === 0}
+          onClick={startPayment}
+          data-testid="pay-button"
+          className="w-full text-xl"
+        >
+          {t('sales.pay', { amount: formatRands(total) })}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { formatRands, cents } from '@opentill/domain';
+import type { LocalProduct } from '../db';
+import { useCart } from './cartStore';
+
+/** Rendering thousands of tiles would stall a 2 GB phone; search narrows the rest. */
+const MAX_TILES = 120;
+
+interface ProductGridProps {
+  /** The products matching the search, best first. */
+  matches: readonly LocalProduct[];
+  /** Whether the shop has any product at all (to word the empty state). */
+  hasProducts: boolean;
+  query: string;
+}
+
+export function ProductGrid({ matches, hasProducts, query }: ProductGridProps) {
+  const { t } = useTranslation();
+  const lines = useCart((state) => state.lines);
+  const add = useCart((state) => state.add);
+
+  if (matches.length === 0) {
+    return (
+      <p className="px-2 py-8 text-center text-slate-500">
+        {hasProducts ? t('sales.noMatches', { query: query.trim() }) : t('sales.noProducts')}
+      </p>
+    );
+  }
+  const quantities = new Map(lines.map((line) => [line.productId, line.quantity]));
+  const shown = matches.slice(0, MAX_TILES);
+
+  return (
+    <>
+      <ul className="grid grid-cols-2 gap-2 min-[520px]:grid-cols-3 md:grid-cols-4">
+        {shown.map((product) => {
+          const inCart = quantities.get(product.id) ?? 0;
+          return (
+            <li key={product.id}>
+              <button
+                type="button"
+                onClick={() => add(product)}
+                data-testid="product-tile"
+                data-product-name={product.name}
+                className={`relative flex min-h-20 w-full flex-col justify-between rounded-xl bg-white p-3 text-left shadow-sm ring-1 select-none active:bg-brand-50 ${
+                  inCart > 0 ? 'ring-2 ring-brand-600' : 'ring-slate-200'
+                }`}
+              >
+                <span
+                  className={`line-clamp-3 text-sm leading-snug font-medium text-slate-900 ${inCart > 0 ? 'pr-6' : ''}`}
+                >
+                  {product.name}
+                </span>
+                <span className="mt-1 font-semibold text-brand-800">{formatRands(cents(product.price))}</span>
+                {inCart > 0 ? (
+                  <span
+                    aria-label={t('sales.inCart', { count: inCart })}
+                    className="absolute top-1.5 right-1.5 flex min-w-6 items-center justify-center rounded-full bg-brand-700 px-1.5 text-xs font-bold text-white"
+                  >
+                    {inCart}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {matches.length > shown.length ? (
+        <p className="py-3 text-center text-sm text-slate-500">
+          {t('sales.moreResults', { shown: shown.length, total: matches.length })}
+        </p>
+      ) : null}
+    </>
+  );
+}

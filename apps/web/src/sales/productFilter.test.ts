@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { cents } from '@opentill/domain';
+import type { LocalProduct } from '../db';
+import { filterProducts } from './productFilter';
+
+function product(name: string, barcode: string | null, category: string | null, isActive = true): LocalProduct {
+  return {
+    id: crypto.randomUUID(),
+    name,
+    price: cents(100),
+    barcode,
+    category,
+    isActive,
+    syncVersion: 1,
+    lastModified: '2026-11-23T10:00:00Z',
+  };
+}
+
+const bread = product('Albany White Bread 700g', '6001253010123', 'Bakery');
+const milk = product('Clover Milk 1L', '6001299000011', 'Dairy');
+const rolls = product('Bread rolls 6s', null, 'Bakery');
+const hidden = product('Old Bread', '123', 'Bakery', false);
+const all = [bread, milk, rolls, hidden];
+
+describe('filterProducts', () => {
+  it('shows every active product for an empty query', () => {
+    expect(filterProducts(all, '  ')).toEqual([bread, milk, rolls]);
+  });
+
+  it('matches name, barcode or category, ignoring case', () => {
+    expect(filterProducts(all, 'bread')).toEqual([bread, rolls]);
+    expect(filterProducts(all, 'DAIRY')).toEqual([milk]);
+    expect(filterProducts(all, '0011')).toEqual([milk]);
+  });
+
+  it('puts an exact barcode match first', () => {
+    const scanned = product('Zulu Bread', '600125', 'Bakery');
+    expect(filterProducts([bread, scanned], '600125')).toEqual([scanned, bread]);
+  });
+
+  it('never shows inactive products', () => {
+    expect(filterProducts(all, 'old')).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BoxIcon, CartIcon } from '../ui/icons';
+import { useNavigation, type Tab } from './navigationStore';
+
+/** Bottom tabs: within reach of the thumb holding the phone. */
+export function TabBar() {
+  const { t } = useTranslation();
+  return (
+    <nav
+      aria-label={t('nav.main')}
+      className="grid grid-cols-2 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+    >
+      <TabButton tab="sell" label={t('nav.sell')} icon={<CartIcon />} testId="nav-sell" />
+      <TabButton tab="products" label={t('nav.products')} icon={<BoxIcon />} testId="nav-products" />
+    </nav>
+  );
+}
+
+function TabButton({ tab, label, icon, testId }: { tab: Tab; label: string; icon: ReactNode; testId: string }) {
+  const active = useNavigation((state) => state.tab === tab);
+  const show = useNavigation((state) => state.show);
+  return (
+    <button
+      type="button"
+      onClick={() => show(tab)}
+      aria-current={active ? 'page' : undefined}
+      data-testid={testId}
+      className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold ${
+        active ? 'text-brand-700' : 'text-slate-500'
+      }`}
+    >
+      {icon}
+      {label}
+    </button>
+  );
+}

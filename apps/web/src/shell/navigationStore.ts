@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+
+export type Tab = 'sell' | 'products';
+
+interface NavigationState {
+  tab: Tab;
+  show: (tab: Tab) => void;
+}
+
+export const useNavigation = create<NavigationState>((set) => ({
+  tab: 'sell',
+  show: (tab) => set({ tab }),
+}));

@@ -1,0 +1,183 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listProducts, pendingOperations, recordSale, rejectedOperations, saveProduct, saveSession } from '../db';
+import { getCursor } from '../db/meta';
+import { resetLocalDatabase } from '../db/testing';
+import { testProduct, testSale, testSession } from '../testing/fixtures';
+import { FakeSyncServer } from './fakeSyncServer';
+import { MAX_ROUNDS, syncNow } from './syncClient';
+import { useSyncStatus } from './syncStatus';
+
+let server: FakeSyncServer;
+let fetchMock: ReturnType<typeof vi.fn<typeof fetch>>;
+
+beforeEach(async () => {
+  await resetLocalDatabase();
+  server = new FakeSyncServer();
+  fetchMock = vi.fn<typeof fetch>(server.fetch);
+  vi.stubGlobal('fetch', fetchMock);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('syncNow', () => {
+  it('does nothing without a session', async () => {
+    expect(await syncNow()).toEqual({ kind: 'skipped', reason: 'no-session' });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('pushes pending operations with the token, then marks them done and pulls products', async () => {
+    await saveSession(testSession());
+    const sale = testSale();
+    await recordSale(sale);
+    server.products = [testProduct()];
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe('/api/v1/sync');
+    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer test-token');
+    expect(server.requests[0]).toMatchObject({
+      protocolVersion: 1,
+      deviceId: testSession().device.id,
+      lastSyncTimestamp: null,
+      cursor: null,
+      pendingOperations: [{ seq: 1, type: 'CREATE_SALE', localId: sale.localId, data: sale }],
+    });
+    expect(await pendingOperations(50)).toEqual([]);
+    expect((await listProducts()).map((product) => product.name)).toEqual(['Albany White Bread 700g']);
+    expect(await getCursor()).toBe('1');
+    expect(useSyncStatus.getState()).toMatchObject({ lastError: null, reachable: true, syncing: false });
+  });
+
+  it('retries after a network failure with the same opId and seq', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+
+    expect(await syncNow()).toEqual({ kind: 'retry', problem: { code: 'network' } });
+    const [queued] = await pendingOperations(50);
+    expect(queued).toBeDefined();
+    expect(useSyncStatus.getState().reachable).toBe(false);
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    const firstBody = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body)) as { pendingOperations: unknown[] };
+    expect(firstBody.pendingOperations).toEqual([queued]);
+    expect(server.requests[0]?.pendingOperations).toEqual([queued]);
+    expect(await pendingOperations(50)).toEqual([]);
+  });
+
+  it('stores a sale once when answers are lost and the push is retried', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    server.loseAnswers = 3;
+
+    for (let attempt = 0; attempt < 3; attempt++) expect((await syncNow()).kind).toBe('retry');
+    expect(await syncNow()).toEqual({ kind: 'done' });
+
+    const opIds = server.requests.map((request) => request.pendingOperations.map((op) => [op.opId, op.seq]));
+    expect(new Set(opIds.map((ids) => JSON.stringify(ids))).size).toBe(1);
+    expect(server.storedCount('CREATE_SALE')).toBe(1);
+    expect(await pendingOperations(50)).toEqual([]);
+  });
+
+  it('sends a long queue in batches of 50, in seq order', async () => {
+    await saveSession(testSession());
+    for (let i = 0; i < 120; i++) await recordSale(testSale());
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(server.requests.map((request) => request.pendingOperations.length)).toEqual([50, 50, 20]);
+    const seqs = server.requests.flatMap((request) => request.pendingOperations.map((op) => op.seq));
+    expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(server.storedCount('CREATE_SALE')).toBe(120);
+  });
+
+  it('pulls page after page while hasMore, sending the new cursor each time', async () => {
+    await saveSession(testSession());
+    server.pageSize = 2;
+    server.products = Array.from({ length: 5 }, (_, i) =>
+      testProduct({ id: crypto.randomUUID(), name: `Product ${i}` }),
+    );
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(server.requests.map((request) => request.cursor)).toEqual([null, '2', '4']);
+    expect(await listProducts()).toHaveLength(5);
+    expect(await getCursor()).toBe('5');
+  });
+
+  it('stops after MAX_ROUNDS even if the server always has more', async () => {
+    await saveSession(testSession());
+    fetchMock.mockImplementation(async (url, init) => {
+      const response = await server.fetch(url, init);
+      const body = (await response.json()) as Record<string, unknown>;
+      return Response.json({ ...body, hasMore: true });
+    });
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(fetchMock).toHaveBeenCalledTimes(MAX_ROUNDS);
+  });
+
+  it('keeps a rejected operation out of later pushes, without blocking the ones behind it', async () => {
+    await saveSession(testSession());
+    const bad = testSale();
+    await recordSale(bad);
+    await recordSale(testSale());
+    server.rejectLocalIds.add(bad.localId);
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect((await rejectedOperations()).map((op) => op.localId)).toEqual([bad.localId]);
+    expect(await pendingOperations(50)).toEqual([]);
+
+    await recordSale(testSale());
+    await syncNow();
+    expect(server.requests.at(-1)?.pendingOperations.map((op) => op.seq)).toEqual([3]);
+  });
+
+  it('keeps refused operations pending and asks for a retry', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    server.nextSeq = 0; // the server expects an operation this device never had
+
+    const outcome = await syncNow();
+    expect(outcome.kind).toBe('retry');
+    const [queued] = await pendingOperations(50);
+    expect(queued?.seq).toBe(1);
+  });
+
+  it.each([
+    [426, 'OT_ERR_PROTOCOL_UNSUPPORTED'],
+    [401, 'OT_ERR_UNAUTHENTICATED'],
+  ])('keeps the queue and reports the problem on HTTP %i', async (status, code) => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    fetchMock.mockResolvedValueOnce(Response.json({ error: { code, message: 'No.' } }, { status }));
+
+    expect(await syncNow()).toEqual({ kind: 'blocked', problem: { code, message: 'No.' } });
+    expect(await pendingOperations(50)).toHaveLength(1);
+    expect(useSyncStatus.getState().lastError).toEqual({ code, message: 'No.' });
+  });
+
+  it('treats an answer that does not match the protocol as a server fault, keeping the queue', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    fetchMock.mockResolvedValueOnce(Response.json({ hello: 'world' }));
+
+    expect(await syncNow()).toEqual({ kind: 'retry', problem: { code: 'server' } });
+    expect(await pendingOperations(50)).toHaveLength(1);
+  });
+
+  it('runs one sync at a time, and once more for writes made during a run', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    const first = syncNow();
+    await saveProduct({ id: crypto.randomUUID(), name: 'Milk', price: 2199 });
+    const second = syncNow();
+    expect(second).toBe(first);
+
+    expect(await first).toEqual({ kind: 'done' });
+    expect(server.maxInFlight).toBe(1);
+    expect(await pendingOperations(50)).toEqual([]);
+    expect(server.storedCount('UPSERT_PRODUCT')).toBe(1);
+  });
+});

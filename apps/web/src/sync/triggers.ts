@@ -1,0 +1,63 @@
+import { watchUnsyncedCount } from '../db';
+import { backoffDelay } from './backoff';
+import { syncNow, type SyncOutcome } from './syncClient';
+import { useSyncStatus } from './syncStatus';
+
+/** The safety net: pull at least this often even when nothing pokes us. */
+export const PERIODIC_SYNC_MS = 30_000;
+
+let failures = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Asks for a sync now, without waiting for it: call after every local write.
+ * Failures schedule a retry with capped exponential backoff; success resets it.
+ */
+export function requestSync(): void {
+  void syncNow().then(scheduleAfter, (error: unknown) => {
+    console.error('Sync failed unexpectedly', error);
+    scheduleRetry();
+  });
+}
+
+function scheduleAfter(outcome: SyncOutcome): void {
+  if (outcome.kind === 'retry') {
+    scheduleRetry();
+    return;
+  }
+  failures = 0;
+  clearTimeout(retryTimer);
+  retryTimer = undefined;
+}
+
+function scheduleRetry(): void {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(requestSync, backoffDelay(failures));
+  failures += 1;
+}
+
+/**
+ * Starts the sync triggers: at once (app start), when the browser comes back
+ * online, and every 30 s. Returns a function that stops them all.
+ */
+export function startSyncTriggers(): () => void {
+  const onOnline = () => {
+    useSyncStatus.setState({ online: true });
+    failures = 0; // a fresh link deserves a prompt try, not the old backoff
+    requestSync();
+  };
+  const onOffline = () => useSyncStatus.setState({ online: false });
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  const interval = setInterval(requestSync, PERIODIC_SYNC_MS);
+  const stopWatching = watchUnsyncedCount((unsynced) => useSyncStatus.setState({ unsynced }));
+  requestSync();
+
+  return () => {
+    window.removeEventListener('online', onOnline);
+    window.removeEventListener('offline', onOffline);
+    clearInterval(interval);
+    clearTimeout(retryTimer);
+    stopWatching();
+  };
+}

@@ -1,0 +1,61 @@
+import { cents, type Acknowledgment, type Product, type Sale, type Session } from '@opentill/domain';
+
+/** Test data only: never imported by the app. */
+export const PRODUCT_ID = '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11';
+export const OTHER_PRODUCT_ID = '5d2e9a70-3c4b-4f1a-8e6d-1a2b3c4d5e6f';
+
+export function testSession(deviceId = '7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e'): Session {
+  return {
+    token: 'test-token',
+    tenant: { id: '11111111-1111-4111-8111-111111111111', businessName: "Nomsa's Spaza" },
+    branch: { id: '22222222-2222-4222-8222-222222222222', name: 'Main' },
+    user: { id: '33333333-3333-4333-8333-333333333333', name: 'Nomsa Dlamini', role: 'OWNER' },
+    device: { id: deviceId },
+  };
+}
+
+let saleCounter = 0;
+
+/** A consistent cash sale: 2 × R18,99 = R37,98, R50 tendered, R12,02 change. */
+export function testSale(overrides: Partial<Sale> = {}): Sale {
+  saleCounter += 1;
+  return {
+    localId: `sale_test${String(saleCounter).padStart(12, '0')}`,
+    items: [{ productId: PRODUCT_ID, name: 'Albany White Bread 700g', quantity: 2, price: cents(1899) }],
+    totalAmount: cents(3798),
+    paymentMethod: 'cash',
+    tendered: cents(5000),
+    change: cents(1202),
+    createdAt: '2026-11-23T14:22:00+02:00',
+    ...overrides,
+  };
+}
+
+export function testProduct(overrides: Partial<Product> = {}): Product {
+  return {
+    id: PRODUCT_ID,
+    name: 'Albany White Bread 700g',
+    price: 1899,
+    barcode: '6001253010123',
+    category: 'Bakery',
+    isActive: true,
+    syncVersion: 1,
+    lastModified: '2026-11-23T14:45:00.000Z',
+    ...overrides,
+  };
+}
+
+export function ack(
+  operation: { opId: string; seq: number; localId: string },
+  status: Acknowledgment['status'],
+  error?: Acknowledgment['error'],
+): Acknowledgment {
+  return {
+    opId: operation.opId,
+    seq: operation.seq,
+    localId: operation.localId,
+    status,
+    ...(status === 'created' || status === 'updated' ? { serverId: crypto.randomUUID() } : {}),
+    ...(error ? { error } : {}),
+  };
+}
