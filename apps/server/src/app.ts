@@ -41,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
   });
   registerErrorHandling(app);
+  // The API speaks JSON only: any other body is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
   // Every API route declares the action it needs or that it is public (ARCHITECTURE
   // "Cross-cutting"): a route without one fails the start, not a security review.
   app.addHook('onRoute', (route) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Session } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, randomPhone, registerShop, testApp, testDb } from '../test/test-app.js';
 import { syncBody } from '../test/operations.js';
@@ -124,6 +125,32 @@ describe(`sign-in on ${TEST_DB_KIND}`, () => {
     }
     expect(codes).toEqual([401, 401, 401, 429, 429]);
     await limited.close();
+  });
+});
+
+describe(`rate limits across instances (${TEST_DB_KIND})`, () => {
+  it('shares the attempt count between two instances through Redis', async () => {
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const clients = [new Redis(redisUrl), new Redis(redisUrl)];
+    const limit = { max: 3, timeWindow: '1 minute' };
+    const instances = await Promise.all(clients.map((redis) => testApp({ redis, authRateLimit: limit })));
+    // A loopback address of its own, so parallel runs never share a counter.
+    const remoteAddress = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const codes: number[] = [];
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const instance = instances[attempt % 2];
+      if (!instance) throw new Error('no instance');
+      const response = await instance.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress,
+        payload: { phone: randomPhone(), pin: '0000', deviceId: randomUUID() },
+      });
+      codes.push(response.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 429, 429]);
+    await Promise.all(instances.map((instance) => instance.close()));
+    for (const client of clients) client.disconnect();
   });
 });
 
