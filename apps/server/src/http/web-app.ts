@@ -28,9 +28,9 @@ export async function serveWebApp(app: FastifyInstance, webDir: string | undefin
       root: webDir,
       wildcard: false,
       cacheControl: false,
-      setHeaders: (reply, filePath) => {
+      setHeaders: (res, filePath) => {
         const urlPath = filePath.slice(webDir.length).replaceAll('\\', '/');
-        reply.header('Cache-Control', cacheControlFor(urlPath.startsWith('/') ? urlPath : `/${urlPath}`));
+        res.setHeader('Cache-Control', cacheControlFor(urlPath.startsWith('/') ? urlPath : `/${urlPath}`));
       },
     });
   }
