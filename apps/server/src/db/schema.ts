@@ -55,13 +55,17 @@ export const tenants = pgTable('tenants', {
   updatedAt,
 });
 
+/** Every tenant-owned row carries its tenant; deleting a tenant deletes its rows. */
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
+
 export const branches = pgTable(
   'branches',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     name: varchar('name', { length: 120 }).notNull(),
     createdAt,
   },
@@ -72,9 +76,7 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     name: varchar('name', { length: 120 }).notNull(),
     phone: varchar('phone', { length: 20 }),
     role: varchar('role', { length: 32 }).notNull(),
@@ -98,9 +100,7 @@ export const devices = pgTable(
   {
     /** Generated on the device at sign-in. */
     id: uuid('id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     branchId: uuid('branch_id')
       .notNull()
       .references(() => branches.id),
@@ -119,9 +119,7 @@ export const products = pgTable(
   'products',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     name: varchar('name', { length: 255 }).notNull(),
     /** Cents, VAT inclusive. */
     price: integer('price').notNull(),
@@ -148,9 +146,7 @@ export const sales = pgTable(
   'sales',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     branchId: uuid('branch_id')
       .notNull()
       .references(() => branches.id),
@@ -186,9 +182,7 @@ export const syncOperations = pgTable(
   'sync_operations',
   {
     opId: uuid('op_id').primaryKey(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
     deviceId: uuid('device_id')
       .notNull()
       .references(() => devices.id),
