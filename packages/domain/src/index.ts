@@ -4,6 +4,8 @@ export * from './errors/codes.js';
 export * from './catalog/product.js';
 export * from './catalog/barcode.js';
 export * from './sales/sale.js';
+export * from './sales/chain.js';
 export * from './auth/registration.js';
 export * from './auth/permissions.js';
 export * from './sync/protocol.js';
+export * from './sync/lanes.js';

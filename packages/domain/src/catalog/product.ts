@@ -13,6 +13,8 @@ export const productSchema = z.object({
   /** Bumped on every change; the server's copy wins for editable records. */
   syncVersion: z.int().check(z.gte(1)),
   lastModified: z.iso.datetime({ offset: true }),
+  /** A tombstone: the product was deleted; devices drop it (SPEC SY11). */
+  deleted: z.optional(z.boolean()),
 });
 
 export type Product = z.infer<typeof productSchema>;
@@ -25,6 +27,12 @@ export const productInputSchema = z.object({
   barcode: z.optional(productSchema.shape.barcode),
   category: z.optional(productSchema.shape.category),
   isActive: z.optional(z.boolean()),
+  /**
+   * The server version this edit was made on. When the server has moved on, the
+   * edit is not applied: it comes back as a conflict with both versions (SPEC SY12).
+   * Absent for a new product.
+   */
+  baseVersion: z.optional(z.int().check(z.gte(1))),
 });
 
 export type ProductInput = z.infer<typeof productInputSchema>;

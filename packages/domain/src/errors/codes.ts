@@ -34,6 +34,8 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_SALE_INVALID: 'The sale does not add up: its total, tender or change is wrong.',
   OT_ERR_TIMESTAMP_FUTURE: 'The record is dated more than a day in the future.',
   OT_ERR_RECORD_CONFLICT: 'This record id already belongs to another shop.',
+  OT_ERR_CHAIN_INVALID: "The sale's chain hash does not match its content.",
+  OT_ERR_LANE_MISMATCH: 'This operation was sent in the wrong lane.',
 } as const;
 
 export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;

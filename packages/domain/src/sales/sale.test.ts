@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cents } from '../money/cents.js';
-import { cashChange, checkSale, isTooFarInFuture, saleSchema, saleTotal, type Sale } from './sale.js';
+import { cashChange, checkSale, isTooFarInFuture, saleContentSchema, saleTotal, type SaleContent } from './sale.js';
 
 const productId = '0190a4d2-6b7c-7d8e-9f01-23456789abcd';
 
-function sale(overrides: Partial<Sale> = {}): Sale {
+function sale(overrides: Partial<SaleContent> = {}): SaleContent {
   return {
     localId: 'sale_0001abcd',
     items: [
@@ -61,14 +61,14 @@ describe('checkSale', () => {
   });
 });
 
-describe('saleSchema (S2)', () => {
+describe('saleContentSchema (S2)', () => {
   it('S2: rejects fractional or negative cents and quantities', () => {
-    expect(saleSchema.safeParse(sale()).success).toBe(true);
+    expect(saleContentSchema.safeParse(sale()).success).toBe(true);
     const line = { productId, name: 'Bread', quantity: 1, price: 15.5 };
-    expect(saleSchema.safeParse(sale({ items: [line] })).success).toBe(false);
-    expect(saleSchema.safeParse(sale({ items: [{ ...line, price: -1 }] })).success).toBe(false);
-    expect(saleSchema.safeParse(sale({ items: [{ ...line, price: 100, quantity: 0.5 }] })).success).toBe(false);
-    expect(saleSchema.safeParse(sale({ items: [] })).success).toBe(false);
+    expect(saleContentSchema.safeParse(sale({ items: [line] })).success).toBe(false);
+    expect(saleContentSchema.safeParse(sale({ items: [{ ...line, price: -1 }] })).success).toBe(false);
+    expect(saleContentSchema.safeParse(sale({ items: [{ ...line, price: 100, quantity: 0.5 }] })).success).toBe(false);
+    expect(saleContentSchema.safeParse(sale({ items: [] })).success).toBe(false);
   });
 });
 

@@ -21,8 +21,17 @@ export type SaleLine = z.infer<typeof saleLineSchema>;
 
 export const PAYMENT_METHODS = ['cash'] as const;
 
-/** A completed sale as a device records it (the `data` of a CREATE_SALE operation). */
-export const saleSchema = z.object({
+const hashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A SHA-256 hash in lowercase hex.'));
+
+/** A sale's place in its device's hash chain (SPEC SY10, `chain.ts`). */
+export const chainLinkSchema = z.object({
+  seq: z.int().check(z.gte(1)),
+  previousHash: hashSchema,
+  hash: hashSchema,
+});
+
+/** A completed sale as a device records it, before it is linked into the chain. */
+export const saleContentSchema = z.object({
   /** The device's own id for the sale; unique per device (seed 000 `localId`). */
   localId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
   items: z.array(saleLineSchema).check(z.minLength(1), z.maxLength(MAX_SALE_LINES)),
@@ -34,7 +43,18 @@ export const saleSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 
+export type SaleContent = z.infer<typeof saleContentSchema>;
+
+/** A sale with its chain link: the `data` of a CREATE_SALE operation. */
+export const saleSchema = z.extend(saleContentSchema, { chain: chainLinkSchema });
+
 export type Sale = z.infer<typeof saleSchema>;
+
+/** The part of a sale its chain hash covers: everything but the link itself. */
+export function saleContent(sale: Sale): SaleContent {
+  const { chain: _chain, ...content } = sale;
+  return content;
+}
 
 export function lineTotal(line: Pick<SaleLine, 'price' | 'quantity'>): Cents {
   return multiplyCents(cents(line.price), line.quantity);
@@ -54,7 +74,7 @@ export function cashChange(total: Cents, tendered: Cents): Cents | null {
  * Checks that a sale adds up (S1, S3). Returns the problems in plain words, empty
  * when the sale is consistent. The server runs this on every sale it receives.
  */
-export function checkSale(sale: Sale): string[] {
+export function checkSale(sale: SaleContent): string[] {
   const problems: string[] = [];
   let total: Cents;
   try {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { productInputSchema, productSchema } from '../catalog/product.js';
 import { saleSchema } from '../sales/sale.js';
 import { OPERATION_ERROR_CODES } from '../errors/codes.js';
+import { LANES } from './lanes.js';
 
 /**
  * The sync wire protocol, version 1 (docs/API.md "Sync"). It keeps the seed's
@@ -18,7 +19,9 @@ export const PULL_PAGE_SIZE = 500;
 const operationHeader = {
   /** Unique per operation, generated on the device; retries reuse it. */
   opId: z.uuid(),
-  /** 1, 2, 3 ... per device, with no gaps: lets the server prove nothing is missing. */
+  /** The outbox lane (`lanes.ts`); each lane has its own sequence. */
+  lane: z.enum(LANES),
+  /** 1, 2, 3 ... per device and lane, with no gaps: lets the server prove nothing is missing. */
   seq: z.int().check(z.gte(1)),
 };
 
@@ -36,7 +39,18 @@ export const upsertProductOperationSchema = z.object({
   data: productInputSchema,
 });
 
-export const operationSchema = z.discriminatedUnion('type', [createSaleOperationSchema, upsertProductOperationSchema]);
+export const deleteProductOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('DELETE_PRODUCT'),
+  localId: z.string(),
+  data: z.object({ id: z.uuid() }),
+});
+
+export const operationSchema = z.discriminatedUnion('type', [
+  createSaleOperationSchema,
+  upsertProductOperationSchema,
+  deleteProductOperationSchema,
+]);
 
 export type Operation = z.infer<typeof operationSchema>;
 export type OperationType = Operation['type'];
@@ -54,11 +68,13 @@ export const syncRequestSchema = z.object({
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 /**
- * `created`/`updated`: applied now or earlier (a retry returns the stored answer).
+ * `created`/`updated`/`deleted`: applied now or earlier (a retry returns the stored answer).
+ * `conflict`: not applied because the record changed on the server meanwhile; a
+ *   stored answer carrying both versions, for a person to resolve (SPEC SY12).
  * `rejected`: a permanent, stored answer; the device shows it and moves on.
  * `refused`: not applied and not stored (a sequence gap); the device sends it again.
  */
-export const ACK_STATUSES = ['created', 'updated', 'rejected', 'refused'] as const;
+export const ACK_STATUSES = ['created', 'updated', 'deleted', 'conflict', 'rejected', 'refused'] as const;
 export type AckStatus = (typeof ACK_STATUSES)[number];
 
 const operationErrorCodes = Object.keys(OPERATION_ERROR_CODES) as [
@@ -66,13 +82,28 @@ const operationErrorCodes = Object.keys(OPERATION_ERROR_CODES) as [
   ...(keyof typeof OPERATION_ERROR_CODES)[],
 ];
 
+/** An edit made on a version the server has since replaced: the server kept its own. */
+export const staleEditConflictSchema = z.object({
+  kind: z.literal('STALE_EDIT'),
+  entity: z.literal('product'),
+  recordId: z.uuid(),
+  /** What the server has now (and kept). */
+  server: productSchema,
+  /** What the device sent. */
+  device: productInputSchema,
+});
+
+export type Conflict = z.infer<typeof staleEditConflictSchema>;
+
 export const acknowledgmentSchema = z.object({
   opId: z.uuid(),
+  lane: z.enum(LANES),
   seq: z.int(),
   localId: z.string(),
   status: z.enum(ACK_STATUSES),
   serverId: z.optional(z.string()),
   error: z.optional(z.object({ code: z.enum(operationErrorCodes), message: z.string() })),
+  conflict: z.optional(staleEditConflictSchema),
 });
 
 export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
@@ -89,7 +120,8 @@ export const syncResponseSchema = z.object({
     products: z.array(productSchema),
     sales: z.array(z.unknown()),
   }),
-  conflicts: z.array(z.unknown()),
+  /** The conflicts among this push's acknowledgments, as the seed's `conflicts[]`. */
+  conflicts: z.array(z.object({ opId: z.uuid(), conflict: staleEditConflictSchema })),
   acknowledgments: z.array(acknowledgmentSchema),
 });
 

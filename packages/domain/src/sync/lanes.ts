@@ -1,0 +1,24 @@
+/**
+ * Outbox lanes (seed 002 "Sync Queue Strategy"): what reaches the server first
+ * when the link is slow. Each lane has its own per-device sequence, so a critical
+ * operation never waits behind ordinary ones and the server can still prove that
+ * nothing is missing within each lane (SPEC SY9).
+ *
+ * - critical: payments and scheduled-medicine sales, stock adjustments (must reconcile);
+ * - high: ordinary sales, customer updates;
+ * - medium: catalogue edits, analytics.
+ */
+export const LANES = ['critical', 'high', 'medium'] as const;
+export type Lane = (typeof LANES)[number];
+
+/** The lane an operation of this type travels in (pharmacy sales of scheduled medicines join `critical` later). */
+export const LANE_OF_TYPE = {
+  CREATE_SALE: 'high',
+  UPSERT_PRODUCT: 'medium',
+  DELETE_PRODUCT: 'medium',
+} as const satisfies Record<string, Lane>;
+
+/** Lanes in the order a device sends them. */
+export function compareLanes(a: Lane, b: Lane): number {
+  return LANES.indexOf(a) - LANES.indexOf(b);
+}
