@@ -14,6 +14,9 @@ import { registerErrorHandling } from './http/errors.js';
 import { serveWebApp } from './http/web-app.js';
 import { createSyncService } from './sync/sync.service.js';
 import { syncRoutes } from './sync/sync.routes.js';
+import { createLocalPokeBus, createRedisPokeBus, type PokeBus } from './sync/pokes.js';
+import { loadSaleSigner } from './audit/sale-signer.js';
+import { acceptGzipBodies } from './http/content-encoding.js';
 
 /** Largest request body: a full sync batch of 50 big sales stays well under it. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -23,8 +26,10 @@ export interface AppDeps {
   tokens: TokenService;
   /** The built PWA; the app still serves the API when the folder has no build. */
   webDir?: string;
-  /** Shares rate-limit counters between instances; in-process without it. */
+  /** Shares rate-limit counters and pokes between instances; in-process without it. */
   redis?: Redis;
+  /** Overrides the poke bus made from `redis` (or the in-process one). */
+  pokes?: PokeBus;
   /** Attempts per address on sign-in and registration; tests raise it. */
   authRateLimit?: RateLimit;
   logger?: FastifyServerOptions['logger'];
@@ -50,16 +55,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       throw new Error(`Route ${route.method} ${route.url} does not declare the action it needs`);
     }
   });
+  acceptGzipBodies(app);
   await app.register(rateLimit, { global: false, ...(deps.redis ? { redis: deps.redis } : {}) });
 
-  const sync = await createSyncService(deps.db, deps.now);
+  const pokes =
+    deps.pokes ??
+    (deps.redis
+      ? createRedisPokeBus(deps.redis, (error) => app.log.warn({ err: error }, 'poke bus error'))
+      : createLocalPokeBus());
+  if (!deps.pokes) app.addHook('onClose', () => pokes.close());
+  const signer = await loadSaleSigner(deps.db);
+  const sync = await createSyncService({ db: deps.db, signer, pokes, ...(deps.now ? { now: deps.now } : {}) });
   const auth = createAuthService(deps.db, deps.tokens);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes(() => deps.db.ping()));
       await api.register(authRoutes(auth, deps.authRateLimit));
-      await api.register(syncRoutes(sync, deps.tokens));
+      await api.register(syncRoutes(sync, deps.tokens, pokes));
     },
     { prefix: '/api/v1' },
   );

@@ -3,36 +3,64 @@ import type { Product, ProductInput } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { products } from '../db/schema.js';
 
-export type UpsertOutcome = { status: 'created' | 'updated'; id: string } | { status: 'foreign' };
+type ProductRow = typeof products.$inferSelect;
+
+export type UpsertOutcome =
+  { status: 'created' | 'updated'; id: string } | { status: 'stale'; server: Product } | { status: 'foreign' };
+
+export type DeleteOutcome = { status: 'deleted' } | { status: 'foreign' };
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    name: row.name,
+    price: row.price,
+    barcode: row.barcode,
+    category: row.category,
+    isActive: row.isActive,
+    syncVersion: row.syncVersion,
+    lastModified: row.updatedAt.toISOString(),
+    ...(row.deletedAt ? { deleted: true } : {}),
+  };
+}
+
+async function lockProduct(tx: Executor, id: string): Promise<ProductRow | undefined> {
+  const [row] = await tx.select().from(products).where(eq(products.id, id)).for('update');
+  return row;
+}
 
 /**
- * Creates or edits a product of this tenant at change number `changeSeq`.
- * An id that belongs to another tenant is left alone and reported as `foreign`.
+ * Creates or edits a product of this tenant at change number `changeSeq`. An
+ * edit made on an older version than the server's (or on a deleted product) is
+ * not applied: the server's version comes back as `stale` (SPEC SY12). An id that
+ * belongs to another tenant is left alone and reported as `foreign`.
  */
 export async function upsertProduct(
   tx: Executor,
   tenantId: string,
   input: ProductInput,
-  changeSeq: number,
+  changeSeq: () => Promise<number>,
 ): Promise<UpsertOutcome> {
-  const [existing] = await tx
-    .select({ tenantId: products.tenantId })
-    .from(products)
-    .where(eq(products.id, input.id))
-    .for('update');
+  const existing = await lockProduct(tx, input.id);
+  if (existing && existing.tenantId !== tenantId) return { status: 'foreign' };
+  if (
+    existing &&
+    (existing.deletedAt || (input.baseVersion !== undefined && input.baseVersion !== existing.syncVersion))
+  ) {
+    return { status: 'stale', server: toProduct(existing) };
+  }
   const fields = {
     name: input.name,
     price: input.price,
     barcode: input.barcode ?? null,
     category: input.category ?? null,
     isActive: input.isActive ?? true,
-    changeSeq,
+    changeSeq: await changeSeq(),
   };
   if (!existing) {
     await tx.insert(products).values({ id: input.id, tenantId, ...fields });
     return { status: 'created', id: input.id };
   }
-  if (existing.tenantId !== tenantId) return { status: 'foreign' };
   await tx
     .update(products)
     .set({ ...fields, syncVersion: sql`${products.syncVersion} + 1`, updatedAt: sql`now()` })
@@ -40,7 +68,30 @@ export async function upsertProduct(
   return { status: 'updated', id: input.id };
 }
 
-/** Products of a tenant changed after `afterSeq`, in commit order. */
+/** Deletes a product, leaving a tombstone in the change feed (SY11). Deleting twice is deleting once. */
+export async function deleteProduct(
+  tx: Executor,
+  tenantId: string,
+  id: string,
+  changeSeq: () => Promise<number>,
+): Promise<DeleteOutcome> {
+  const existing = await lockProduct(tx, id);
+  if (existing && existing.tenantId !== tenantId) return { status: 'foreign' };
+  if (!existing || existing.deletedAt) return { status: 'deleted' };
+  await tx
+    .update(products)
+    .set({
+      deletedAt: sql`now()`,
+      isActive: false,
+      syncVersion: sql`${products.syncVersion} + 1`,
+      updatedAt: sql`now()`,
+      changeSeq: await changeSeq(),
+    })
+    .where(eq(products.id, id));
+  return { status: 'deleted' };
+}
+
+/** Products of a tenant changed after `afterSeq` (tombstones included), in commit order. */
 export async function listProductChanges(
   db: Executor,
   tenantId: string,
@@ -53,15 +104,5 @@ export async function listProductChanges(
     .where(and(eq(products.tenantId, tenantId), gt(products.changeSeq, afterSeq)))
     .orderBy(asc(products.changeSeq))
     .limit(limit);
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    price: row.price,
-    barcode: row.barcode,
-    category: row.category,
-    isActive: row.isActive,
-    syncVersion: row.syncVersion,
-    lastModified: row.updatedAt.toISOString(),
-    changeSeq: row.changeSeq,
-  }));
+  return rows.map((row) => ({ ...toProduct(row), changeSeq: row.changeSeq }));
 }

@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -106,13 +107,24 @@ export const devices = pgTable(
       .references(() => branches.id),
     registeredBy: uuid('registered_by').references(() => users.id),
     name: varchar('name', { length: 60 }),
-    /** Highest operation `seq` applied from this device (SPEC SY2). */
-    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt,
   },
   (t) => [index('idx_devices_tenant').on(t.tenantId)],
+);
+
+/** Highest operation `seq` applied from each device in each outbox lane (SPEC SY2, SY9). */
+export const deviceLanes = pgTable(
+  'device_lanes',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    lane: varchar('lane', { length: 16 }).notNull(),
+    lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.lane] })],
 );
 
 export const products = pgTable(
@@ -127,6 +139,8 @@ export const products = pgTable(
     category: varchar('category', { length: 100 }),
     isActive: boolean('is_active').notNull().default(true),
     syncVersion: integer('sync_version').notNull().default(1),
+    /** Set when deleted: the row stays as a tombstone so devices learn of the delete (SY11). */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /** The tenant's change counter when this row last changed (pull order). */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
     createdAt,
@@ -162,6 +176,13 @@ export const sales = pgTable(
     /** The lines as sold (seed 000 keeps them as JSONB): productId, name, quantity, price. */
     items: jsonb('items').notNull(),
     metadata: jsonb('metadata').notNull().default({}),
+    /** The sale's link in its device's hash chain (SY10); null for sales made before the chain. */
+    chainSeq: integer('chain_seq'),
+    previousHash: varchar('previous_hash', { length: 64 }),
+    hash: varchar('hash', { length: 64 }),
+    /** HMAC-SHA256 by the server over the sale's identity and hash, and the key that made it. */
+    signature: varchar('signature', { length: 64 }),
+    signatureKeyId: varchar('signature_key_id', { length: 16 }),
     /** Device time of the sale: data, never an ordering key. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     syncedAt: timestamp('synced_at', { withTimezone: true }).notNull().defaultNow(),
@@ -171,7 +192,31 @@ export const sales = pgTable(
     check('ck_sales_amounts', sql`${t.totalAmount} >= 0 AND ${t.tendered} >= 0 AND ${t.change} >= 0`),
     index('idx_sales_tenant_date').on(t.tenantId, t.createdAt.desc()),
     index('idx_sales_sync').on(t.tenantId, t.syncedAt),
+    index('idx_sales_chain').on(t.deviceId, t.chainSeq),
   ],
+);
+
+/**
+ * Something the server noticed in a device's sales chain: a sale whose
+ * predecessor has not arrived (`gap`), one whose previousHash is not its
+ * predecessor's hash (`break`), or two sales at one place (`fork`). Gaps close
+ * themselves when the missing sale arrives; the rest wait for a person.
+ */
+export const integrityAlerts = pgTable(
+  'integrity_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    chainSeq: integer('chain_seq').notNull(),
+    details: jsonb('details').notNull().default({}),
+    createdAt,
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('idx_integrity_alerts_tenant').on(t.tenantId, t.createdAt)],
 );
 
 /**
@@ -186,6 +231,7 @@ export const syncOperations = pgTable(
     deviceId: uuid('device_id')
       .notNull()
       .references(() => devices.id),
+    lane: varchar('lane', { length: 16 }).notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     type: varchar('type', { length: 40 }).notNull(),
     /** SHA-256 of the operation as received, to tell a retry from a reused id. */
@@ -194,7 +240,7 @@ export const syncOperations = pgTable(
     appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('uq_sync_operations_device_seq').on(t.deviceId, t.seq),
+    unique('uq_sync_operations_device_lane_seq').on(t.deviceId, t.lane, t.seq),
     index('idx_sync_operations_tenant').on(t.tenantId),
   ],
 );

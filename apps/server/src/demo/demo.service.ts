@@ -26,13 +26,8 @@ export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
   const created = db.orm.transaction(async (tx) => {
     const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash });
     for (const [index, [name, price, category]] of DEMO_PRODUCTS.entries()) {
-      const changeSeq = await takeChangeSeq(tx, shop.tenantId);
-      await upsertProduct(
-        tx,
-        shop.tenantId,
-        { id: randomUUID(), name, price, category, barcode: demoBarcode(index) },
-        changeSeq,
-      );
+      const product = { id: randomUUID(), name, price, category, barcode: demoBarcode(index) };
+      await upsertProduct(tx, shop.tenantId, product, () => takeChangeSeq(tx, shop.tenantId));
     }
   });
   // Another instance starting on the same empty database may have won the race.

@@ -8,7 +8,7 @@ import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Session } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
-import { saleOp, syncBody } from '../test/operations.js';
+import { DeviceScript, syncBody } from '../test/operations.js';
 import { devices, products, sales, syncOperations, tenants, users } from '../db/schema.js';
 import { BODY_LIMIT } from '../app.js';
 
@@ -95,7 +95,7 @@ describe(`bad input on every writing route (${TEST_DB_KIND})`, () => {
       method: 'POST',
       url: '/api/v1/sync',
       headers: { authorization: `Bearer ${token}` },
-      payload: { ...syncBody(session, [saleOp(1)]), deviceId },
+      payload: { ...syncBody(session, [new DeviceScript().sale()]), deviceId },
     });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_DEVICE_UNKNOWN' } });
@@ -116,7 +116,7 @@ describe(`bad input on every writing route (${TEST_DB_KIND})`, () => {
       method: 'POST',
       url: '/api/v1/sync',
       headers: { authorization: `Bearer ${token}` },
-      payload: syncBody(session, [saleOp(1)]),
+      payload: syncBody(session, [new DeviceScript().sale()]),
     });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_UNAUTHENTICATED' } });

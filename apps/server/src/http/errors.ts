@@ -37,6 +37,8 @@ function codeFor(error: FastifyError): ErrorCode | undefined {
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return mapped;
   if (error.statusCode === 429) return 'OT_ERR_RATE_LIMITED';
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR ...) from a body that is not valid gzip.
+  if (typeof error.code === 'string' && error.code.startsWith('Z_')) return 'OT_ERR_BAD_ENCODING';
   // JSON.parse failures that reach us without a Fastify code.
   if (error instanceof SyntaxError && error.statusCode === 400) return 'OT_ERR_MALFORMED_JSON';
   return undefined;

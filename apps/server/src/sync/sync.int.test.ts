@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { gzipSync } from 'node:zlib';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Acknowledgment, Session, SyncResponse } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
-import { productOp, saleData, saleOp, syncBody } from '../test/operations.js';
-import { sales, syncOperations } from '../db/schema.js';
+import { DeviceScript, saleContentData, syncBody } from '../test/operations.js';
+import { integrityAlerts, sales, syncOperations, users } from '../db/schema.js';
 
 let app: FastifyInstance;
 
@@ -16,6 +17,8 @@ afterAll(async () => {
   await app.close();
 });
 
+type Answer = SyncResponse & { error?: { code: string } };
+
 async function sync(session: Session, operations: unknown[] = [], cursor: string | null = null) {
   const response = await app.inject({
     method: 'POST',
@@ -23,7 +26,7 @@ async function sync(session: Session, operations: unknown[] = [], cursor: string
     headers: bearer(session),
     payload: syncBody(session, operations, cursor),
   });
-  return { status: response.statusCode, body: response.json<SyncResponse & { error?: { code: string } }>() };
+  return { status: response.statusCode, body: response.json<Answer>() };
 }
 
 async function salesOf(session: Session) {
@@ -31,29 +34,62 @@ async function salesOf(session: Session) {
   return db.orm.select().from(sales).where(eq(sales.tenantId, session.tenant.id));
 }
 
+async function openAlerts(session: Session) {
+  const db = await testDb();
+  return db.orm
+    .select()
+    .from(integrityAlerts)
+    .where(and(eq(integrityAlerts.tenantId, session.tenant.id), isNull(integrityAlerts.resolvedAt)));
+}
+
 function statuses(acks: Acknowledgment[]) {
   return acks.map((ack) => ack.status);
 }
 
+async function phoneOf(session: Session) {
+  const db = await testDb();
+  const [row] = await db.orm.select({ phone: users.phone }).from(users).where(eq(users.id, session.user.id));
+  return row?.phone ?? '';
+}
+
+async function secondDevice(owner: Session): Promise<Session> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { phone: await phoneOf(owner), pin: '2468', deviceId: randomUUID() },
+  });
+  return response.json<Session>();
+}
+
 describe(`sync push on ${TEST_DB_KIND}`, () => {
-  it('SY1: stores a pushed sale with its total and items, and acknowledges it', async () => {
+  it('SY1: stores a pushed sale with its total, items and chain link, and acknowledges it', async () => {
     const session = await registerShop(app);
-    const operation = saleOp(1);
+    const operation = new DeviceScript().sale();
     const { status, body } = await sync(session, [operation]);
     expect(status).toBe(200);
     expect(body.acknowledgments).toEqual([
-      expect.objectContaining({ opId: operation.opId, seq: 1, localId: operation.localId, status: 'created' }),
+      expect.objectContaining({
+        opId: operation.opId,
+        lane: 'high',
+        seq: 1,
+        localId: operation.localId,
+        status: 'created',
+      }),
     ]);
     const rows = await salesOf(session);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ localId: operation.localId, totalAmount: 5997, tendered: 10000, change: 4003 });
-    expect(rows[0]?.items).toEqual(operation.type === 'CREATE_SALE' ? operation.data.items : []);
+    if (operation.type !== 'CREATE_SALE') throw new Error('not a sale');
+    expect(rows[0]?.items).toEqual(operation.data.items);
+    expect(rows[0]).toMatchObject({ chainSeq: 1, hash: operation.data.chain.hash, signatureKeyId: 's1' });
+    expect(rows[0]?.signature).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]?.id).toBe(body.acknowledgments[0]?.serverId);
   });
 
   it('SY2: a retried push returns the stored answer and never stores the sale twice', async () => {
     const session = await registerShop(app);
-    const operations = [saleOp(1), saleOp(2)];
+    const device = new DeviceScript();
+    const operations = [device.sale(), device.sale()];
     const first = await sync(session, operations);
     for (let attempt = 0; attempt < 5; attempt++) {
       const retry = await sync(session, operations);
@@ -64,7 +100,8 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
 
   it('SY2: concurrent retries of the same push still store each sale once', async () => {
     const session = await registerShop(app);
-    const operations = [saleOp(1), saleOp(2), saleOp(3)];
+    const device = new DeviceScript();
+    const operations = [device.sale(), device.sale(), device.sale()];
     const results = await Promise.all(Array.from({ length: 4 }, () => sync(session, operations)));
     for (const result of results)
       expect(statuses(result.body.acknowledgments)).toEqual(['created', 'created', 'created']);
@@ -73,12 +110,11 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
 
   it('SY3: the same operation id with different content is rejected and changes nothing', async () => {
     const session = await registerShop(app);
-    const operation = saleOp(1);
+    const device = new DeviceScript();
+    const operation = device.sale();
     await sync(session, [operation]);
-    const tampered = {
-      ...operation,
-      data: { ...saleData({ localId: operation.localId }), tendered: 20000, change: 14003 },
-    };
+    if (operation.type !== 'CREATE_SALE') throw new Error('not a sale');
+    const tampered = { ...operation, data: { ...operation.data, tendered: 20000, change: 14003 } };
     const { body } = await sync(session, [tampered]);
     expect(body.acknowledgments[0]).toMatchObject({ status: 'rejected', error: { code: 'OT_ERR_OPERATION_MISMATCH' } });
     const rows = await salesOf(session);
@@ -88,7 +124,8 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
 
   it('SY3: a gap in sequence numbers is refused without storing, and applies once filled', async () => {
     const session = await registerShop(app);
-    const [one, two, three] = [saleOp(1), saleOp(2), saleOp(3)];
+    const device = new DeviceScript();
+    const [one, two, three] = [device.sale(), device.sale(), device.sale()];
     const gap = await sync(session, [one, three]);
     expect(statuses(gap.body.acknowledgments)).toEqual(['created', 'refused']);
     expect(gap.body.acknowledgments[1]?.error?.code).toBe('OT_ERR_SEQUENCE_GAP');
@@ -99,14 +136,37 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
     expect(await salesOf(session)).toHaveLength(3);
   });
 
+  it('SY9: lanes are sequenced apart: a gap in one lane does not hold back another', async () => {
+    const session = await registerShop(app);
+    const device = new DeviceScript();
+    const skipped = device.sale();
+    const sale2 = device.sale();
+    const product = device.product();
+    const { body } = await sync(session, [sale2, product]);
+    expect(body.acknowledgments.map((ack) => [ack.lane, ack.seq, ack.status])).toEqual([
+      ['high', 2, 'refused'],
+      ['medium', 1, 'created'],
+    ]);
+    const after = await sync(session, [skipped, sale2]);
+    expect(statuses(after.body.acknowledgments)).toEqual(['created', 'created']);
+  });
+
+  it('SY9: an operation in the wrong lane is rejected', async () => {
+    const session = await registerShop(app);
+    const operation = { ...new DeviceScript().sale(), lane: 'critical' };
+    const { body } = await sync(session, [{ ...operation, seq: 1 }]);
+    expect(body.acknowledgments[0]).toMatchObject({ status: 'rejected', error: { code: 'OT_ERR_LANE_MISMATCH' } });
+    expect(await salesOf(session)).toHaveLength(0);
+  });
+
   it('SY6: a sale that does not add up is rejected, stored as such, and does not block the queue', async () => {
     const session = await registerShop(app);
-    const bad = saleOp(1, saleData({ totalAmount: 1 }));
-    const good = saleOp(2);
+    const device = new DeviceScript();
+    const bad = device.sale(saleContentData({ totalAmount: 1 }));
+    const good = device.sale();
     const { body } = await sync(session, [bad, good]);
     expect(statuses(body.acknowledgments)).toEqual(['rejected', 'created']);
     expect(body.acknowledgments[0]?.error?.code).toBe('OT_ERR_SALE_INVALID');
-    // The rejection is the stored answer: a retry gets it again.
     const retry = await sync(session, [bad]);
     expect(retry.body.acknowledgments).toEqual([body.acknowledgments[0]]);
     expect(await salesOf(session)).toHaveLength(1);
@@ -118,47 +178,114 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
   it('T1: a sale dated more than a day ahead is rejected', async () => {
     const session = await registerShop(app);
     const future = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString();
-    const { body } = await sync(session, [saleOp(1, saleData({ createdAt: future }))]);
+    const { body } = await sync(session, [new DeviceScript().sale(saleContentData({ createdAt: future }))]);
     expect(body.acknowledgments[0]?.error?.code).toBe('OT_ERR_TIMESTAMP_FUTURE');
     expect(await salesOf(session)).toHaveLength(0);
   });
 
   it('keeps devices apart: the same local id on two devices is two sales', async () => {
     const first = await registerShop(app);
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/sign-in',
-      payload: { phone: (await phoneOf(first)) ?? '', pin: '2468', deviceId: randomUUID() },
-    });
-    const second = signIn.json<Session>();
-    const data = saleData();
-    await sync(first, [saleOp(1, data)]);
-    await sync(second, [saleOp(1, data)]);
+    const second = await secondDevice(first);
+    const content = saleContentData();
+    await sync(first, [new DeviceScript().sale(content)]);
+    await sync(second, [new DeviceScript().sale(content)]);
     expect(await salesOf(first)).toHaveLength(2);
+  });
+
+  it('accepts a gzip-compressed push', async () => {
+    const session = await registerShop(app);
+    const body = JSON.stringify(syncBody(session, [new DeviceScript().sale()]));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sync',
+      headers: { ...bearer(session), 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      payload: gzipSync(body),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(statuses(response.json<SyncResponse>().acknowledgments)).toEqual(['created']);
+  });
+
+  it.each([
+    ['not gzip at all', 'gzip', Buffer.from('{"plain": "json"}'), 400, 'OT_ERR_BAD_ENCODING'],
+    ['an unsupported encoding', 'br', Buffer.from('xx'), 415, 'OT_ERR_UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'gzip that expands past the limit',
+      'gzip',
+      gzipSync(`{"x":"${'a'.repeat(2 * 1024 * 1024)}"}`),
+      413,
+      'OT_ERR_BODY_TOO_LARGE',
+    ],
+  ])('refuses a body that is %s', async (_label, encoding, payload, status, code) => {
+    const session = await registerShop(app);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/sync',
+      headers: { ...bearer(session), 'content-type': 'application/json', 'content-encoding': encoding },
+      payload,
+    });
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toMatchObject({ error: { code } });
   });
 });
 
-async function phoneOf(session: Session) {
-  const db = await testDb();
-  const { users } = await import('../db/schema.js');
-  const [row] = await db.orm.select({ phone: users.phone }).from(users).where(eq(users.id, session.user.id));
-  return row?.phone;
-}
+describe(`sale chain and signatures on ${TEST_DB_KIND}`, () => {
+  it('SY10: rejects a sale whose hash does not match its content', async () => {
+    const session = await registerShop(app);
+    const device = new DeviceScript();
+    const sale = device.chain();
+    const forged = { ...sale, tendered: 20000, change: 14003 };
+    const { body } = await sync(session, [device.saleOp(forged)]);
+    expect(body.acknowledgments[0]).toMatchObject({ status: 'rejected', error: { code: 'OT_ERR_CHAIN_INVALID' } });
+    expect(await salesOf(session)).toHaveLength(0);
+  });
+
+  it('SY10: a missing sale raises a gap alert, closed when the sale arrives', async () => {
+    const session = await registerShop(app);
+    const device = new DeviceScript();
+    const [first, second, third] = [device.chain(), device.chain(), device.chain()];
+    // The device sends sales 1 and 3 under consecutive operation numbers: sale 2 is missing from the chain.
+    await sync(session, [device.saleOp(first), device.saleOp(third)]);
+    expect((await openAlerts(session)).map((alert) => [alert.kind, alert.chainSeq])).toEqual([['gap', 2]]);
+    await sync(session, [device.saleOp(second)]);
+    expect(await openAlerts(session)).toEqual([]);
+  });
+
+  it('SY10: a sale that does not link to its predecessor raises a break alert, and is kept', async () => {
+    const session = await registerShop(app);
+    const device = new DeviceScript();
+    const first = device.chain();
+    const other = new DeviceScript();
+    other.chain();
+    const stranger = other.chain(); // seq 2, linked to another first sale
+    await sync(session, [device.saleOp(first), device.saleOp(stranger)]);
+    expect((await openAlerts(session)).map((alert) => [alert.kind, alert.chainSeq])).toEqual([['break', 2]]);
+    expect(await salesOf(session)).toHaveLength(2);
+  });
+
+  it('SY10: the server signature verifies with the server key', async () => {
+    const session = await registerShop(app);
+    await sync(session, [new DeviceScript().sale()]);
+    const [row] = await salesOf(session);
+    const { loadSaleSigner } = await import('../audit/sale-signer.js');
+    const signer = await loadSaleSigner(await testDb());
+    const fields = {
+      tenantId: session.tenant.id,
+      deviceId: session.device.id,
+      saleId: row?.id ?? '',
+      hash: row?.hash ?? '',
+    };
+    expect(signer.verify(fields, row?.signature ?? '')).toBe(true);
+    expect(signer.verify({ ...fields, hash: '0'.repeat(64) }, row?.signature ?? '')).toBe(false);
+  });
+});
 
 describe(`sync pull on ${TEST_DB_KIND}`, () => {
   it('SY4: products pushed by one device reach another device of the shop, in order, once', async () => {
     const owner = await registerShop(app);
-    const phone = await phoneOf(owner);
-    const other = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/sign-in',
-        payload: { phone, pin: '2468', deviceId: randomUUID() },
-      })
-    ).json<Session>();
-
-    const beans = productOp(1, { name: 'Koo Baked Beans 410g', price: 1899 });
-    const rice = productOp(2, { name: 'Tastic Rice 2kg', price: 4999 });
+    const other = await secondDevice(owner);
+    const device = new DeviceScript();
+    const beans = device.product({ name: 'Koo Baked Beans 410g', price: 1899 });
+    const rice = device.product({ name: 'Tastic Rice 2kg', price: 4999 });
     const pushed = await sync(owner, [beans, rice]);
     expect(statuses(pushed.body.acknowledgments)).toEqual(['created', 'created']);
 
@@ -172,7 +299,7 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     const nothingNew = await sync(other, [], firstPull.body.cursor);
     expect(nothingNew.body.serverChanges.products).toEqual([]);
 
-    const edit = productOp(3, { id: beans.localId, name: 'Koo Baked Beans 410g', price: 1999 });
+    const edit = device.product({ id: beans.localId, name: 'Koo Baked Beans 410g', price: 1999, baseVersion: 1 });
     expect(statuses((await sync(owner, [edit])).body.acknowledgments)).toEqual(['updated']);
     const afterEdit = await sync(other, [], firstPull.body.cursor);
     expect(afterEdit.body.serverChanges.products).toEqual([
@@ -180,12 +307,65 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     ]);
   });
 
+  it('SY11: a deleted product reaches other devices as a tombstone', async () => {
+    const owner = await registerShop(app);
+    const other = await secondDevice(owner);
+    const device = new DeviceScript();
+    const product = device.product({ name: 'Discontinued Soap' });
+    await sync(owner, [product]);
+    const before = await sync(other);
+    const removed = await sync(owner, [device.deleteProduct(product.localId)]);
+    expect(statuses(removed.body.acknowledgments)).toEqual(['deleted']);
+    const after = await sync(other, [], before.body.cursor);
+    expect(after.body.serverChanges.products).toEqual([
+      expect.objectContaining({ id: product.localId, deleted: true, isActive: false, syncVersion: 2 }),
+    ]);
+    // Deleting again is harmless.
+    expect(statuses((await sync(owner, [device.deleteProduct(product.localId)])).body.acknowledgments)).toEqual([
+      'deleted',
+    ]);
+  });
+
+  it('SY12: an edit made on an old version is a conflict: the server keeps its version and returns both', async () => {
+    const owner = await registerShop(app);
+    const other = await secondDevice(owner);
+    const mine = new DeviceScript();
+    const theirs = new DeviceScript();
+    const product = mine.product({ name: 'Sunlight Liquid 750ml', price: 3299 });
+    await sync(owner, [product]);
+    await sync(owner, [
+      mine.product({ id: product.localId, name: 'Sunlight Liquid 750ml', price: 3499, baseVersion: 1 }),
+    ]);
+    const stale = theirs.product({ id: product.localId, name: 'Sunlight Liquid 750ml', price: 2999, baseVersion: 1 });
+    const { body } = await sync(other, [stale]);
+    expect(body.acknowledgments[0]).toMatchObject({ status: 'conflict' });
+    expect(body.conflicts).toEqual([
+      {
+        opId: stale.opId,
+        conflict: expect.objectContaining({
+          kind: 'STALE_EDIT',
+          recordId: product.localId,
+          server: expect.objectContaining({ price: 3499, syncVersion: 2 }),
+          device: expect.objectContaining({ price: 2999, baseVersion: 1 }),
+        }),
+      },
+    ]);
+    // Resolved by sending the edit again on the server's version.
+    const resolved = theirs.product({
+      id: product.localId,
+      name: 'Sunlight Liquid 750ml',
+      price: 2999,
+      baseVersion: 2,
+    });
+    expect(statuses((await sync(other, [resolved])).body.acknowledgments)).toEqual(['updated']);
+  });
+
   it('pages a large catalogue with hasMore', async () => {
     const session = await registerShop(app);
-    let seq = 0;
+    const device = new DeviceScript();
     for (let batch = 0; batch < 11; batch++) {
       const operations = Array.from({ length: 50 }, (_, i) =>
-        productOp(++seq, { name: `Item ${batch}-${i}`, barcode: null }),
+        device.product({ name: `Item ${batch}-${i}`, barcode: null }),
       );
       await sync(session, operations);
     }
@@ -202,11 +382,11 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
   it('isolates tenants: a shop never sees or edits another shop’s products', async () => {
     const a = await registerShop(app);
     const b = await registerShop(app);
-    const product = productOp(1, { name: 'Secret Stock' });
+    const product = new DeviceScript().product({ name: 'Secret Stock' });
     await sync(a, [product]);
     const pull = await sync(b);
     expect(pull.body.serverChanges.products).toEqual([]);
-    const hijack = productOp(1, { id: product.localId, name: 'Hijacked', price: 1 });
+    const hijack = new DeviceScript().product({ id: product.localId, name: 'Hijacked', price: 1 });
     const { body } = await sync(b, [hijack]);
     expect(body.acknowledgments[0]).toMatchObject({ status: 'rejected', error: { code: 'OT_ERR_RECORD_CONFLICT' } });
     const again = await sync(a);
@@ -238,7 +418,7 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
       method: 'POST',
       url: '/api/v1/sync',
       headers: { authorization: `Bearer ${token}` },
-      payload: { ...syncBody(session, [saleOp(1)]), deviceId: ghost },
+      payload: { ...syncBody(session, [new DeviceScript().sale()]), deviceId: ghost },
     });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_DEVICE_UNKNOWN' } });
@@ -251,7 +431,7 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
       method: 'POST',
       url: '/api/v1/sync',
       headers: bearer(session),
-      payload: { ...syncBody(session, [saleOp(1)]), deviceId: randomUUID() },
+      payload: { ...syncBody(session, [new DeviceScript().sale()]), deviceId: randomUUID() },
     });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_DEVICE_MISMATCH' } });
@@ -264,7 +444,7 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
       method: 'POST',
       url: '/api/v1/sync',
       headers: bearer(session),
-      payload: { ...syncBody(session, [saleOp(1)]), protocolVersion: 99 },
+      payload: { ...syncBody(session, [new DeviceScript().sale()]), protocolVersion: 99 },
     });
     expect(response.statusCode).toBe(426);
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_PROTOCOL_UNSUPPORTED' } });
@@ -280,28 +460,26 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
     ['a negative tender', {}, { tendered: -1 }],
   ])('rejects a sale with %s as bad input and writes nothing', async (_label, lineChange, saleChange) => {
     const session = await registerShop(app);
-    const data = saleData();
-    const broken = { ...data, ...saleChange, items: [{ ...data.items[0], ...lineChange }] };
+    const operation = new DeviceScript().sale();
+    if (operation.type !== 'CREATE_SALE') throw new Error('not a sale');
+    const broken = { ...operation.data, ...saleChange, items: [{ ...operation.data.items[0], ...lineChange }] };
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/sync',
       headers: bearer(session),
-      payload: syncBody(session, [{ ...saleOp(1, data), data: broken }]),
+      payload: syncBody(session, [{ ...operation, data: broken }]),
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_VALIDATION' } });
     expect(await salesOf(session)).toHaveLength(0);
     const db = await testDb();
-    const ops = await db.orm
-      .select()
-      .from(syncOperations)
-      .where(and(eq(syncOperations.deviceId, session.device.id)));
+    const ops = await db.orm.select().from(syncOperations).where(eq(syncOperations.deviceId, session.device.id));
     expect(ops).toHaveLength(0);
   });
 
   it('rejects a garbled cursor as bad input', async () => {
     const session = await registerShop(app);
-    const { status, body } = await sync(session, [saleOp(1)], 'not-a-cursor');
+    const { status, body } = await sync(session, [new DeviceScript().sale()], 'not-a-cursor');
     expect(status).toBe(400);
     expect(body.error?.code).toBe('OT_ERR_VALIDATION');
     expect(await salesOf(session)).toHaveLength(0);
@@ -309,7 +487,8 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
 
   it('refuses more than 50 operations in one push', async () => {
     const session = await registerShop(app);
-    const operations = Array.from({ length: 51 }, (_, i) => saleOp(i + 1));
+    const device = new DeviceScript();
+    const operations = Array.from({ length: 51 }, () => device.sale());
     const { status } = await sync(session, operations);
     expect(status).toBe(400);
     expect(await salesOf(session)).toHaveLength(0);

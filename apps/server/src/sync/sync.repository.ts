@@ -1,7 +1,7 @@
 import { eq, and, isNull, sql } from 'drizzle-orm';
 import type { Acknowledgment } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
-import { devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
+import { deviceLanes, devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
 
 /**
  * Locks the device's row for the rest of the transaction, so two pushes from one
@@ -9,18 +9,37 @@ import { devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
  */
 export async function lockDevice(tx: Executor, tenantId: string, deviceId: string) {
   const [row] = await tx
-    .select({ id: devices.id, branchId: devices.branchId, lastSeq: devices.lastSeq })
+    .select({ id: devices.id, branchId: devices.branchId })
     .from(devices)
     .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)))
     .for('update');
   return row;
 }
 
-export async function recordDeviceProgress(tx: Executor, deviceId: string, lastSeq: number): Promise<void> {
+/** The last applied `seq` of each of the device's lanes (a lane never used is absent: 0). */
+export async function readLaneProgress(tx: Executor, deviceId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ lane: deviceLanes.lane, lastSeq: deviceLanes.lastSeq })
+    .from(deviceLanes)
+    .where(eq(deviceLanes.deviceId, deviceId));
+  return new Map(rows.map((row) => [row.lane, row.lastSeq]));
+}
+
+export async function recordDeviceProgress(
+  tx: Executor,
+  deviceId: string,
+  lanes: ReadonlyMap<string, number>,
+): Promise<void> {
   await tx
     .update(devices)
-    .set({ lastSeq, lastSeenAt: sql`now()` })
+    .set({ lastSeenAt: sql`now()` })
     .where(eq(devices.id, deviceId));
+  const rows = [...lanes].map(([lane, lastSeq]) => ({ deviceId, lane, lastSeq }));
+  if (rows.length === 0) return;
+  await tx
+    .insert(deviceLanes)
+    .values(rows)
+    .onConflictDoUpdate({ target: [deviceLanes.deviceId, deviceLanes.lane], set: { lastSeq: sql`excluded.last_seq` } });
 }
 
 export async function findOperation(tx: Executor, opId: string) {
@@ -37,7 +56,15 @@ export async function findOperation(tx: Executor, opId: string) {
 
 export async function insertOperation(
   tx: Executor,
-  operation: { opId: string; tenantId: string; deviceId: string; seq: number; type: string; payloadHash: string },
+  operation: {
+    opId: string;
+    tenantId: string;
+    deviceId: string;
+    lane: string;
+    seq: number;
+    type: string;
+    payloadHash: string;
+  },
   result: Acknowledgment,
 ): Promise<void> {
   await tx.insert(syncOperations).values({ ...operation, result });

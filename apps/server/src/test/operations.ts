@@ -1,10 +1,25 @@
-/** Builders for sync requests and operations used by the integration suites. */
+/**
+ * Builders for sync requests and operations used by the integration suites. A
+ * `DeviceScript` plays one device: it numbers operations per lane and links its
+ * sales into a hash chain, as the PWA does.
+ */
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, type Operation, type Sale, type Session } from '@opentill/domain';
+import {
+  LANE_OF_TYPE,
+  PROTOCOL_VERSION,
+  nextLink,
+  type ChainLink,
+  type Lane,
+  type Operation,
+  type ProductInput,
+  type Sale,
+  type SaleContent,
+  type Session,
+} from '@opentill/domain';
 
 let counter = 0;
 
-export function saleData(overrides: Partial<Sale> = {}): Sale {
+export function saleContentData(overrides: Partial<SaleContent> = {}): SaleContent {
   counter += 1;
   const localId = `sale_${Date.now().toString(36)}${counter.toString(36).padStart(6, '0')}`;
   return {
@@ -22,22 +37,62 @@ export function saleData(overrides: Partial<Sale> = {}): Sale {
   };
 }
 
-export function saleOp(seq: number, data: Sale = saleData()): Operation {
-  return { opId: randomUUID(), seq, type: 'CREATE_SALE', localId: data.localId, data };
-}
+/** One device's outbox: per-lane sequence numbers and the sales chain. */
+export class DeviceScript {
+  private readonly seqs = new Map<Lane, number>();
+  private lastLink: ChainLink | null = null;
 
-export function productOp(
-  seq: number,
-  data: Partial<Extract<Operation, { type: 'UPSERT_PRODUCT' }>['data']> = {},
-): Operation {
-  const id = data.id ?? randomUUID();
-  return {
-    opId: randomUUID(),
-    seq,
-    type: 'UPSERT_PRODUCT',
-    localId: id,
-    data: { id, name: 'Koo Baked Beans 410g', price: 1899, barcode: '6001059000010', category: 'Groceries', ...data },
-  };
+  private nextSeq(lane: Lane): number {
+    const seq = (this.seqs.get(lane) ?? 0) + 1;
+    this.seqs.set(lane, seq);
+    return seq;
+  }
+
+  /** Links a sale's content as the device's next sale. */
+  chain(content: SaleContent = saleContentData()): Sale {
+    const chain = nextLink(content, this.lastLink);
+    this.lastLink = chain;
+    return { ...content, chain };
+  }
+
+  sale(content: SaleContent = saleContentData()): Operation {
+    return this.saleOp(this.chain(content));
+  }
+
+  /** A CREATE_SALE of an already chained sale (to send a sale twice, or out of order). */
+  saleOp(data: Sale): Operation {
+    return {
+      opId: randomUUID(),
+      lane: 'high',
+      seq: this.nextSeq('high'),
+      type: 'CREATE_SALE',
+      localId: data.localId,
+      data,
+    };
+  }
+
+  product(data: Partial<ProductInput> = {}): Operation {
+    const id = data.id ?? randomUUID();
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.UPSERT_PRODUCT,
+      seq: this.nextSeq('medium'),
+      type: 'UPSERT_PRODUCT',
+      localId: id,
+      data: { id, name: 'Koo Baked Beans 410g', price: 1899, barcode: '6001059000010', category: 'Groceries', ...data },
+    };
+  }
+
+  deleteProduct(id: string): Operation {
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.DELETE_PRODUCT,
+      seq: this.nextSeq('medium'),
+      type: 'DELETE_PRODUCT',
+      localId: id,
+      data: { id },
+    };
+  }
 }
 
 export function syncBody(session: Session, pendingOperations: unknown[] = [], cursor: string | null = null) {

@@ -6,6 +6,7 @@
 export const ERROR_CODES = {
   OT_ERR_VALIDATION: { status: 400, message: 'Some fields are missing or invalid.' },
   OT_ERR_MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
+  OT_ERR_BAD_ENCODING: { status: 400, message: 'The request body is not valid gzip.' },
   OT_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Send the request body as application/json.' },
   OT_ERR_BODY_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   OT_ERR_UNAUTHENTICATED: { status: 401, message: 'Sign in again: the device token is missing or invalid.' },
