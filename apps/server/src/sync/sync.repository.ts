@@ -8,12 +8,21 @@ import { deviceLanes, devices, serverMeta, syncOperations, tenants } from '../db
  * device (a retry racing the original) apply one after the other (SPEC SY2).
  */
 export async function lockDevice(tx: Executor, tenantId: string, deviceId: string) {
-  const [row] = await tx
+  const [row] = await activeDevice(tx, tenantId, deviceId).for('update');
+  return row;
+}
+
+/** The device if it is registered to the tenant and not revoked, without locking it (pulls). */
+export async function findDevice(db: Executor, tenantId: string, deviceId: string) {
+  const [row] = await activeDevice(db, tenantId, deviceId);
+  return row;
+}
+
+function activeDevice(db: Executor, tenantId: string, deviceId: string) {
+  return db
     .select({ id: devices.id, branchId: devices.branchId })
     .from(devices)
-    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)))
-    .for('update');
-  return row;
+    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)));
 }
 
 /** The last applied `seq` of each of the device's lanes (a lane never used is absent: 0). */

@@ -24,6 +24,7 @@ import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PokeBus } from './pokes.js';
 import {
+  findDevice,
   findOperation,
   insertOperation,
   lockDevice,
@@ -171,13 +172,22 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     });
   }
 
+  async function checkDevice(claims: DeviceClaims): Promise<Acknowledgment[]> {
+    if (!(await findDevice(db.orm, claims.tenantId, claims.deviceId))) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
+    return [];
+  }
+
   return {
     async sync(claims, request) {
       if (request.protocolVersion !== PROTOCOL_VERSION) throw new AppError('OT_ERR_PROTOCOL_UNSUPPORTED');
       if (request.deviceId !== claims.deviceId) throw new AppError('OT_ERR_DEVICE_MISMATCH');
       const afterSeq = decodeCursor(request.cursor, generation);
 
-      const acknowledgments = await push(claims, request.pendingOperations);
+      // A pull alone takes no lock: it must never wait behind a push.
+      const acknowledgments =
+        request.pendingOperations.length > 0
+          ? await push(claims, request.pendingOperations)
+          : await checkDevice(claims);
       // After the commit, never inside it (SY13): a poke before the commit could
       // send devices to pull data they cannot see yet.
       if (acknowledgments.some((ack) => CHANGED.has(ack.status))) pokes.publish(claims.tenantId);
