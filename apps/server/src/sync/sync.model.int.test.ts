@@ -1,0 +1,248 @@
+/**
+ * Model-based test of the sync engine (issue 3, "Must show" 1). Several devices
+ * sell and edit the catalogue, go offline, and sync through a network that drops
+ * requests, loses answers after the server committed, duplicates requests and
+ * replays old ones late; the server restarts now and then. Whatever happens:
+ *
+ *  - every sale made on a device is stored on the server exactly once;
+ *  - nothing is rejected (every operation here is valid), nothing stays queued;
+ *  - every device converges to the server's catalogue.
+ *
+ * Runs OPENTILL_MODEL_RUNS runs (default 1,000, on PGlite and on PostgreSQL);
+ * `npm run test:model:long` runs 20,000 on each.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import fc from 'fast-check';
+import type { FastifyInstance } from 'fastify';
+import { compareLanes, type Acknowledgment, type Operation, type Product, type SyncResponse } from '@opentill/domain';
+import { TEST_DB_KIND, testApp, testDb, testTokens } from '../test/test-app.js';
+import { DeviceScript, saleContentData } from '../test/operations.js';
+import { insertDevice, insertShop } from '../auth/auth.repository.js';
+import { products, sales } from '../db/schema.js';
+
+const RUNS = Number(process.env.OPENTILL_MODEL_RUNS ?? 1000);
+const BATCH = 4;
+
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+/** What a device holds: its outbox, cursor and catalogue, and its script for new operations. */
+interface Device {
+  id: string;
+  token: string;
+  script: DeviceScript;
+  outbox: Operation[];
+  cursor: string | null;
+  catalogue: Map<string, Product>;
+  online: boolean;
+}
+
+type Fault = 'none' | 'drop' | 'lose-answer' | 'duplicate' | 'replay-later';
+
+type Step =
+  | { kind: 'sell'; device: number }
+  | { kind: 'edit'; device: number; product: number; price: number }
+  | { kind: 'sync'; device: number; fault: Fault }
+  | { kind: 'toggle'; device: number }
+  | { kind: 'restart' };
+
+const stepArbitrary = (devices: number): fc.Arbitrary<Step> => {
+  const device = fc.integer({ min: 0, max: devices - 1 });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('sell' as const), device }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('edit' as const),
+        device,
+        product: fc.integer({ min: 0, max: 2 }),
+        price: fc.integer({ min: 100, max: 9999 }),
+      }),
+    },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        device,
+        fault: fc.constantFrom<Fault>('none', 'none', 'drop', 'lose-answer', 'duplicate', 'replay-later'),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('toggle' as const), device }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'restart' as const }) },
+  );
+};
+
+async function newShop(deviceCount: number): Promise<{ tenantId: string; devices: Device[]; productIds: string[] }> {
+  const db = await testDb();
+  const phone = `085${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+  const refs = await insertShop(db.orm, {
+    businessName: 'Model Spaza',
+    ownerName: 'M',
+    phone: `+27${phone.slice(1)}`,
+    pinHash: 'x',
+  });
+  const devices: Device[] = [];
+  for (let i = 0; i < deviceCount; i++) {
+    const id = randomUUID();
+    await insertDevice(db.orm, { ...refs, id, name: `till ${i}` });
+    const token = await testTokens.sign({ ...refs, deviceId: id, permissions: ['sync:push'] });
+    devices.push({
+      id,
+      token,
+      script: new DeviceScript(),
+      outbox: [],
+      cursor: null,
+      catalogue: new Map(),
+      online: true,
+    });
+  }
+  // The products the devices edit: ids of this shop only.
+  return { tenantId: refs.tenantId, devices, productIds: [randomUUID(), randomUUID(), randomUUID()] };
+}
+
+function pending(device: Device): Operation[] {
+  return [...device.outbox].sort((a, b) => compareLanes(a.lane, b.lane) || a.seq - b.seq).slice(0, BATCH);
+}
+
+async function send(device: Device, body: string): Promise<SyncResponse> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sync',
+    headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+    payload: body,
+  });
+  if (response.statusCode !== 200) throw new Error(`sync answered ${response.statusCode}: ${response.body}`);
+  return response.json<SyncResponse>();
+}
+
+/** The device's side of an answer, as the PWA does it (one transaction there). */
+function receive(device: Device, answer: SyncResponse, rejected: Acknowledgment[]): void {
+  for (const ack of answer.acknowledgments) {
+    if (ack.status === 'refused') continue;
+    if (ack.status === 'rejected') rejected.push(ack);
+    device.outbox = device.outbox.filter((operation) => operation.opId !== ack.opId);
+  }
+  for (const product of answer.serverChanges.products) {
+    if (product.deleted) device.catalogue.delete(product.id);
+    else device.catalogue.set(product.id, product);
+  }
+  device.cursor = answer.cursor;
+}
+
+function body(device: Device): string {
+  return JSON.stringify({
+    protocolVersion: 1,
+    deviceId: device.id,
+    cursor: device.cursor,
+    pendingOperations: pending(device),
+  });
+}
+
+async function serverState(tenantId: string) {
+  const db = await testDb();
+  const saleRows = await db.orm
+    .select({ localId: sales.localId, deviceId: sales.deviceId })
+    .from(sales)
+    .where(eq(sales.tenantId, tenantId));
+  const productRows = await db.orm
+    .select({ id: products.id, price: products.price, syncVersion: products.syncVersion })
+    .from(products)
+    .where(and(eq(products.tenantId, tenantId), isNull(products.deletedAt)));
+  return { saleRows, productRows };
+}
+
+describe(`sync model on ${TEST_DB_KIND}`, () => {
+  it(`every sale exactly once and every device converged, over ${RUNS} runs of faults and restarts`, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((count) =>
+            fc.tuple(fc.constant(count), fc.array(stepArbitrary(count), { minLength: 1, maxLength: 14 })),
+          ),
+        async ([deviceCount, steps]) => {
+          const { tenantId, devices, productIds } = await newShop(deviceCount);
+          const sold = new Map<string, string>(); // localId → device id
+          const rejected: Acknowledgment[] = [];
+          const late: { device: Device; body: string }[] = [];
+
+          for (const step of steps) {
+            if (step.kind === 'restart') {
+              await app.close();
+              app = await testApp();
+              continue;
+            }
+            const device = devices[step.device];
+            if (!device) continue;
+            if (step.kind === 'sell') {
+              const operation = device.script.sale(saleContentData());
+              device.outbox.push(operation);
+              sold.set(operation.localId, device.id);
+            } else if (step.kind === 'edit') {
+              const id = productIds[step.product] ?? randomUUID();
+              const known = device.catalogue.get(id);
+              const baseVersion = known?.syncVersion;
+              device.outbox.push(
+                device.script.product({
+                  id,
+                  name: `Product ${step.product}`,
+                  price: step.price,
+                  ...(baseVersion ? { baseVersion } : {}),
+                }),
+              );
+            } else if (step.kind === 'toggle') {
+              device.online = !device.online;
+            } else if (device.online) {
+              const request = body(device);
+              if (step.fault === 'drop') continue; // never reached the server
+              const answer = await send(device, request);
+              if (step.fault === 'lose-answer') continue; // committed, but the device never hears
+              if (step.fault === 'replay-later') late.push({ device, body: request });
+              const final = step.fault === 'duplicate' ? await send(device, request) : answer;
+              receive(device, final, rejected);
+            }
+            // An old request the network held back arrives late, at a random moment.
+            if (late.length > 0 && Math.random() < 0.3) {
+              const held = late.shift();
+              if (held) await send(held.device, held.body);
+            }
+          }
+
+          // The network heals: every device comes online and syncs until it has nothing left.
+          for (const held of late) await send(held.device, held.body);
+          for (let round = 0; round < 40; round++) {
+            let busy = false;
+            for (const device of devices) {
+              device.online = true;
+              const answer = await send(device, body(device));
+              receive(device, answer, rejected);
+              const changed = answer.serverChanges.products.length > 0 || answer.acknowledgments.length > 0;
+              if (device.outbox.length > 0 || answer.hasMore || changed) busy = true;
+            }
+            if (!busy) break;
+          }
+
+          const { saleRows, productRows } = await serverState(tenantId);
+          expect(rejected).toEqual([]);
+          for (const device of devices) expect(device.outbox).toEqual([]);
+          expect(saleRows).toHaveLength(sold.size);
+          expect(new Map(saleRows.map((row) => [row.localId, row.deviceId]))).toEqual(sold);
+          const serverCatalogue = productRows.map((row) => [row.id, row.price, row.syncVersion]).sort();
+          for (const device of devices) {
+            const local = [...device.catalogue.values()].map((p) => [p.id, p.price, p.syncVersion]).sort();
+            expect(local).toEqual(serverCatalogue);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  }, 900_000);
+});
