@@ -1,65 +1,67 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { integrityAlerts, sales, serverMeta } from '../db/schema.js';
 
 export type AlertKind = 'gap' | 'break' | 'fork';
 
-export interface ChainPlace {
+export interface ChainRow {
+  id: string;
+  chainSeq: number;
+  hash: string | null;
+  previousHash: string | null;
+}
+
+export interface NewAlert {
   tenantId: string;
   deviceId: string;
+  kind: AlertKind;
   chainSeq: number;
+  details: Record<string, unknown>;
 }
 
-/** Sales of a device at one place in its chain, other than `exceptId`. */
-export async function salesAt(tx: Executor, place: ChainPlace, exceptId?: string) {
-  return tx
-    .select({ id: sales.id, hash: sales.hash, previousHash: sales.previousHash })
-    .from(sales)
-    .where(
-      and(
-        eq(sales.deviceId, place.deviceId),
-        eq(sales.chainSeq, place.chainSeq),
-        ...(exceptId ? [ne(sales.id, exceptId)] : []),
-      ),
-    );
-}
-
-export async function hasOpenAlert(tx: Executor, place: ChainPlace, kind: AlertKind): Promise<boolean> {
+/** The device's sales at these places in its chain, in one query. */
+export async function salesAtPlaces(tx: Executor, deviceId: string, places: number[]): Promise<ChainRow[]> {
+  if (places.length === 0) return [];
   const rows = await tx
-    .select({ id: integrityAlerts.id })
+    .select({ id: sales.id, chainSeq: sales.chainSeq, hash: sales.hash, previousHash: sales.previousHash })
+    .from(sales)
+    .where(and(eq(sales.deviceId, deviceId), inArray(sales.chainSeq, places)));
+  return rows.flatMap((row) => (row.chainSeq === null ? [] : [{ ...row, chainSeq: row.chainSeq }]));
+}
+
+/** Places of the device that have an open gap alert, among these. */
+export async function openGapsAt(tx: Executor, deviceId: string, places: number[]): Promise<Set<number>> {
+  if (places.length === 0) return new Set();
+  const rows = await tx
+    .select({ chainSeq: integrityAlerts.chainSeq })
     .from(integrityAlerts)
     .where(
       and(
-        eq(integrityAlerts.deviceId, place.deviceId),
-        eq(integrityAlerts.chainSeq, place.chainSeq),
-        eq(integrityAlerts.kind, kind),
+        eq(integrityAlerts.deviceId, deviceId),
+        eq(integrityAlerts.kind, 'gap'),
         isNull(integrityAlerts.resolvedAt),
+        inArray(integrityAlerts.chainSeq, places),
       ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    );
+  return new Set(rows.map((row) => row.chainSeq));
 }
 
-export async function insertAlert(
-  tx: Executor,
-  place: ChainPlace,
-  kind: AlertKind,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await tx.insert(integrityAlerts).values({ ...place, kind, details });
+export async function insertAlerts(tx: Executor, alerts: NewAlert[]): Promise<void> {
+  if (alerts.length > 0) await tx.insert(integrityAlerts).values(alerts);
 }
 
-/** Closes the open gap alert of a place once its sale has arrived. */
-export async function resolveGap(tx: Executor, place: ChainPlace, now: Date): Promise<void> {
+/** Closes the open gap alerts of these places once their sales have arrived. */
+export async function resolveGaps(tx: Executor, deviceId: string, places: number[], now: Date): Promise<void> {
+  if (places.length === 0) return;
   await tx
     .update(integrityAlerts)
     .set({ resolvedAt: now })
     .where(
       and(
-        eq(integrityAlerts.deviceId, place.deviceId),
-        eq(integrityAlerts.chainSeq, place.chainSeq),
+        eq(integrityAlerts.deviceId, deviceId),
         eq(integrityAlerts.kind, 'gap'),
         isNull(integrityAlerts.resolvedAt),
+        inArray(integrityAlerts.chainSeq, places),
       ),
     );
 }

@@ -1,43 +1,65 @@
 import type { ChainLink } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
-import { hasOpenAlert, insertAlert, resolveGap, salesAt, type ChainPlace } from './integrity.repository.js';
+import { insertAlerts, openGapsAt, resolveGaps, salesAtPlaces, type NewAlert } from './integrity.repository.js';
+
+export interface StoredLink {
+  id: string;
+  chain: ChainLink;
+}
 
 /**
- * Checks a newly stored sale's place in its device's chain and records what is
- * wrong (SPEC SY10): a missing predecessor is a gap (closed when it arrives), a
- * predecessor or successor whose hash does not link is a break, two sales at one
- * place are a fork. The sale itself is always kept: a sale is a fact.
+ * Checks the places of newly stored sales in their device's chain and records
+ * what is wrong (SPEC SY10): a missing predecessor is a gap (closed when it
+ * arrives), a predecessor or successor that does not link is a break, two sales
+ * at one place are a fork. The sales themselves are always kept: a sale is a
+ * fact. A constant number of queries per push, whatever its size.
  */
-export async function checkChainLink(
+export async function checkChainLinks(
   tx: Executor,
-  sale: { id: string; tenantId: string; deviceId: string; chain: ChainLink },
+  device: { tenantId: string; deviceId: string },
+  stored: readonly StoredLink[],
   now: Date,
 ): Promise<void> {
-  const { tenantId, deviceId, chain } = sale;
-  const here: ChainPlace = { tenantId, deviceId, chainSeq: chain.seq };
+  if (stored.length === 0) return;
+  const places = new Set<number>();
+  for (const { chain } of stored) for (const place of [chain.seq - 1, chain.seq, chain.seq + 1]) places.add(place);
+  const rows = await salesAtPlaces(
+    tx,
+    device.deviceId,
+    [...places].filter((place) => place >= 1),
+  );
+  const byPlace = new Map<number, typeof rows>();
+  for (const row of rows) byPlace.set(row.chainSeq, [...(byPlace.get(row.chainSeq) ?? []), row]);
 
-  const twins = await salesAt(tx, here, sale.id);
-  if (twins.length > 0) {
-    await insertAlert(tx, here, 'fork', { saleIds: [sale.id, ...twins.map((twin) => twin.id)] });
-  }
+  const alerts = new Map<string, NewAlert>();
+  const raise = (kind: NewAlert['kind'], chainSeq: number, details: Record<string, unknown>) =>
+    alerts.set(`${kind}:${chainSeq}`, { ...device, kind, chainSeq, details });
+  const missing: number[] = [];
 
-  if (chain.seq > 1) {
-    const before: ChainPlace = { ...here, chainSeq: chain.seq - 1 };
-    const [previous] = await salesAt(tx, before);
-    if (!previous) {
-      if (!(await hasOpenAlert(tx, before, 'gap'))) await insertAlert(tx, before, 'gap', { before: sale.id });
-    } else if (previous.hash !== chain.previousHash) {
-      await insertAlert(tx, here, 'break', { expected: previous.hash, got: chain.previousHash, saleId: sale.id });
+  for (const { id, chain } of stored) {
+    const here = byPlace.get(chain.seq) ?? [];
+    if (here.length > 1) raise('fork', chain.seq, { saleIds: here.map((row) => row.id) });
+    if (chain.seq > 1) {
+      const previous = byPlace.get(chain.seq - 1) ?? [];
+      if (previous.length === 0) missing.push(chain.seq - 1);
+      else if (!previous.some((row) => row.hash === chain.previousHash)) {
+        raise('break', chain.seq, { expected: previous.map((row) => row.hash), got: chain.previousHash, saleId: id });
+      }
+    }
+    for (const next of byPlace.get(chain.seq + 1) ?? []) {
+      if (next.previousHash !== chain.hash) {
+        raise('break', chain.seq + 1, { expected: chain.hash, got: next.previousHash, saleId: next.id });
+      }
     }
   }
 
-  const [next] = await salesAt(tx, { ...here, chainSeq: chain.seq + 1 });
-  if (next && next.previousHash !== chain.hash) {
-    await insertAlert(tx, { ...here, chainSeq: chain.seq + 1 }, 'break', {
-      expected: chain.hash,
-      got: next.previousHash,
-      saleId: next.id,
-    });
-  }
-  await resolveGap(tx, here, now);
+  const alreadyOpen = await openGapsAt(tx, device.deviceId, missing);
+  for (const place of missing) if (!alreadyOpen.has(place)) raise('gap', place, {});
+  await insertAlerts(tx, [...alerts.values()]);
+  await resolveGaps(
+    tx,
+    device.deviceId,
+    stored.map(({ chain }) => chain.seq),
+    now,
+  );
 }

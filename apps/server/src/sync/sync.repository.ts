@@ -1,4 +1,4 @@
-import { eq, and, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Acknowledgment } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { deviceLanes, devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
@@ -51,32 +51,41 @@ export async function recordDeviceProgress(
     .onConflictDoUpdate({ target: [deviceLanes.deviceId, deviceLanes.lane], set: { lastSeq: sql`excluded.last_seq` } });
 }
 
-export async function findOperation(tx: Executor, opId: string) {
-  const [row] = await tx
+/** The stored operations among these ids, in one query. */
+export async function findOperations(tx: Executor, opIds: string[]) {
+  if (opIds.length === 0) return new Map<string, StoredOperation>();
+  const rows = await tx
     .select({
+      opId: syncOperations.opId,
       deviceId: syncOperations.deviceId,
       payloadHash: syncOperations.payloadHash,
       result: syncOperations.result,
     })
     .from(syncOperations)
-    .where(eq(syncOperations.opId, opId));
-  return row ? { ...row, result: row.result as Acknowledgment } : undefined;
+    .where(inArray(syncOperations.opId, opIds));
+  return new Map(rows.map((row) => [row.opId, { ...row, result: row.result as Acknowledgment }]));
 }
 
-export async function insertOperation(
-  tx: Executor,
-  operation: {
-    opId: string;
-    tenantId: string;
-    deviceId: string;
-    lane: string;
-    seq: number;
-    type: string;
-    payloadHash: string;
-  },
-  result: Acknowledgment,
-): Promise<void> {
-  await tx.insert(syncOperations).values({ ...operation, result });
+export interface StoredOperation {
+  deviceId: string;
+  payloadHash: string;
+  result: Acknowledgment;
+}
+
+export interface OperationRecord {
+  opId: string;
+  tenantId: string;
+  deviceId: string;
+  lane: string;
+  seq: number;
+  type: string;
+  payloadHash: string;
+  result: Acknowledgment;
+}
+
+/** Records the answers of a push's newly applied operations, in one statement. */
+export async function insertOperations(tx: Executor, records: OperationRecord[]): Promise<void> {
+  if (records.length > 0) await tx.insert(syncOperations).values(records);
 }
 
 /**

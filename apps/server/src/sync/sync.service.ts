@@ -18,15 +18,15 @@ import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/catalog.repository.js';
-import { insertSale } from '../sales/sales.repository.js';
-import { checkChainLink } from '../audit/sale-integrity.service.js';
+import { insertSales } from '../sales/sales.repository.js';
+import { checkChainLinks } from '../audit/sale-integrity.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PokeBus } from './pokes.js';
 import {
   findDevice,
-  findOperation,
-  insertOperation,
+  findOperations,
+  insertOperations,
   lockDevice,
   readGeneration,
   readLaneProgress,
@@ -77,98 +77,148 @@ type Device = NonNullable<Awaited<ReturnType<typeof lockDevice>>>;
 export async function createSyncService({ db, signer, pokes, now = () => new Date() }: SyncDeps): Promise<SyncService> {
   const generation = await readGeneration(db.orm);
 
-  /** Applies one new operation; a business rule it breaks becomes a stored answer (SY6, SY12). */
-  async function apply(tx: Transaction, claims: DeviceClaims, device: Device, operation: Operation) {
-    const nextChange = () => takeChangeSeq(tx, claims.tenantId);
-    switch (operation.type) {
-      case 'CREATE_SALE': {
-        const sale = operation.data;
-        if (isTooFarInFuture(sale.createdAt, now())) return failure(operation, 'rejected', 'OT_ERR_TIMESTAMP_FUTURE');
-        if (sale.localId !== operation.localId || checkSale(sale).length > 0) {
-          return failure(operation, 'rejected', 'OT_ERR_SALE_INVALID');
-        }
-        if (!linkMatches(saleContent(sale), sale.chain)) return failure(operation, 'rejected', 'OT_ERR_CHAIN_INVALID');
-        const origin = {
-          tenantId: claims.tenantId,
-          branchId: device.branchId,
-          deviceId: device.id,
-          userId: claims.userId,
-        };
-        const id = randomUUID();
-        const signature = signer.sign({
-          tenantId: origin.tenantId,
-          deviceId: origin.deviceId,
-          saleId: id,
-          hash: sale.chain.hash,
-        });
-        const stored = await insertSale(tx, origin, sale, { id, signature, signatureKeyId: signer.keyId });
-        if (stored.inserted) await checkChainLink(tx, { ...origin, id, chain: sale.chain }, now());
-        return answer(operation, 'created', { serverId: stored.id });
-      }
-      case 'UPSERT_PRODUCT': {
-        const outcome = await upsertProduct(tx, claims.tenantId, operation.data, nextChange);
-        if (outcome.status === 'foreign') return failure(operation, 'rejected', 'OT_ERR_RECORD_CONFLICT');
-        if (outcome.status === 'stale') {
-          const conflict = {
-            kind: 'STALE_EDIT' as const,
-            entity: 'product' as const,
-            recordId: operation.data.id,
-            server: outcome.server,
-            device: operation.data,
-          };
-          return answer(operation, 'conflict', { conflict });
-        }
-        return answer(operation, outcome.status, { serverId: outcome.id });
-      }
-      case 'DELETE_PRODUCT': {
-        const outcome = await deleteProduct(tx, claims.tenantId, operation.data.id, nextChange);
-        if (outcome.status === 'foreign') return failure(operation, 'rejected', 'OT_ERR_RECORD_CONFLICT');
-        return answer(operation, 'deleted', { serverId: operation.data.id });
-      }
+  /** Checks a sale before it is stored; a sale that breaks a rule becomes a stored rejection (SY6, SY10). */
+  function judgeSale(operation: Extract<Operation, { type: 'CREATE_SALE' }>): Acknowledgment | null {
+    const sale = operation.data;
+    if (isTooFarInFuture(sale.createdAt, now())) return failure(operation, 'rejected', 'OT_ERR_TIMESTAMP_FUTURE');
+    if (sale.localId !== operation.localId || checkSale(sale).length > 0) {
+      return failure(operation, 'rejected', 'OT_ERR_SALE_INVALID');
     }
+    if (!linkMatches(saleContent(sale), sale.chain)) return failure(operation, 'rejected', 'OT_ERR_CHAIN_INVALID');
+    return null;
+  }
+
+  /** Applies a catalogue operation, one at a time, in the order received (SY11, SY12). */
+  async function applyCatalogue(
+    tx: Transaction,
+    tenantId: string,
+    operation: Extract<Operation, { type: 'UPSERT_PRODUCT' | 'DELETE_PRODUCT' }>,
+  ): Promise<Acknowledgment> {
+    const nextChange = () => takeChangeSeq(tx, tenantId);
+    if (operation.type === 'DELETE_PRODUCT') {
+      const outcome = await deleteProduct(tx, tenantId, operation.data.id, nextChange);
+      if (outcome.status === 'foreign') return failure(operation, 'rejected', 'OT_ERR_RECORD_CONFLICT');
+      return answer(operation, 'deleted', { serverId: operation.data.id });
+    }
+    const outcome = await upsertProduct(tx, tenantId, operation.data, nextChange);
+    if (outcome.status === 'foreign') return failure(operation, 'rejected', 'OT_ERR_RECORD_CONFLICT');
+    if (outcome.status === 'stale') {
+      const conflict = {
+        kind: 'STALE_EDIT' as const,
+        entity: 'product' as const,
+        recordId: operation.data.id,
+        server: outcome.server,
+        device: operation.data,
+      };
+      return answer(operation, 'conflict', { conflict });
+    }
+    return answer(operation, outcome.status, { serverId: outcome.id });
+  }
+
+  /** Stores the push's accepted sales in one statement, signed, and checks their chain links. */
+  async function storeSales(
+    tx: Transaction,
+    claims: DeviceClaims,
+    device: Device,
+    accepted: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[],
+    answers: Acknowledgment[],
+  ): Promise<void> {
+    if (accepted.length === 0) return;
+    const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
+    const batch = accepted.map(({ operation }) => {
+      const id = randomUUID();
+      const signature = signer.sign({ ...origin, saleId: id, hash: operation.data.chain.hash });
+      return { sale: operation.data, seal: { id, signature, signatureKeyId: signer.keyId } };
+    });
+    const stored = await insertSales(tx, origin, batch);
+    const fresh = [];
+    for (const { index, operation } of accepted) {
+      const sale = stored.get(operation.localId);
+      if (!sale) throw new Error(`sale ${operation.localId} was neither stored nor found`);
+      answers[index] = answer(operation, 'created', { serverId: sale.id });
+      if (sale.inserted) fresh.push({ id: sale.id, chain: operation.data.chain });
+    }
+    await checkChainLinks(tx, { tenantId: origin.tenantId, deviceId: origin.deviceId }, fresh, now());
   }
 
   /**
    * The push: one transaction under the device row's lock; within each lane,
-   * operations in `seq` order with no gaps (SY1–SY3, SY9).
+   * operations in `seq` order with no gaps (SY1–SY3, SY9). Set-based: a constant
+   * number of statements for the sales of a push, whatever its size.
    */
   async function push(claims: DeviceClaims, operations: readonly Operation[]): Promise<Acknowledgment[]> {
     return db.orm.transaction(async (tx) => {
       const device = await lockDevice(tx, claims.tenantId, claims.deviceId);
       if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
       const lanes = await readLaneProgress(tx, device.id);
+      const stored = await findOperations(
+        tx,
+        operations.map((operation) => operation.opId),
+      );
       const blockedLanes = new Set<string>();
-      const acknowledgments: Acknowledgment[] = [];
-      for (const operation of operations) {
+      const answers: Acknowledgment[] = [];
+      const applied: { index: number; operation: Operation; payloadHash: string }[] = [];
+      const sales: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[] = [];
+      const seenInPush = new Map<string, { payloadHash: string; index: number }>();
+      const repeats: { index: number; of: number }[] = [];
+
+      for (const [index, operation] of operations.entries()) {
         const payloadHash = hashOperation(operation);
-        const stored = await findOperation(tx, operation.opId);
+        const earlier = stored.get(operation.opId);
+        const repeated = seenInPush.get(operation.opId);
         const lastSeq = lanes.get(operation.lane) ?? 0;
-        if (stored) {
-          const same = stored.deviceId === device.id && stored.payloadHash === payloadHash;
-          acknowledgments.push(same ? stored.result : failure(operation, 'rejected', 'OT_ERR_OPERATION_MISMATCH'));
-        } else if (operation.seq <= lastSeq) {
+        if (earlier) {
+          const same = earlier.deviceId === device.id && earlier.payloadHash === payloadHash;
+          answers[index] = same ? earlier.result : failure(operation, 'rejected', 'OT_ERR_OPERATION_MISMATCH');
+          continue;
+        }
+        if (repeated) {
+          // The same operation twice in one push: it gets its first occurrence's answer.
+          if (repeated.payloadHash === payloadHash) repeats.push({ index, of: repeated.index });
+          else answers[index] = failure(operation, 'rejected', 'OT_ERR_OPERATION_MISMATCH');
+          continue;
+        }
+        if (operation.seq <= lastSeq) {
           // A new id under a sequence number already used: not the same operation.
-          acknowledgments.push(failure(operation, 'rejected', 'OT_ERR_OPERATION_MISMATCH'));
-        } else if (blockedLanes.has(operation.lane) || operation.seq !== lastSeq + 1) {
+          answers[index] = failure(operation, 'rejected', 'OT_ERR_OPERATION_MISMATCH');
+          continue;
+        }
+        if (blockedLanes.has(operation.lane) || operation.seq !== lastSeq + 1) {
           blockedLanes.add(operation.lane);
-          acknowledgments.push(failure(operation, 'refused', 'OT_ERR_SEQUENCE_GAP'));
+          answers[index] = failure(operation, 'refused', 'OT_ERR_SEQUENCE_GAP');
+          continue;
+        }
+        seenInPush.set(operation.opId, { payloadHash, index });
+        lanes.set(operation.lane, operation.seq);
+        applied.push({ index, operation, payloadHash });
+        if (LANE_OF_TYPE[operation.type] !== operation.lane) {
+          answers[index] = failure(operation, 'rejected', 'OT_ERR_LANE_MISMATCH');
+        } else if (operation.type === 'CREATE_SALE') {
+          const rejection = judgeSale(operation);
+          if (rejection) answers[index] = rejection;
+          else sales.push({ index, operation });
         } else {
-          const result =
-            LANE_OF_TYPE[operation.type] === operation.lane
-              ? await apply(tx, claims, device, operation)
-              : failure(operation, 'rejected', 'OT_ERR_LANE_MISMATCH');
-          const { opId, lane, seq, type } = operation;
-          await insertOperation(
-            tx,
-            { opId, lane, seq, type, payloadHash, tenantId: claims.tenantId, deviceId: device.id },
-            result,
-          );
-          acknowledgments.push(result);
-          lanes.set(lane, seq);
+          answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }
       }
+
+      await storeSales(tx, claims, device, sales, answers);
+      for (const { index, of } of repeats) answers[index] = answers[of] as Acknowledgment;
+      await insertOperations(
+        tx,
+        applied.map(({ index, operation, payloadHash }) => ({
+          opId: operation.opId,
+          lane: operation.lane,
+          seq: operation.seq,
+          type: operation.type,
+          payloadHash,
+          tenantId: claims.tenantId,
+          deviceId: device.id,
+          result: answers[index] as Acknowledgment,
+        })),
+      );
       await recordDeviceProgress(tx, device.id, lanes);
-      return acknowledgments;
+      return answers;
     });
   }
 

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Cents, Operation, Sale, Session } from '@opentill/domain';
+import type { Cents, ChainLink, Conflict, Operation, SaleContent, Session } from '@opentill/domain';
+import { upgradeToVersion2 } from './upgrades';
 
 /** The signed-in device's session; a single row under the key 'current'. */
 export interface SessionRow extends Session {
@@ -23,7 +24,12 @@ export interface LocalProduct {
 
 export type SaleSyncState = 'pending' | 'synced' | 'rejected';
 
-export interface LocalSale extends Sale {
+/**
+ * A sale as this device keeps it. `chain` is its link in the device's hash chain;
+ * sales already synced before the chain existed (database version 1) have none.
+ */
+export interface LocalSale extends SaleContent {
+  chain?: ChainLink;
   syncState: SaleSyncState;
   serverId?: string;
 }
@@ -36,8 +42,8 @@ export interface OperationError {
 }
 
 /**
- * An operation waiting for the server: the wire operation (opId, seq, type,
- * localId, data) plus local bookkeeping. Retries resend it unchanged, which is
+ * An operation waiting for the server: the wire operation (opId, lane, seq, type,
+ * localId, data) plus local bookkeeping. `seq` counts per lane. Retries resend it unchanged, which is
  * what lets the server apply it exactly once.
  */
 export type OutboxEntry = Operation & {
@@ -46,6 +52,13 @@ export type OutboxEntry = Operation & {
   lastError?: OperationError;
   createdAt: string;
 };
+
+/** A STALE_EDIT the server answered: waits in the Conflicts inbox for a person. */
+export interface ConflictRow {
+  opId: string;
+  conflict: Conflict;
+  receivedAt: string;
+}
 
 export interface MetaRow {
   key: string;
@@ -60,6 +73,7 @@ export type OpenTillDatabase = Dexie & {
   sales: EntityTable<LocalSale, 'localId'>;
   outbox: EntityTable<OutboxEntry, 'opId'>;
   meta: EntityTable<MetaRow, 'key'>;
+  conflicts: EntityTable<ConflictRow, 'opId'>;
 };
 
 /**
@@ -78,3 +92,13 @@ db.version(1).stores({
   outbox: '&opId, &seq, status',
   meta: '&key',
 });
+
+// Version 2: outbox lanes, each with its own seq (so `seq` is no longer unique),
+// the Conflicts inbox. `[status+lane+seq]` reads a lane's pending queue in order
+// and counts it without loading it. The upgrade keeps every queued operation.
+db.version(2)
+  .stores({
+    outbox: '&opId, [lane+seq], [status+lane+seq], status',
+    conflicts: '&opId',
+  })
+  .upgrade(upgradeToVersion2);

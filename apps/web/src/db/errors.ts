@@ -5,3 +5,19 @@ export class InvalidRecordError extends Error {
     super(`Not saved: ${problems.join(' ')}`);
   }
 }
+
+/**
+ * True when a write failed because the device's storage is full. Dexie names the
+ * error QuotaExceededError, or wraps it (an aborted transaction carries it as
+ * `inner`); some browsers report it as the DOMException's legacy code 22.
+ */
+export function isStorageFullError(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (typeof current !== 'object') return false;
+    const candidate = current as { name?: unknown; code?: unknown; inner?: unknown; cause?: unknown };
+    if (candidate.name === 'QuotaExceededError' || candidate.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+    if (current instanceof DOMException && candidate.code === 22) return true;
+    current = candidate.inner ?? candidate.cause;
+  }
+  return false;
+}

@@ -3,20 +3,37 @@
  * uses these functions and hooks, never Dexie itself (ARCH-4), so the schema,
  * its versions and the transaction boundaries live here only.
  */
-export type { LocalProduct, LocalSale, OutboxEntry, OperationError, SaleSyncState } from './database';
-export { InvalidRecordError } from './errors';
+export type { ConflictRow, LocalProduct, LocalSale, OutboxEntry, OperationError, SaleSyncState } from './database';
+export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession } from './session';
 export { getCursor } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
-export { listProducts, saveProduct, applyPulledProducts } from './products';
+export {
+  listProducts,
+  getProduct,
+  saveProduct,
+  deleteProduct,
+  applyPulledProducts,
+  type ProductEdit,
+} from './products';
+export { keepServerVersion, resendMyVersion } from './conflicts';
 export {
   pendingOperations,
   unsyncedCount,
   rejectedOperations,
+  syncOverview,
   applyAcknowledgments,
   recordFailedAttempt,
   applySyncResult,
+  type SyncOverview,
   type SyncResult,
 } from './outbox';
 export { loadCart, saveCart } from './cart';
-export { useLiveSession, useLiveProducts, useLiveRejectedOperations, watchUnsyncedCount } from './live';
+export {
+  useLiveSession,
+  useLiveProducts,
+  useLiveRejectedOperations,
+  useLiveSyncOverview,
+  watchUnsyncedCount,
+  watchSession,
+} from './live';

@@ -3,7 +3,7 @@ import { liveQuery } from 'dexie';
 import type { Session } from '@opentill/domain';
 import type { LocalProduct, OutboxEntry } from './database';
 import { listProducts } from './products';
-import { rejectedOperations, unsyncedCount } from './outbox';
+import { rejectedOperations, syncOverview, unsyncedCount, type SyncOverview } from './outbox';
 import { getSession } from './session';
 
 /**
@@ -40,6 +40,19 @@ export function watchUnsyncedCount(onChange: (count: number) => void): () => voi
   const subscription = liveQuery(unsyncedCount).subscribe({
     next: onChange,
     error: (error: unknown) => console.error('Unsynced count query failed', error),
+  });
+  return () => subscription.unsubscribe();
+}
+
+export function useLiveSyncOverview(): SyncOverview | undefined {
+  return useLiveValue(syncOverview);
+}
+
+/** Calls `onChange` with the stored session now and after every change (sign-in, a new token). */
+export function watchSession(onChange: (session: Session | null) => void): () => void {
+  const subscription = liveQuery(getSession).subscribe({
+    next: onChange,
+    error: (error: unknown) => console.error('Session query failed', error),
   });
   return () => subscription.unsubscribe();
 }

@@ -1,30 +1,54 @@
 import { Dexie } from 'dexie';
+import { LANES, type ChainLink, type Lane } from '@opentill/domain';
 import { db } from './database';
+import { META_KEYS, nextSeqKey } from './metaKeys';
 
-/** Keys of the `meta` table; one place so two modules never pick the same key. */
-export const META_KEYS = {
-  /** The next outbox sequence number for this device (starts at 1, no gaps). */
-  nextSeq: 'nextSeq',
-  /** The opaque pull cursor from the last sync answer. */
-  cursor: 'cursor',
-  /** The cart being rung up, so a reload or a crash does not lose it. */
-  cart: 'cart',
-} as const;
+export { META_KEYS, nextSeqKey };
+
+function requireTransaction(what: string): void {
+  if (!Dexie.currentTransaction) throw new Error(`${what} must run inside a transaction`);
+}
 
 /**
- * Takes the next sequence number and bumps the counter. Call it only inside a
- * `rw` transaction that includes `meta` and writes the outbox entry: if that
+ * Takes the lane's next sequence number and bumps its counter. Call it only inside
+ * a `rw` transaction that includes `meta` and writes the outbox entry: if that
  * transaction aborts, the bump rolls back too, so sequence numbers have no gaps.
  */
-export async function takeNextSeq(): Promise<number> {
-  if (!Dexie.currentTransaction) throw new Error('takeNextSeq must run inside a transaction');
-  const row = await db.meta.get(META_KEYS.nextSeq);
+export async function takeNextSeq(lane: Lane): Promise<number> {
+  requireTransaction('takeNextSeq');
+  const key = nextSeqKey(lane);
+  const row = await db.meta.get(key);
   const seq = typeof row?.value === 'number' ? row.value : 1;
-  await db.meta.put({ key: META_KEYS.nextSeq, value: seq + 1 });
+  await db.meta.put({ key, value: seq + 1 });
   return seq;
+}
+
+/** Resets every lane to seq 1 and starts a new sale chain (a new device id). */
+export async function resetSequences(): Promise<void> {
+  requireTransaction('resetSequences');
+  for (const lane of LANES) await db.meta.put({ key: nextSeqKey(lane), value: 1 });
+  await db.meta.delete(META_KEYS.legacyNextSeq);
+  await db.meta.delete(META_KEYS.lastSaleLink);
+}
+
+/** The last link of this device's sale chain, or null before its first sale. */
+export async function getLastSaleLink(): Promise<Pick<ChainLink, 'seq' | 'hash'> | null> {
+  const row = await db.meta.get(META_KEYS.lastSaleLink);
+  if (row === undefined) return null;
+  const value = row.value as Partial<ChainLink> | null;
+  if (typeof value?.seq !== 'number' || typeof value.hash !== 'string') {
+    // Starting the chain again would break it on the server: refuse instead.
+    throw new Error('The stored sale chain link is unreadable.');
+  }
+  return { seq: value.seq, hash: value.hash };
 }
 
 export async function getCursor(): Promise<string | null> {
   const row = await db.meta.get(META_KEYS.cursor);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function getLastSyncedAt(): Promise<string | null> {
+  const row = await db.meta.get(META_KEYS.lastSyncedAt);
   return typeof row?.value === 'string' ? row.value : null;
 }

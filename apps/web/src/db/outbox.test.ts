@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ack, testProduct, testSale, testSession } from '../testing/fixtures';
+import { cents, type Conflict } from '@opentill/domain';
+import { PRODUCT_ID, ack, testProduct, testSale, testSession } from '../testing/fixtures';
 import { db } from './database';
 import { getCursor } from './meta';
 import {
@@ -9,8 +10,10 @@ import {
   pendingOperations,
   recordFailedAttempt,
   rejectedOperations,
+  syncOverview,
   unsyncedCount,
 } from './outbox';
+import { deleteProduct, saveProduct } from './products';
 import { recordSale } from './sales';
 import { saveSession } from './session';
 import { resetLocalDatabase } from './testing';
@@ -68,6 +71,98 @@ describe('applyAcknowledgments', () => {
     await applyAcknowledgments(answer.slice(0, 2));
     expect(await unsyncedCount()).toBe(1);
     expect((await pendingOperations(50)).map((op) => op.opId)).toEqual([refused.opId]);
+  });
+  it('deleted: removes the entry', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    await deleteProduct(PRODUCT_ID);
+    const [, deletion] = await pendingOperations(50);
+    if (!deletion) throw new Error('expected the deletion');
+    expect(deletion).toMatchObject({ lane: 'medium', seq: 2, type: 'DELETE_PRODUCT', data: { id: PRODUCT_ID } });
+    await applyAcknowledgments([ack(deletion, 'deleted')]);
+    expect(await db.outbox.get(deletion.opId)).toBeUndefined();
+  });
+
+  it("conflict: removes the entry, files the conflict and shows the shop's version", async () => {
+    await db.products.put({ ...testProduct({ syncVersion: 2 }), price: cents(1899) });
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999 });
+    const [edit] = await pendingOperations(50);
+    if (!edit || edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');
+    expect(edit.data.baseVersion).toBe(2);
+    const conflict: Conflict = {
+      kind: 'STALE_EDIT',
+      entity: 'product',
+      recordId: PRODUCT_ID,
+      server: testProduct({ name: 'Bread (shop)', syncVersion: 3 }),
+      device: edit.data,
+    };
+    await applyAcknowledgments([{ ...ack(edit, 'conflict'), conflict }]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.conflicts.toArray()).toEqual([{ opId: edit.opId, conflict, receivedAt: expect.any(String) }]);
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Bread (shop)', syncVersion: 3 });
+  });
+
+  it("conflict: takes the conflict from the answer's conflicts[] when the ack has none", async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999 });
+    const [edit] = await pendingOperations(50);
+    if (!edit || edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');
+    const conflict: Conflict = {
+      kind: 'STALE_EDIT',
+      entity: 'product',
+      recordId: PRODUCT_ID,
+      server: testProduct({ syncVersion: 4, deleted: true }),
+      device: edit.data,
+    };
+    await applyAcknowledgments([ack(edit, 'conflict')], [{ opId: edit.opId, conflict }]);
+    expect((await db.conflicts.get(edit.opId))?.conflict).toEqual(conflict);
+    expect(await db.products.get(PRODUCT_ID)).toBeUndefined(); // the shop deleted it
+  });
+});
+
+describe('pendingOperations', () => {
+  it('reads lane by lane, critical first, each lane in seq order, up to the limit', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    await recordSale(testSale());
+    await recordSale(testSale());
+    // No operation type travels in `critical` yet (scheduled medicines will): queue one by hand.
+    const [sale] = await pendingOperations(1);
+    if (!sale) throw new Error('expected a sale');
+    await db.outbox.add({
+      ...sale,
+      opId: crypto.randomUUID(),
+      lane: 'critical',
+      seq: 1,
+      status: 'pending',
+      attempts: 0,
+      createdAt: new Date().toISOString(),
+    });
+    expect((await pendingOperations(50)).map((op) => [op.lane, op.seq])).toEqual([
+      ['critical', 1],
+      ['high', 1],
+      ['high', 2],
+      ['medium', 1],
+    ]);
+    expect((await pendingOperations(2)).map((op) => [op.lane, op.seq])).toEqual([
+      ['critical', 1],
+      ['high', 1],
+    ]);
+  });
+});
+
+describe('syncOverview', () => {
+  it('counts the queue per lane and finds the oldest waiting operation', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    await recordSale(testSale());
+    const [, product] = await pendingOperations(50);
+    if (!product) throw new Error('expected the product edit');
+    await db.outbox.update(product.opId, { createdAt: '2020-01-01T00:00:00.000Z' });
+    const overview = await syncOverview();
+    expect(overview).toMatchObject({
+      pendingByLane: { critical: 0, high: 1, medium: 1 },
+      oldestPendingAt: '2020-01-01T00:00:00.000Z',
+      rejected: [],
+      conflicts: [],
+      lastSyncedAt: null,
+    });
   });
 });
 

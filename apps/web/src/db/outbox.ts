@@ -1,6 +1,8 @@
-import type { Acknowledgment, Operation, Product } from '@opentill/domain';
-import { db, type OperationError, type OutboxEntry } from './database';
-import { applyPulledProducts } from './products';
+import { Dexie } from 'dexie';
+import { LANES, type Acknowledgment, type Conflict, type Lane, type Operation, type Product } from '@opentill/domain';
+import { db, type ConflictRow, type OperationError, type OutboxEntry } from './database';
+import { META_KEYS, getLastSyncedAt } from './meta';
+import { applyPulledProducts, productsWithPendingOps, takeServerProduct } from './products';
 
 /** Strips local bookkeeping: what goes on the wire is exactly what was queued. */
 function toOperation(entry: OutboxEntry): Operation {
@@ -8,14 +10,25 @@ function toOperation(entry: OutboxEntry): Operation {
   return operation as Operation;
 }
 
-/** Up to `limit` operations still to send, oldest (lowest seq) first. */
+/** A lane's pending entries in seq order (the `[status+lane+seq]` index). */
+function pendingInLane(lane: Lane) {
+  return db.outbox.where('[status+lane+seq]').between(['pending', lane, Dexie.minKey], ['pending', lane, Dexie.maxKey]);
+}
+
+/**
+ * Up to `limit` operations still to send, in the order the server wants them:
+ * lane by lane (critical, high, medium), each lane in seq order. Each lane's part
+ * is a prefix of its queue, so a push never leaves a gap inside a lane.
+ */
 export async function pendingOperations(limit: number): Promise<Operation[]> {
-  const entries = await db.outbox
-    .orderBy('seq')
-    .filter((entry) => entry.status === 'pending')
-    .limit(limit)
-    .toArray();
-  return entries.map(toOperation);
+  const operations: Operation[] = [];
+  for (const lane of LANES) {
+    const room = limit - operations.length;
+    if (room <= 0) break;
+    const entries = await pendingInLane(lane).limit(room).toArray();
+    operations.push(...entries.map(toOperation));
+  }
+  return operations;
 }
 
 /** Operations not yet accepted by the server (rejected ones are counted apart). */
@@ -26,24 +39,64 @@ export async function unsyncedCount(): Promise<number> {
 /** Operations the server refused for good, newest first, for the user to see. */
 export async function rejectedOperations(): Promise<OutboxEntry[]> {
   const rejected = await db.outbox.where('status').equals('rejected').toArray();
-  return rejected.sort((a, b) => b.seq - a.seq);
+  return rejected.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.seq - a.seq));
+}
+
+/** What the Sync screen shows about the queue. */
+export interface SyncOverview {
+  pendingByLane: Record<Lane, number>;
+  /** When the oldest operation still waiting was queued; null when none waits. */
+  oldestPendingAt: string | null;
+  rejected: OutboxEntry[];
+  conflicts: ConflictRow[];
+  lastSyncedAt: string | null;
+}
+
+export async function syncOverview(): Promise<SyncOverview> {
+  const pendingByLane = {} as Record<Lane, number>;
+  let oldestPendingAt: string | null = null;
+  for (const lane of LANES) {
+    pendingByLane[lane] = await pendingInLane(lane).count();
+    // Within a lane, seq follows time: the first entry is the lane's oldest.
+    const first = await pendingInLane(lane).first();
+    if (first && (oldestPendingAt === null || first.createdAt < oldestPendingAt)) oldestPendingAt = first.createdAt;
+  }
+  const conflicts = await db.conflicts.toArray();
+  conflicts.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1));
+  return {
+    pendingByLane,
+    oldestPendingAt,
+    rejected: await rejectedOperations(),
+    conflicts,
+    lastSyncedAt: await getLastSyncedAt(),
+  };
 }
 
 /**
  * Applies the server's answers:
- * - created / updated: done; the entry leaves the outbox and the sale is synced.
+ * - created / updated / deleted: done; the entry leaves the outbox and a sale is synced.
+ * - conflict: a permanent answer (the server kept its version); the entry leaves
+ *   the outbox, the conflict goes to the Conflicts inbox for a person, and the
+ *   product here shows the server's version until they choose.
  * - rejected: a permanent answer; the entry stays, marked rejected, for the user.
  *   It is no longer sent and does not block the operations behind it.
  * - refused: not applied (a sequence gap); stays pending and is sent again.
+ *
+ * `conflicts` are the answer's `conflicts[]`, used when an ack lacks its own.
  */
-export async function applyAcknowledgments(acknowledgments: readonly Acknowledgment[]): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.sales], async () => {
+export async function applyAcknowledgments(
+  acknowledgments: readonly Acknowledgment[],
+  conflicts: readonly { opId: string; conflict: Conflict }[] = [],
+): Promise<void> {
+  const conflictOf = new Map(conflicts.map((item) => [item.opId, item.conflict]));
+  await db.transaction('rw', [db.outbox, db.sales, db.products, db.conflicts], async () => {
     for (const ack of acknowledgments) {
       const entry = await db.outbox.get(ack.opId);
       if (!entry) continue; // answered before (a retried push): nothing left to do
       switch (ack.status) {
         case 'created':
         case 'updated':
+        case 'deleted':
           await db.outbox.delete(ack.opId);
           if (entry.type === 'CREATE_SALE') {
             await db.sales.update(entry.localId, {
@@ -52,13 +105,23 @@ export async function applyAcknowledgments(acknowledgments: readonly Acknowledgm
             });
           }
           break;
+        case 'conflict': {
+          const conflict = ack.conflict ?? conflictOf.get(ack.opId);
+          if (!conflict) {
+            await markRejected(entry, { code: 'conflict', message: 'The server kept its own version.' });
+            break;
+          }
+          await db.outbox.delete(ack.opId);
+          await db.conflicts.put({ opId: ack.opId, conflict, receivedAt: new Date().toISOString() });
+          // Show the shop's version until a person chooses (unless another local change waits).
+          if (!(await productsWithPendingOps()).has(conflict.recordId)) await takeServerProduct(conflict.server);
+          break;
+        }
         case 'rejected':
-          await db.outbox.update(ack.opId, {
-            status: 'rejected',
-            attempts: entry.attempts + 1,
-            lastError: ack.error ?? { code: 'OT_ERR_REJECTED', message: 'The server rejected this operation.' },
-          });
-          if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
+          await markRejected(
+            entry,
+            ack.error ?? { code: 'OT_ERR_REJECTED', message: 'The server rejected this operation.' },
+          );
           break;
         case 'refused':
           await db.outbox.update(ack.opId, {
@@ -75,6 +138,11 @@ export async function applyAcknowledgments(acknowledgments: readonly Acknowledgm
   });
 }
 
+async function markRejected(entry: OutboxEntry, error: OperationError): Promise<void> {
+  await db.outbox.update(entry.opId, { status: 'rejected', attempts: entry.attempts + 1, lastError: error });
+  if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
+}
+
 /** Records a failed attempt (network down, server error) without dropping anything. */
 export async function recordFailedAttempt(opIds: readonly string[], error: OperationError): Promise<void> {
   await db.transaction('rw', [db.outbox], async () => {
@@ -87,14 +155,16 @@ export async function recordFailedAttempt(opIds: readonly string[], error: Opera
 
 export interface SyncResult {
   acknowledgments: readonly Acknowledgment[];
+  conflicts?: readonly { opId: string; conflict: Conflict }[];
   products: readonly Product[];
   cursor: string;
 }
 
-/** Applies one sync answer (acknowledgments, pulled products, cursor) in ONE transaction. */
+/** Applies one sync answer (acknowledgments, conflicts, pulled products, cursor) in ONE transaction. */
 export async function applySyncResult(result: SyncResult): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.sales, db.products, db.meta], async () => {
-    await applyAcknowledgments(result.acknowledgments);
+  await db.transaction('rw', [db.outbox, db.sales, db.products, db.conflicts, db.meta], async () => {
+    await applyAcknowledgments(result.acknowledgments, result.conflicts);
     await applyPulledProducts(result.products, result.cursor);
+    await db.meta.put({ key: META_KEYS.lastSyncedAt, value: new Date().toISOString() });
   });
 }

@@ -5,7 +5,9 @@ import { db } from './database';
 import { InvalidRecordError } from './errors';
 import { getCursor } from './meta';
 import { applyAcknowledgments, pendingOperations } from './outbox';
-import { applyPulledProducts, listProducts, saveProduct } from './products';
+import type { Conflict } from '@opentill/domain';
+import { keepServerVersion, resendMyVersion } from './conflicts';
+import { applyPulledProducts, deleteProduct, listProducts, saveProduct } from './products';
 import { saveSession } from './session';
 import { resetLocalDatabase } from './testing';
 
@@ -26,11 +28,22 @@ describe('saveProduct', () => {
     expect(product).toMatchObject({ name: 'Bread', price: 1899, isActive: true, syncVersion: null });
     const [operation] = await pendingOperations(50);
     expect(operation).toMatchObject({
+      lane: 'medium',
       seq: 1,
       type: 'UPSERT_PRODUCT',
       localId: PRODUCT_ID,
       data: { id: PRODUCT_ID, name: 'Bread', price: 1899 },
     });
+  });
+
+  it('omits baseVersion for a product the server never acknowledged, and sends it for an edit', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    await applyPulledProducts([testProduct({ id: OTHER_PRODUCT_ID, syncVersion: 5 })], 'c1');
+    await saveProduct({ id: OTHER_PRODUCT_ID, name: 'Milk 1L', price: 2199, barcode: null, category: 'Dairy' });
+    const [create, edit] = await pendingOperations(50);
+    expect(create?.data).not.toHaveProperty('baseVersion');
+    expect(edit).toMatchObject({ seq: 2, data: { id: OTHER_PRODUCT_ID, name: 'Milk 1L', baseVersion: 5 } });
+    expect(await db.products.get(OTHER_PRODUCT_ID)).toMatchObject({ name: 'Milk 1L', syncVersion: 5 });
   });
 
   it('writes nothing for an invalid product', async () => {
@@ -73,5 +86,88 @@ describe('applyPulledProducts', () => {
     await applyAcknowledgments([ack(operation, 'created')]);
     await applyPulledProducts([testProduct({ name: 'Bread (local)', price: 1999, syncVersion: 2 })], 'c2');
     expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Bread (local)', syncVersion: 2 });
+  });
+});
+
+describe('deleteProduct', () => {
+  it('removes the product and queues DELETE_PRODUCT together', async () => {
+    await applyPulledProducts([testProduct()], 'c1');
+    await deleteProduct(PRODUCT_ID);
+    expect(await db.products.get(PRODUCT_ID)).toBeUndefined();
+    expect(await pendingOperations(50)).toEqual([
+      expect.objectContaining({ lane: 'medium', seq: 1, type: 'DELETE_PRODUCT', data: { id: PRODUCT_ID } }),
+    ]);
+  });
+});
+
+describe('tombstones (SY11)', () => {
+  it('a pulled tombstone removes the product', async () => {
+    await applyPulledProducts([testProduct(), testProduct({ id: OTHER_PRODUCT_ID })], 'c1');
+    await applyPulledProducts([testProduct({ syncVersion: 2, deleted: true, isActive: false })], 'c2');
+    expect((await listProducts()).map((product) => product.id)).toEqual([OTHER_PRODUCT_ID]);
+    expect(await getCursor()).toBe('c2');
+  });
+
+  it('keeps a product with a local edit still queued; the push sorts it out', async () => {
+    await applyPulledProducts([testProduct()], 'c1');
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread (local)', price: 1999 });
+    await applyPulledProducts([testProduct({ syncVersion: 2, deleted: true })], 'c2');
+    expect((await db.products.get(PRODUCT_ID))?.name).toBe('Bread (local)');
+  });
+
+  it('does not bring back a product deleted here while the deletion waits', async () => {
+    await applyPulledProducts([testProduct()], 'c1');
+    await deleteProduct(PRODUCT_ID);
+    await applyPulledProducts([testProduct({ name: 'Bread (edited elsewhere)', syncVersion: 2 })], 'c2');
+    expect(await db.products.get(PRODUCT_ID)).toBeUndefined();
+  });
+});
+
+describe('resolving a conflict', () => {
+  async function fileConflict(server = testProduct({ name: 'Bread (shop)', price: 2099, syncVersion: 3 })) {
+    await applyPulledProducts([testProduct({ syncVersion: 2 })], 'c1');
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999, barcode: null, category: 'Bakery' });
+    const [edit] = await pendingOperations(50);
+    if (!edit || edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');
+    const conflict: Conflict = {
+      kind: 'STALE_EDIT',
+      entity: 'product',
+      recordId: PRODUCT_ID,
+      server,
+      device: edit.data,
+    };
+    await applyAcknowledgments([{ ...ack(edit, 'conflict'), conflict }]);
+    return edit.opId;
+  }
+
+  it("keep the shop's version: closes the conflict and sends nothing", async () => {
+    const opId = await fileConflict();
+    await keepServerVersion(opId);
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await pendingOperations(50)).toEqual([]);
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Bread (shop)', syncVersion: 3 });
+  });
+
+  it('use my version: closes the conflict and sends my edit again on the server version', async () => {
+    const opId = await fileConflict();
+    await resendMyVersion(opId);
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await pendingOperations(50)).toEqual([
+      expect.objectContaining({
+        seq: 2,
+        type: 'UPSERT_PRODUCT',
+        data: expect.objectContaining({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999, baseVersion: 3 }),
+      }),
+    ]);
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Bread (mine)', price: 1999, syncVersion: 3 });
+  });
+
+  it('use my version of a product the shop deleted: comes back as a new product', async () => {
+    const opId = await fileConflict(testProduct({ syncVersion: 3, deleted: true, isActive: false }));
+    await resendMyVersion(opId);
+    const [operation] = await pendingOperations(50);
+    expect(operation?.data).not.toHaveProperty('baseVersion');
+    expect(operation?.localId).not.toBe(PRODUCT_ID);
+    expect((await listProducts()).map((product) => product.name)).toEqual(['Bread (mine)']);
   });
 });

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { cents } from '@opentill/domain';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GENESIS_HASH, cents, linkMatches, saleContent, type Sale } from '@opentill/domain';
 import { testSale, testSession } from '../testing/fixtures';
 import { db } from './database';
-import { InvalidRecordError } from './errors';
+import { InvalidRecordError, isStorageFullError } from './errors';
 import { loadCart, saveCart } from './cart';
 import { pendingOperations, unsyncedCount } from './outbox';
 import { recordSale } from './sales';
@@ -13,6 +13,10 @@ import { resetLocalDatabase } from './testing';
 beforeEach(async () => {
   await resetLocalDatabase();
   await saveSession(testSession());
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('recordSale', () => {
@@ -28,11 +32,11 @@ describe('recordSale', () => {
       [second.localId, 'pending'],
     ]);
     const operations = await pendingOperations(50);
-    expect(operations.map((op) => [op.seq, op.type, op.localId])).toEqual([
-      [1, 'CREATE_SALE', first.localId],
-      [2, 'CREATE_SALE', second.localId],
+    expect(operations.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
+      ['high', 1, 'CREATE_SALE', first.localId],
+      ['high', 2, 'CREATE_SALE', second.localId],
     ]);
-    expect(operations[0]?.data).toEqual(first);
+    expect(operations[0]?.data).toMatchObject(first);
     expect(new Set(operations.map((op) => op.opId)).size).toBe(2);
     expect(await unsyncedCount()).toBe(2);
   });
@@ -67,6 +71,44 @@ describe('recordSale', () => {
 
     await recordSale(testSale());
     expect((await pendingOperations(50)).map((op) => op.seq)).toEqual([1, 2]);
+  });
+
+  it('links each sale to the one before in a hash chain over its parsed content (SY10)', async () => {
+    // Untrimmed name: the schema trims it, and the hash covers what the server re-parses.
+    const [line] = testSale().items;
+    if (!line) throw new Error('expected a line');
+    const first = testSale({ items: [{ ...line, name: '  Albany White Bread 700g ' }] });
+    await recordSale(first);
+    await recordSale(testSale());
+    const [a, b] = (await pendingOperations(50)).map((op) => op.data as Sale);
+    if (!a || !b) throw new Error('expected two sales');
+    expect(a.chain).toMatchObject({ seq: 1, previousHash: GENESIS_HASH });
+    expect(b.chain).toMatchObject({ seq: 2, previousHash: a.chain.hash });
+    expect(a.items[0]?.name).toBe('Albany White Bread 700g');
+    // What the server does: re-parse, strip the link, re-hash.
+    for (const sale of [a, b]) expect(linkMatches(saleContent(sale), sale.chain)).toBe(true);
+    expect((await db.sales.get(a.localId))?.chain).toEqual(a.chain);
+    expect((await db.meta.get('lastSaleLink'))?.value).toEqual({ seq: 2, hash: b.chain.hash });
+  });
+
+  it('leaves the chain untouched when a sale is not stored', async () => {
+    const sale = testSale();
+    await recordSale(sale);
+    await expect(recordSale(sale)).rejects.toThrow();
+    await recordSale(testSale());
+    const chains = (await pendingOperations(50)).map((op) => (op.data as Sale).chain);
+    expect(chains.map((link) => link.seq)).toEqual([1, 2]);
+    expect(chains[1]?.previousHash).toBe(chains[0]?.hash);
+  });
+
+  it('says the storage is full, and writes nothing, when IndexedDB is out of quota', async () => {
+    await saveCart(testSale().items);
+    vi.spyOn(db.sales, 'add').mockRejectedValueOnce(new DOMException('No room', 'QuotaExceededError'));
+    const error: unknown = await recordSale(testSale()).catch((caught: unknown) => caught);
+    expect(isStorageFullError(error)).toBe(true);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await loadCart()).toHaveLength(1); // the cart is kept for another try
+    expect(await db.meta.get('lastSaleLink')).toBeUndefined();
   });
 
   it('empties the saved cart in the same transaction', async () => {

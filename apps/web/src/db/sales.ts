@@ -1,34 +1,34 @@
-import { checkSale, createSaleOperationSchema, saleSchema, type Sale } from '@opentill/domain';
-import { db, type LocalSale, type OutboxEntry } from './database';
+import { checkSale, nextLink, saleContentSchema, type SaleContent } from '@opentill/domain';
+import { db, type LocalSale } from './database';
+import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
-import { META_KEYS, takeNextSeq } from './meta';
+import { META_KEYS, getLastSaleLink } from './meta';
 
 /**
- * Records a completed sale: the sale, its CREATE_SALE outbox operation (with the
- * next sequence number) and the emptied cart, all in ONE transaction. Either all
- * of it is on disk when the promise resolves, or none of it is (ARCHITECTURE
- * "Sync" 1). Only then may the UI say "Paid". An invalid sale writes nothing.
+ * Records a completed sale: the sale linked into this device's hash chain, its
+ * CREATE_SALE outbox operation (with the lane's next seq), the new last link and
+ * the emptied cart, all in ONE transaction. Either all of it is on disk when the
+ * promise resolves, or none of it is (ARCHITECTURE "Sync" 1). Only then may the
+ * UI say "Paid". An invalid sale writes nothing.
+ *
+ * The chain hash covers exactly the schema-parsed content, which is what the
+ * server re-parses and re-hashes. SHA-256 runs synchronously (nextLink), so the
+ * transaction never awaits anything but the database.
  */
-export async function recordSale(sale: Sale): Promise<LocalSale> {
-  const parsed = saleSchema.safeParse(sale);
+export async function recordSale(sale: SaleContent): Promise<LocalSale> {
+  const parsed = saleContentSchema.safeParse(sale);
   if (!parsed.success) throw new InvalidRecordError(parsed.error.issues.map((issue) => issue.message));
   const problems = checkSale(parsed.data);
   if (problems.length > 0) throw new InvalidRecordError(problems);
-  const valid = parsed.data;
+  const content = parsed.data;
 
   return db.transaction('rw', [db.sales, db.outbox, db.meta], async () => {
-    const seq = await takeNextSeq();
-    const operation = createSaleOperationSchema.parse({
-      opId: crypto.randomUUID(),
-      seq,
-      type: 'CREATE_SALE',
-      localId: valid.localId,
-      data: valid,
-    });
-    const local: LocalSale = { ...valid, syncState: 'pending' };
-    const entry: OutboxEntry = { ...operation, status: 'pending', attempts: 0, createdAt: new Date().toISOString() };
+    const chain = nextLink(content, await getLastSaleLink());
+    const linked = { ...content, chain };
+    await enqueueOperation({ type: 'CREATE_SALE', localId: content.localId, data: linked });
+    const local: LocalSale = { ...linked, syncState: 'pending' };
     await db.sales.add(local);
-    await db.outbox.add(entry);
+    await db.meta.put({ key: META_KEYS.lastSaleLink, value: { seq: chain.seq, hash: chain.hash } });
     await db.meta.delete(META_KEYS.cart);
     return local;
   });

@@ -6,3 +6,20 @@ export function formatDateTime(iso: string, language: string): string {
     new Date(iso),
   );
 }
+
+const AGE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+];
+
+/** How long ago `iso` was, in words ("5 minutes ago", "yesterday"), in the UI language. */
+export function formatAge(iso: string, language: string, now: Date = new Date()): string {
+  const elapsed = Math.max(0, now.getTime() - Date.parse(iso));
+  const format = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto' });
+  for (const [unit, size] of AGE_UNITS) {
+    if (elapsed >= size || unit === 'second') return format.format(-Math.floor(elapsed / size), unit);
+  }
+  return format.format(0, 'second');
+}

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands } from '@opentill/domain';
-import { useLiveProducts } from '../db';
+import type { LocalProduct } from '../db';
 
-export function ProductList() {
+interface ProductListProps {
+  products: readonly LocalProduct[] | undefined;
+  onEdit: (id: string) => void;
+}
+
+/** Every product; tapping one opens it for editing. */
+export function ProductList({ products, onEdit }: ProductListProps) {
   const { t } = useTranslation();
-  const products = useLiveProducts();
   if (products === undefined) return null;
 
   return (
@@ -22,18 +27,24 @@ export function ProductList() {
         }
       >
         {products.map((product) => (
-          <li key={product.id} data-testid="product-row" className="flex items-center gap-3 px-4 py-3">
-            <div className="min-w-0 flex-1">
-              <p className="truncate font-medium text-slate-900">{product.name}</p>
-              <p className="truncate text-sm text-slate-500">
-                {[product.category, product.barcode].filter(Boolean).join(' · ')}
-              </p>
-              <div className="mt-0.5 flex gap-1">
-                {!product.isActive ? <Tag>{t('products.hidden')}</Tag> : null}
-                {product.syncVersion === null ? <Tag>{t('products.notSynced')}</Tag> : null}
+          <li key={product.id} data-testid="product-row">
+            <button
+              type="button"
+              onClick={() => onEdit(product.id)}
+              className="flex min-h-14 w-full items-center gap-3 px-4 py-3 text-left active:bg-slate-50"
+            >
+              <div className="min-w-0 flex-1">
+                <p className="truncate font-medium text-slate-900">{product.name}</p>
+                <p className="truncate text-sm text-slate-500">
+                  {[product.category, product.barcode].filter(Boolean).join(' · ')}
+                </p>
+                <div className="mt-0.5 flex gap-1">
+                  {!product.isActive ? <Tag>{t('products.hidden')}</Tag> : null}
+                  {product.syncVersion === null ? <Tag>{t('products.notSynced')}</Tag> : null}
+                </div>
               </div>
-            </div>
-            <span className="font-semibold text-slate-900 tabular-nums">{formatRands(cents(product.price))}</span>
+              <span className="font-semibold text-slate-900 tabular-nums">{formatRands(cents(product.price))}</span>
+            </button>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cashChange, formatRands, parseRands, saleTotal } from '@opentill/domain';
-import { recordSale } from '../db';
+import { isStorageFullError, recordSale } from '../db';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
@@ -47,7 +47,12 @@ export function PaymentScreen() {
       requestSync(); // in the background: the customer does not wait for the network
     } catch (error) {
       console.error('Sale not recorded', error);
-      setSaveError(t('sales.payment.saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      // Nothing was written and the cart stays: the cashier can free space and confirm again.
+      setSaveError(
+        isStorageFullError(error)
+          ? t('sales.payment.storageFull')
+          : t('sales.payment.saveFailed', { message: error instanceof Error ? error.message : String(error) }),
+      );
       savingRef.current = false;
       setSaving(false);
     }
@@ -110,7 +115,11 @@ export function PaymentScreen() {
         </div>
 
         {saveError ? (
-          <p role="alert" className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
+          <p
+            role="alert"
+            data-testid="sale-save-error"
+            className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200"
+          >
             {saveError}
           </p>
         ) : null}

@@ -1,4 +1,4 @@
-import { cashChange, checkSale, saleSchema, saleTotal, type Cents, type Sale } from '@opentill/domain';
+import { cashChange, checkSale, saleContentSchema, saleTotal, type Cents, type SaleContent } from '@opentill/domain';
 import type { CartLine } from './cartStore';
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
@@ -12,13 +12,14 @@ export function newSaleLocalId(): string {
 
 /**
  * Builds a cash sale from the cart and checks it the way the server will
- * (saleSchema, then checkSale: S1 total, S3 change). Throws if it does not add up.
+ * (saleContentSchema, then checkSale: S1 total, S3 change). Throws if it does not add up.
+ * recordSale links it into the device's hash chain as it stores it.
  */
-export function buildCashSale(lines: readonly CartLine[], tendered: Cents, now: Date = new Date()): Sale {
+export function buildCashSale(lines: readonly CartLine[], tendered: Cents, now: Date = new Date()): SaleContent {
   const totalAmount = saleTotal(lines);
   const change = cashChange(totalAmount, tendered);
   if (change === null) throw new Error('The amount tendered is less than the total.');
-  const sale = saleSchema.parse({
+  const sale = saleContentSchema.parse({
     localId: newSaleLocalId(),
     items: lines.map(({ productId, name, quantity, price }) => ({ productId, name, quantity, price })),
     totalAmount,

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { Session } from '@opentill/domain';
 import { ProductsScreen } from '../products/ProductsScreen';
 import { SellScreen } from '../sales/SellScreen';
@@ -5,6 +6,9 @@ import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
 import { useNavigation } from './navigationStore';
+
+// Loaded on first visit: the till's first screen does not wait for it.
+const SyncScreen = lazy(() => import('../syncscreen/SyncScreen').then((module) => ({ default: module.SyncScreen })));
 
 /** The signed-in app: header (shop, sync badge), the current screen, bottom tabs. */
 export function Shell({ session }: { session: Session }) {
@@ -16,7 +20,15 @@ export function Shell({ session }: { session: Session }) {
         <SyncBadge />
       </header>
       <SyncProblems />
-      <main className="min-h-0 flex-1">{tab === 'sell' ? <SellScreen session={session} /> : <ProductsScreen />}</main>
+      <main className="min-h-0 flex-1">
+        {tab === 'sell' ? <SellScreen session={session} /> : null}
+        {tab === 'products' ? <ProductsScreen /> : null}
+        {tab === 'sync' ? (
+          <Suspense fallback={null}>
+            <SyncScreen />
+          </Suspense>
+        ) : null}
+      </main>
       <TabBar />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { badgeState, useSyncStatus, type SyncBadgeState } from '../sync';
 import { CloudOffIcon } from '../ui/icons';
+import { useNavigation } from './navigationStore';
 
 const STYLES: Record<SyncBadgeState, string> = {
   offline: 'bg-slate-700 text-white',
@@ -9,10 +10,14 @@ const STYLES: Record<SyncBadgeState, string> = {
   idle: 'bg-emerald-100 text-emerald-900',
 };
 
-/** Offline / Syncing… / N unsynced / All synced. data-unsynced counts the pending operations. */
+/**
+ * Offline / Syncing… / N unsynced / All synced. data-unsynced counts the pending
+ * operations. Tapping it opens the Sync screen.
+ */
 export function SyncBadge() {
   const { t } = useTranslation();
   const status = useSyncStatus();
+  const show = useNavigation((state) => state.show);
   const state = badgeState(status);
   const label =
     state === 'offline'
@@ -27,16 +32,23 @@ export function SyncBadge() {
     state === 'offline' && status.unsynced > 0 ? ` · ${t('sync.unsynced', { count: status.unsynced })}` : '';
 
   return (
-    <span
-      role="status"
-      data-testid="sync-status"
-      data-state={state}
-      data-unsynced={status.unsynced}
-      className={`inline-flex min-h-8 shrink-0 items-center gap-1 rounded-full px-3 text-xs font-semibold whitespace-nowrap ${STYLES[state]}`}
+    <button
+      type="button"
+      onClick={() => show('sync')}
+      title={t('sync.openScreen')}
+      className="-my-1 flex min-h-11 shrink-0 items-center"
     >
-      {state === 'offline' ? <CloudOffIcon /> : null}
-      {label}
-      {detail}
-    </span>
+      <span
+        role="status"
+        data-testid="sync-status"
+        data-state={state}
+        data-unsynced={status.unsynced}
+        className={`inline-flex min-h-8 items-center gap-1 rounded-full px-3 text-xs font-semibold whitespace-nowrap ${STYLES[state]}`}
+      >
+        {state === 'offline' ? <CloudOffIcon /> : null}
+        {label}
+        {detail}
+      </span>
+    </button>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { useLiveRejectedOperations } from '../db';
-import { useSyncStatus, type SyncProblem } from '../sync';
+import { useSyncStatus } from '../sync';
+import { syncProblemMessage } from './syncProblemMessage';
 
 /**
  * What needs the owner's attention: operations the server rejected for good, and
@@ -22,7 +22,7 @@ export function SyncProblems() {
       }),
     );
   }
-  if (problem && problem.code !== 'network') messages.push(problemMessage(problem, t));
+  if (problem && problem.code !== 'network') messages.push(syncProblemMessage(problem, t));
   if (messages.length === 0) return null;
 
   return (
@@ -32,18 +32,4 @@ export function SyncProblems() {
       ))}
     </div>
   );
-}
-
-function problemMessage(problem: SyncProblem, t: TFunction): string {
-  switch (problem.code) {
-    case 'server':
-    case 'refused':
-    case 'OT_ERR_UNAUTHENTICATED':
-    case 'OT_ERR_DEVICE_UNKNOWN':
-    case 'OT_ERR_DEVICE_MISMATCH':
-    case 'OT_ERR_PROTOCOL_UNSUPPORTED':
-      return t(`sync.errors.${problem.code}`);
-    default:
-      return t('sync.errors.unknown', { message: problem.message ?? problem.code });
-  }
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoxIcon, CartIcon } from '../ui/icons';
+import { BoxIcon, CartIcon, SyncIcon } from '../ui/icons';
 import { useNavigation, type Tab } from './navigationStore';
 
 /** Bottom tabs: within reach of the thumb holding the phone. */
@@ -9,10 +9,11 @@ export function TabBar() {
   return (
     <nav
       aria-label={t('nav.main')}
-      className="grid grid-cols-2 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+      className="grid grid-cols-3 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
     >
       <TabButton tab="sell" label={t('nav.sell')} icon={<CartIcon />} testId="nav-sell" />
       <TabButton tab="products" label={t('nav.products')} icon={<BoxIcon />} testId="nav-products" />
+      <TabButton tab="sync" label={t('nav.sync')} icon={<SyncIcon />} testId="nav-sync" />
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Tab = 'sell' | 'products';
+export type Tab = 'sell' | 'products' | 'sync';
 
 interface NavigationState {
   tab: Tab;

@@ -44,7 +44,9 @@ describe('syncNow', () => {
       deviceId: testSession().device.id,
       lastSyncTimestamp: null,
       cursor: null,
-      pendingOperations: [{ seq: 1, type: 'CREATE_SALE', localId: sale.localId, data: sale }],
+      pendingOperations: [
+        { lane: 'high', seq: 1, type: 'CREATE_SALE', localId: sale.localId, data: { ...sale, chain: { seq: 1 } } },
+      ],
     });
     expect(await pendingOperations(50)).toEqual([]);
     expect((await listProducts()).map((product) => product.name)).toEqual(['Albany White Bread 700g']);
@@ -55,7 +57,13 @@ describe('syncNow', () => {
   it('retries after a network failure with the same opId and seq', async () => {
     await saveSession(testSession());
     await recordSale(testSale());
-    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    fetchMock.mockImplementationOnce(async (url, init) => {
+      await server.fetch(url, init); // it arrives, but the answer is lost: see the next test
+      server.requests.length = 0;
+      server.applied.clear();
+      server.nextSeq.high = 1;
+      throw new TypeError('Failed to fetch');
+    });
 
     expect(await syncNow()).toEqual({ kind: 'retry', problem: { code: 'network' } });
     const [queued] = await pendingOperations(50);
@@ -63,8 +71,6 @@ describe('syncNow', () => {
     expect(useSyncStatus.getState().reachable).toBe(false);
 
     expect(await syncNow()).toEqual({ kind: 'done' });
-    const firstBody = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body)) as { pendingOperations: unknown[] };
-    expect(firstBody.pendingOperations).toEqual([queued]);
     expect(server.requests[0]?.pendingOperations).toEqual([queued]);
     expect(await pendingOperations(50)).toEqual([]);
   });
@@ -83,7 +89,7 @@ describe('syncNow', () => {
     expect(await pendingOperations(50)).toEqual([]);
   });
 
-  it('sends a long queue in batches of 50, in seq order', async () => {
+  it('sends a long queue in batches of 50, in seq order, gzipped', async () => {
     await saveSession(testSession());
     for (let i = 0; i < 120; i++) await recordSale(testSale());
 
@@ -92,6 +98,58 @@ describe('syncNow', () => {
     const seqs = server.requests.flatMap((request) => request.pendingOperations.map((op) => op.seq));
     expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     expect(server.storedCount('CREATE_SALE')).toBe(120);
+    expect(server.encodings).toEqual(['gzip', 'gzip', 'gzip']);
+  });
+
+  it('sends lanes in order (high before medium), each lane in its own seq order', async () => {
+    await saveSession(testSession());
+    await saveProduct({ id: crypto.randomUUID(), name: 'Milk', price: 2199 });
+    const first = testSale();
+    await recordSale(first);
+    await saveProduct({ id: crypto.randomUUID(), name: 'Bread', price: 1899 });
+    await recordSale(testSale());
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(server.requests[0]?.pendingOperations.map((op) => [op.lane, op.seq, op.type])).toEqual([
+      ['high', 1, 'CREATE_SALE'],
+      ['high', 2, 'CREATE_SALE'],
+      ['medium', 1, 'UPSERT_PRODUCT'],
+      ['medium', 2, 'UPSERT_PRODUCT'],
+    ]);
+    expect(server.storedCount('CREATE_SALE')).toBe(2);
+    expect(server.storedCount('UPSERT_PRODUCT')).toBe(2);
+  });
+
+  it('caps a push at 256 KiB of JSON without splitting an operation', async () => {
+    await saveSession(testSession());
+    // Sales of 200 lines with long names: about 37 KiB each, so 7 fit in a push.
+    const items = Array.from({ length: 200 }, () => ({
+      productId: crypto.randomUUID(),
+      name: 'x'.repeat(120),
+      quantity: 1,
+      price: 100,
+    }));
+    for (let i = 0; i < 10; i++) {
+      await recordSale(testSale({ items, totalAmount: 20_000, tendered: 20_000, change: 0 }));
+    }
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    const sizes = server.requests.map((request) => new TextEncoder().encode(JSON.stringify(request)).length);
+    expect(server.requests.length).toBeGreaterThan(1);
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(256 * 1024);
+    expect(server.requests.flatMap((request) => request.pendingOperations.map((op) => op.seq))).toEqual(
+      Array.from({ length: 10 }, (_, i) => i + 1),
+    );
+    expect(server.storedCount('CREATE_SALE')).toBe(10);
+  });
+
+  it('sends plain JSON where the browser has no CompressionStream', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    vi.stubGlobal('CompressionStream', undefined);
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(server.encodings).toEqual([null]);
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('content-encoding')).toBeNull();
   });
 
   it('pulls page after page while hasMore, sending the new cursor each time', async () => {
@@ -132,12 +190,14 @@ describe('syncNow', () => {
     await recordSale(testSale());
     await syncNow();
     expect(server.requests.at(-1)?.pendingOperations.map((op) => op.seq)).toEqual([3]);
+    // Its hash chain continues across the rejected sale: seq 3 follows seq 2.
+    expect(server.requests.at(-1)?.pendingOperations[0]).toMatchObject({ data: { chain: { seq: 3 } } });
   });
 
   it('keeps refused operations pending and asks for a retry', async () => {
     await saveSession(testSession());
     await recordSale(testSale());
-    server.nextSeq = 0; // the server expects an operation this device never had
+    server.nextSeq.high = 0; // the server expects an operation this device never had
 
     const outcome = await syncNow();
     expect(outcome.kind).toBe('retry');

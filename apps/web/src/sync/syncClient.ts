@@ -1,5 +1,7 @@
 import { MAX_OPERATIONS_PER_PUSH, PROTOCOL_VERSION, syncResponseSchema, type SyncRequest } from '@opentill/domain';
 import { applySyncResult, getCursor, getSession, pendingOperations, recordFailedAttempt } from '../db';
+import { MAX_PUSH_BYTES, takeBatch } from './batch';
+import { encodeJsonBody, utf8Length } from './compression';
 import { isBrowserOnline, useSyncStatus, type SyncProblem } from './syncStatus';
 
 const SYNC_URL = '/api/v1/sync';
@@ -74,22 +76,30 @@ async function syncOnce(): Promise<SyncOutcome> {
 
 async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const operations = await pendingOperations(MAX_OPERATIONS_PER_PUSH);
-    const request: SyncRequest = {
+    // Lane by lane (critical first), at most 50 operations and 256 KiB of JSON.
+    const queued = await pendingOperations(MAX_OPERATIONS_PER_PUSH);
+    const envelope: SyncRequest = {
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
       lastSyncTimestamp: null,
       cursor: await getCursor(),
-      pendingOperations: operations,
+      pendingOperations: [],
     };
+    const operations = takeBatch(queued, utf8Length(JSON.stringify(envelope)), MAX_PUSH_BYTES);
+    const request: SyncRequest = { ...envelope, pendingOperations: operations };
     const sentOpIds = operations.map((operation) => operation.opId);
 
     let response: Response;
     try {
+      const { body, contentEncoding } = await encodeJsonBody(JSON.stringify(request));
       response = await fetch(SYNC_URL, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(request),
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
+        },
+        body,
       });
     } catch {
       // No answer: the operations may or may not have arrived. Resending them
@@ -110,6 +120,7 @@ async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome
 
     await applySyncResult({
       acknowledgments: answer.acknowledgments,
+      conflicts: answer.conflicts,
       products: answer.serverChanges.products,
       cursor: answer.cursor,
     });
@@ -120,7 +131,7 @@ async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome
       // once would only be refused again, so back off (nothing is dropped).
       return { kind: 'retry', problem: { code: 'refused', message: refused[0]?.error?.message ?? '' } };
     }
-    const morePending = operations.length === MAX_OPERATIONS_PER_PUSH;
+    const morePending = operations.length < queued.length || queued.length === MAX_OPERATIONS_PER_PUSH;
     if (!answer.hasMore && !morePending) return { kind: 'done' };
   }
   // Still more to do after MAX_ROUNDS: finish on the next trigger rather than hog the link.

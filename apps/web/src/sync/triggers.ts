@@ -1,5 +1,6 @@
 import { watchUnsyncedCount } from '../db';
 import { backoffDelay } from './backoff';
+import { startPokes } from './pokes';
 import { syncNow, type SyncOutcome } from './syncClient';
 import { useSyncStatus } from './syncStatus';
 
@@ -38,7 +39,7 @@ function scheduleRetry(): void {
 
 /**
  * Starts the sync triggers: at once (app start), when the browser comes back
- * online, and every 30 s. Returns a function that stops them all.
+ * online, on the server's pokes, and every 30 s. Returns a function that stops them all.
  */
 export function startSyncTriggers(): () => void {
   const onOnline = () => {
@@ -51,6 +52,7 @@ export function startSyncTriggers(): () => void {
   window.addEventListener('offline', onOffline);
   const interval = setInterval(requestSync, PERIODIC_SYNC_MS);
   const stopWatching = watchUnsyncedCount((unsynced) => useSyncStatus.setState({ unsynced }));
+  const stopPokes = startPokes({ onPoke: requestSync });
   requestSync();
 
   return () => {
@@ -59,5 +61,6 @@ export function startSyncTriggers(): () => void {
     clearInterval(interval);
     clearTimeout(retryTimer);
     stopWatching();
+    stopPokes();
   };
 }

@@ -1,4 +1,4 @@
-import { cents, type Acknowledgment, type Product, type Sale, type Session } from '@opentill/domain';
+import { cents, type Acknowledgment, type Lane, type Product, type SaleContent, type Session } from '@opentill/domain';
 
 /** Test data only: never imported by the app. */
 export const PRODUCT_ID = '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11';
@@ -17,7 +17,7 @@ export function testSession(deviceId = '7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e'): 
 let saleCounter = 0;
 
 /** A consistent cash sale: 2 × R18,99 = R37,98, R50 tendered, R12,02 change. */
-export function testSale(overrides: Partial<Sale> = {}): Sale {
+export function testSale(overrides: Partial<SaleContent> = {}): SaleContent {
   saleCounter += 1;
   return {
     localId: `sale_test${String(saleCounter).padStart(12, '0')}`,
@@ -46,12 +46,13 @@ export function testProduct(overrides: Partial<Product> = {}): Product {
 }
 
 export function ack(
-  operation: { opId: string; seq: number; localId: string },
+  operation: { opId: string; lane: Lane; seq: number; localId: string },
   status: Acknowledgment['status'],
   error?: Acknowledgment['error'],
 ): Acknowledgment {
   return {
     opId: operation.opId,
+    lane: operation.lane,
     seq: operation.seq,
     localId: operation.localId,
     status,

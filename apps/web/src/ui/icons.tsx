@@ -80,3 +80,11 @@ export function CloudOffIcon({ className = 'size-4' }: IconProps) {
     </svg>
   );
 }
+
+export function SyncIcon({ className = 'size-6' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M20 11a8 8 0 0 0-14.9-3.5M4 4v4h4M4 13a8 8 0 0 0 14.9 3.5M20 20v-4h-4" />
+    </svg>
+  );
+}

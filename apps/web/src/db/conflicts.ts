@@ -1,0 +1,31 @@
+import { db } from './database';
+import { writeProductEdit, type ProductEdit } from './products';
+
+/** "Keep the shop's version": nothing to send; the product already shows the server's copy. */
+export async function keepServerVersion(opId: string): Promise<void> {
+  await db.conflicts.delete(opId);
+}
+
+/**
+ * "Use my version": in ONE transaction, closes the conflict and sends the device's
+ * fields again as an edit on the server's current version (baseVersion =
+ * server.syncVersion), updating the product here. A product the shop deleted
+ * cannot be edited back: the device's version comes back as a new product.
+ */
+export async function resendMyVersion(opId: string): Promise<void> {
+  await db.transaction('rw', [db.conflicts, db.products, db.outbox, db.meta], async () => {
+    const row = await db.conflicts.get(opId);
+    if (!row) return; // resolved already (another tab, a double tap)
+    const { server, device } = row.conflict;
+    await db.conflicts.delete(opId);
+    const edit: ProductEdit = {
+      id: server.deleted ? crypto.randomUUID() : server.id,
+      name: device.name,
+      price: device.price,
+      barcode: device.barcode ?? null,
+      category: device.category ?? null,
+      isActive: device.isActive ?? true,
+    };
+    await writeProductEdit(edit, server.deleted ? null : server.syncVersion);
+  });
+}

@@ -1,0 +1,20 @@
+import type { Lane } from '@opentill/domain';
+
+/** Keys of the `meta` table; one place so two modules never pick the same key. */
+export const META_KEYS = {
+  /** Database version 1's single sequence counter; version 2 replaces it with one per lane. */
+  legacyNextSeq: 'nextSeq',
+  /** The last sale's link in this device's hash chain ({ seq, hash }); absent before the first sale. */
+  lastSaleLink: 'lastSaleLink',
+  /** The opaque pull cursor from the last sync answer. */
+  cursor: 'cursor',
+  /** When the last sync answer was applied (ISO time). */
+  lastSyncedAt: 'lastSyncedAt',
+  /** The cart being rung up, so a reload or a crash does not lose it. */
+  cart: 'cart',
+} as const;
+
+/** The key of a lane's next outbox sequence number (starts at 1, no gaps). */
+export function nextSeqKey(lane: Lane): string {
+  return `nextSeq:${lane}`;
+}

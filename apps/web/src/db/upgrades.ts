@@ -1,0 +1,58 @@
+import type { Transaction } from 'dexie';
+import { LANES, LANE_OF_TYPE, nextLink, saleContentSchema, type ChainLink, type Lane } from '@opentill/domain';
+import { META_KEYS, nextSeqKey } from './metaKeys';
+
+/** An outbox entry as database version 1 stored it: one seq for the device, no lane. */
+interface VersionOneEntry {
+  opId: string;
+  seq: number;
+  type: keyof typeof LANE_OF_TYPE;
+  localId: string;
+  data: Record<string, unknown>;
+  status: 'pending' | 'rejected';
+}
+
+/**
+ * Version 1 → 2 (outbox lanes and the sales hash chain). Keeps every queued
+ * operation: each gets its type's lane; pending ones are renumbered 1, 2, 3 ... per
+ * lane in their old seq order, and the per-lane counters continue from there. A
+ * pending sale (made before the chain existed) is linked into the chain now, in
+ * the same order, so it can still be sent; sales already synced stay unlinked.
+ * Rejected operations are never sent again: they only get their lane.
+ *
+ * It must not throw on odd data (a failed upgrade leaves the till unable to
+ * open): a sale that no longer parses is hashed as it is, and the server rejects it.
+ */
+export async function upgradeToVersion2(tx: Transaction): Promise<void> {
+  const outbox = tx.table('outbox');
+  const sales = tx.table('sales');
+  const meta = tx.table('meta');
+
+  const entries = ((await outbox.toArray()) as VersionOneEntry[]).sort((a, b) => a.seq - b.seq);
+  const next = Object.fromEntries(LANES.map((lane) => [lane, 1])) as Record<Lane, number>;
+  let lastLink: ChainLink | null = null;
+
+  for (const entry of entries) {
+    const lane: Lane = LANE_OF_TYPE[entry.type] ?? 'medium';
+    if (entry.status !== 'pending') {
+      await outbox.put({ ...entry, lane });
+      continue;
+    }
+    const seq = next[lane];
+    next[lane] = seq + 1;
+    let data = entry.data;
+    if (entry.type === 'CREATE_SALE' && data.chain === undefined) {
+      const parsed = saleContentSchema.safeParse(data);
+      const content = parsed.success ? parsed.data : data;
+      const chain = nextLink(content, lastLink);
+      lastLink = chain;
+      data = { ...content, chain };
+      await sales.update(entry.localId, { chain });
+    }
+    await outbox.put({ ...entry, lane, seq, data });
+  }
+
+  for (const lane of LANES) await meta.put({ key: nextSeqKey(lane), value: next[lane] });
+  await meta.delete(META_KEYS.legacyNextSeq);
+  if (lastLink) await meta.put({ key: META_KEYS.lastSaleLink, value: { seq: lastLink.seq, hash: lastLink.hash } });
+}

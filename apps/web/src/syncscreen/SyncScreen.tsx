@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANES } from '@opentill/domain';
+import { useLiveSyncOverview, type OutboxEntry } from '../db';
+import { formatAge } from '../i18n/format';
+import { syncProblemMessage } from '../shell/syncProblemMessage';
+import { requestSync, useSyncStatus } from '../sync';
+import { Button } from '../ui/Button';
+import { ConflictItem } from './ConflictItem';
+
+/** Re-renders every 30 s so "5 minutes ago" stays true while the screen is open. */
+function useTick(ms: number): void {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((tick) => tick + 1), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+}
+
+/**
+ * What the sync engine is doing, for the owner: the queue per lane and how long
+ * it has waited, the last sync and the last problem, "Sync now", the operations
+ * the server did not accept, and the Conflicts inbox.
+ */
+export function SyncScreen() {
+  const { t, i18n } = useTranslation();
+  const overview = useLiveSyncOverview();
+  const syncing = useSyncStatus((state) => state.syncing);
+  const lastError = useSyncStatus((state) => state.lastError);
+  useTick(30_000);
+  if (overview === undefined) return null;
+
+  return (
+    <div className="h-full overflow-y-auto">
+      <div className="flex flex-col gap-4 px-3 py-3">
+        <section className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 className="text-lg font-bold text-slate-900">{t('sync.screen.title')}</h2>
+          <p className="text-sm text-slate-600" data-testid="sync-last-synced">
+            {overview.lastSyncedAt
+              ? t('sync.screen.lastSynced', { age: formatAge(overview.lastSyncedAt, i18n.language) })
+              : t('sync.screen.neverSynced')}
+          </p>
+          <p
+            data-testid="sync-last-error"
+            className={`text-sm ${lastError ? 'text-red-700' : 'text-slate-600'}`}
+            role={lastError ? 'alert' : undefined}
+          >
+            {lastError
+              ? t('sync.screen.lastError', { message: syncProblemMessage(lastError, t) })
+              : t('sync.screen.noError')}
+          </p>
+          <Button large disabled={syncing} onClick={() => requestSync()} data-testid="sync-now" className="w-full">
+            {syncing ? t('sync.screen.syncing') : t('sync.screen.syncNow')}
+          </Button>
+        </section>
+
+        <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h3 className="mb-2 font-semibold text-slate-900">{t('sync.screen.queueTitle')}</h3>
+          <dl className="grid grid-cols-3 gap-2 text-center">
+            {LANES.map((lane) => (
+              <div key={lane} className="rounded-xl bg-slate-50 py-2">
+                <dt className="text-xs font-medium text-slate-500">{t(`sync.screen.lanes.${lane}`)}</dt>
+                <dd data-testid={`sync-lane-${lane}`} className="text-2xl font-bold text-slate-900 tabular-nums">
+                  {overview.pendingByLane[lane]}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-2 text-sm text-slate-600" data-testid="sync-oldest">
+            {overview.oldestPendingAt
+              ? t('sync.screen.oldest', { age: formatAge(overview.oldestPendingAt, i18n.language) })
+              : t('sync.screen.nothingWaiting')}
+          </p>
+        </section>
+
+        {overview.rejected.length > 0 ? (
+          <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h3 className="mb-2 font-semibold text-slate-900">{t('sync.screen.rejectedTitle')}</h3>
+            <ul className="flex flex-col gap-2" data-testid="sync-rejected">
+              {overview.rejected.map((entry) => (
+                <li key={entry.opId} data-testid="sync-rejected-item" className="text-sm text-red-800">
+                  {t('sync.screen.rejectedItem', { what: describe(entry, t), message: entry.lastError?.message ?? '' })}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section
+          data-testid="conflicts-inbox"
+          className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        >
+          <h3 className="font-semibold text-slate-900">{t('sync.screen.conflictsTitle')}</h3>
+          {overview.conflicts.length === 0 ? (
+            <p className="text-sm text-slate-600">{t('sync.screen.conflictsEmpty')}</p>
+          ) : (
+            overview.conflicts.map((row) => <ConflictItem key={row.opId} row={row} />)
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function describe(entry: OutboxEntry, t: ReturnType<typeof useTranslation>['t']): string {
+  return entry.type === 'CREATE_SALE'
+    ? t('sync.screen.rejectedSale', { ref: entry.localId })
+    : t('sync.screen.rejectedProduct');
+}
