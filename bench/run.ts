@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { nextLink, type ChainLink } from '@opentill/domain';
 import { measureInitialRoute } from '../scripts/bundle-size.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +34,7 @@ async function startServer(env: Record<string, string>, port: number): Promise<R
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPENTILL_DEMO: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  children.add(child);
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt++) {
     try {
@@ -52,7 +54,7 @@ async function stopServer(server: Running): Promise<void> {
   await exited;
 }
 
-function sale(index: number) {
+function saleContent(index: number) {
   const localId = `bench_${index.toString().padStart(8, '0')}${randomBytes(3).toString('hex')}`;
   return {
     localId,
@@ -78,9 +80,12 @@ async function pushSales(url: string): Promise<{ ms: number; created: number }> 
     body: JSON.stringify({ businessName: 'Bench Spaza', ownerName: 'Bench', phone, pin: '1234', deviceId }),
   });
   const { token } = (await register.json()) as { token: string };
+  let link: ChainLink | null = null;
   const operations = Array.from({ length: SALES }, (_, i) => {
-    const data = sale(i);
-    return { opId: randomUUID(), seq: i + 1, type: 'CREATE_SALE', localId: data.localId, data };
+    const content = saleContent(i);
+    link = nextLink(content, link);
+    const data = { ...content, chain: link };
+    return { opId: randomUUID(), lane: 'high', seq: i + 1, type: 'CREATE_SALE', localId: data.localId, data };
   });
   let created = 0;
   const started = performance.now();
@@ -95,6 +100,7 @@ async function pushSales(url: string): Promise<{ ms: number; created: number }> 
         pendingOperations: operations.slice(offset, offset + BATCH),
       }),
     });
+    if (!response.ok) throw new Error(`sync answered ${response.status}: ${await response.text()}`);
     const body = (await response.json()) as { acknowledgments: { status: string }[] };
     created += body.acknowledgments.filter((ack) => ack.status === 'created').length;
   }
@@ -160,4 +166,9 @@ async function main() {
   console.log('');
 }
 
+// Servers are child processes: make sure none outlives a failed run.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 await main();

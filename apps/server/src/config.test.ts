@@ -37,6 +37,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the sign-in rate limit, 10 a minute by default', () => {
+    expect(loadConfig({}).authRateLimit).toBe(10);
+    expect(loadConfig({ OPENTILL_AUTH_RATE_LIMIT: '50' }).authRateLimit).toBe(50);
+    expect(() => loadConfig({ OPENTILL_AUTH_RATE_LIMIT: '0' })).toThrow(/OPENTILL_AUTH_RATE_LIMIT/);
+  });
+
   it('rejects an out-of-range port', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -36,6 +36,10 @@ const envSchema = z.object({
     10,
   ),
   OPENTILL_DEMO: z._default(boolean, true),
+  OPENTILL_AUTH_RATE_LIMIT: z._default(
+    z.pipe(z.string().check(z.regex(/^[1-9]\d*$/, 'must be a whole number above 0')), z.transform(Number)),
+    10,
+  ),
   OPENTILL_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
   OPENTILL_WEB_DIR: z._default(z.string(), fileURLToPath(new URL('../../web/dist', import.meta.url))),
   OPENTILL_TRUST_PROXY: z._default(boolean, false),
@@ -48,6 +52,8 @@ export interface Config {
   host: string;
   database: { databaseUrl: string; poolMax: number } | { dataDir: string };
   demo: boolean;
+  /** Sign-in and registration attempts per client address per minute. */
+  authRateLimit: number;
   tokenSecret: string | undefined;
   webDir: string;
   trustProxy: boolean;
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { databaseUrl: e.DATABASE_URL, poolMax: e.OPENTILL_DB_POOL_MAX }
       : { dataDir: e.OPENTILL_DATA_DIR },
     demo: e.OPENTILL_DEMO,
+    authRateLimit: e.OPENTILL_AUTH_RATE_LIMIT,
     tokenSecret: e.OPENTILL_TOKEN_SECRET,
     webDir: e.OPENTILL_WEB_DIR,
     trustProxy: e.OPENTILL_TRUST_PROXY,

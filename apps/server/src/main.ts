@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     webDir: config.webDir,
     ...(redis ? { redis } : {}),
     trustProxy: config.trustProxy,
+    authRateLimit: { max: config.authRateLimit, timeWindow: '1 minute' },
     logger: { level: config.logLevel },
   });
 

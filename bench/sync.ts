@@ -1,0 +1,297 @@
+/**
+ * `npm run bench:sync`: the sync engine's figures on PostgreSQL (issue 3, "Must
+ * show" 6). Prints, in one run:
+ *
+ *  - sales/s ingested through HTTP by 20 simulated devices pushing 50-sale batches
+ *    (3 lines a sale, hash chain verified, signed, operation records);
+ *  - p50/p99 push latency at a fixed offered load of 1,000 sales/s (open loop);
+ *  - device-to-device poke latency across two API instances sharing Redis;
+ *  - the ceiling: the same pushes through the sync service with no HTTP, and the ratio.
+ *
+ * Not yet here (see the issue's closing note): stock and ledger updates per line
+ * (they arrive with the stock ledger) and the PouchDB peer comparison.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import pg from 'pg';
+import { nextLink, type ChainLink, type Session } from '@opentill/domain';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SERVER = join(ROOT, 'apps/server/dist/main.js');
+const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DEVICES = 20;
+const BATCH = 50;
+const BATCHES_PER_DEVICE = 10;
+
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+async function startServer(env: Record<string, string>, port: number): Promise<string> {
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPENTILL_DEMO: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 400; attempt++) {
+    try {
+      if ((await fetch(`${url}/api/v1/ready`)).ok) return url;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('server did not become ready');
+}
+
+/** A simulated till: its session, lane sequence and sales chain. */
+class Till {
+  private seq = 0;
+  private link: ChainLink | null = null;
+  constructor(readonly session: Session) {}
+
+  batch(size = BATCH) {
+    return Array.from({ length: size }, () => {
+      const content = {
+        localId: `b_${randomBytes(8).toString('hex')}`,
+        items: [
+          { productId: randomUUID(), name: 'Albany White Bread 700g', quantity: 2, price: 1899 },
+          { productId: randomUUID(), name: 'Clover Full Cream Milk 1L', quantity: 1, price: 2199 },
+          { productId: randomUUID(), name: 'Koo Baked Beans 410g', quantity: 3, price: 1899 },
+        ],
+        totalAmount: 11694,
+        paymentMethod: 'cash' as const,
+        tendered: 12000,
+        change: 306,
+        createdAt: new Date().toISOString(),
+      };
+      this.link = nextLink(content, this.link);
+      this.seq += 1;
+      return {
+        opId: randomUUID(),
+        lane: 'high' as const,
+        seq: this.seq,
+        type: 'CREATE_SALE' as const,
+        localId: content.localId,
+        data: { ...content, chain: this.link },
+      };
+    });
+  }
+
+  body(operations: unknown[]) {
+    return JSON.stringify({
+      protocolVersion: 1,
+      deviceId: this.session.device.id,
+      cursor: null,
+      pendingOperations: operations,
+    });
+  }
+}
+
+async function post(url: string, path: string, body: string, token?: string) {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return response.json() as Promise<unknown>;
+}
+
+async function registerTills(url: string, count: number): Promise<Till[]> {
+  const phone = `086${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+  const owner = (await post(
+    url,
+    '/api/v1/auth/register',
+    JSON.stringify({ businessName: 'Bench Spaza', ownerName: 'Bench', phone, pin: '1234', deviceId: randomUUID() }),
+  )) as Session;
+  const tills = [new Till(owner)];
+  while (tills.length < count) {
+    const session = (await post(
+      url,
+      '/api/v1/auth/sign-in',
+      JSON.stringify({ phone, pin: '1234', deviceId: randomUUID() }),
+    )) as Session;
+    tills.push(new Till(session));
+  }
+  return tills;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function throughput(url: string): Promise<number> {
+  const tills = await registerTills(url, DEVICES);
+  const bodies = tills.map((till) => Array.from({ length: BATCHES_PER_DEVICE }, () => till.body(till.batch())));
+  const started = performance.now();
+  await Promise.all(
+    tills.map(async (till, index) => {
+      for (const body of bodies[index] ?? []) await post(url, '/api/v1/sync', body, till.session.token);
+    }),
+  );
+  return (DEVICES * BATCHES_PER_DEVICE * BATCH) / ((performance.now() - started) / 1000);
+}
+
+/** Open loop: a 50-sale push every 50 ms (1,000 sales/s) for `seconds`, whatever the answers do. */
+async function latencyAtFixedLoad(url: string, seconds = 8): Promise<number[]> {
+  const tills = await registerTills(url, DEVICES);
+  const queues = tills.map((till) => ({ till, busy: Promise.resolve() }));
+  const latencies: number[] = [];
+  const pushes = (seconds * 1000) / 50;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < pushes; i++) {
+    const due = started + i * 50;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    const queue = queues[i % queues.length];
+    if (!queue) continue;
+    const body = queue.till.body(queue.till.batch());
+    // Each till sends one push at a time, in sequence order, as the PWA does.
+    queue.busy = queue.busy.then(async () => {
+      const sent = performance.now();
+      await post(url, '/api/v1/sync', body, queue.till.session.token);
+      latencies.push(performance.now() - sent);
+    });
+    inFlight.push(queue.busy);
+  }
+  await Promise.all(inFlight);
+  return latencies;
+}
+
+/** A push through instance A until device B, streaming from instance B, hears the poke. */
+async function pokeLatency(urlA: string, urlB: string, rounds = 30): Promise<number[]> {
+  const [pusher, listener] = await registerTills(urlA, 2);
+  if (!pusher || !listener) throw new Error('no tills');
+  const controller = new AbortController();
+  const response = await fetch(`${urlB}/api/v1/sync/events`, {
+    headers: { authorization: `Bearer ${listener.session.token}` },
+    signal: controller.signal,
+  });
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error('no stream');
+  const decoder = new TextDecoder();
+  const waiter: { heard?: () => void } = {};
+  void (async () => {
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true, value: undefined }));
+      if (chunk.done) return;
+      if (decoder.decode(chunk.value).includes('event: poke')) waiter.heard?.();
+    }
+  })();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const latencies: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const poked = new Promise<void>((resolve) => (waiter.heard = resolve));
+    const started = performance.now();
+    await post(urlA, '/api/v1/sync', pusher.body(pusher.batch(1)), pusher.session.token);
+    await poked;
+    // The device pulls on the poke: the time until it has the change.
+    await post(urlB, '/api/v1/sync', listener.body([]), listener.session.token);
+    latencies.push(performance.now() - started);
+  }
+  controller.abort();
+  return latencies;
+}
+
+/** The same pushes through the sync service in this process, with no HTTP, JSON or auth. */
+async function ceiling(databaseUrl: string): Promise<number> {
+  const { createDb } = await import('../apps/server/src/db/client.js');
+  const { loadSaleSigner } = await import('../apps/server/src/audit/sale-signer.js');
+  const { createLocalPokeBus } = await import('../apps/server/src/sync/pokes.js');
+  const { createSyncService } = await import('../apps/server/src/sync/sync.service.js');
+  const { insertShop, insertDevice } = await import('../apps/server/src/auth/auth.repository.js');
+  const db = await createDb({ databaseUrl, poolMax: 10 });
+  const service = await createSyncService({ db, signer: await loadSaleSigner(db), pokes: createLocalPokeBus() });
+  const refs = await insertShop(db.orm, {
+    businessName: 'Ceiling',
+    ownerName: 'C',
+    phone: '+27869999999',
+    pinHash: 'x',
+  });
+  const tills = await Promise.all(
+    Array.from({ length: DEVICES }, async () => {
+      const deviceId = randomUUID();
+      await insertDevice(db.orm, { ...refs, id: deviceId, name: 'bench' });
+      const session = { device: { id: deviceId } } as Session;
+      return { till: new Till(session), claims: { ...refs, deviceId, permissions: ['sync:push'] } };
+    }),
+  );
+  const requests = tills.map(({ till }) =>
+    Array.from({ length: BATCHES_PER_DEVICE }, () => ({
+      protocolVersion: 1,
+      deviceId: till.session.device.id,
+      cursor: null,
+      pendingOperations: till.batch(),
+    })),
+  );
+  const started = performance.now();
+  await Promise.all(
+    tills.map(async ({ claims }, index) => {
+      for (const request of requests[index] ?? []) await service.sync(claims, request);
+    }),
+  );
+  const rate = (DEVICES * BATCHES_PER_DEVICE * BATCH) / ((performance.now() - started) / 1000);
+  await db.close();
+  return rate;
+}
+
+async function main() {
+  const name = `opentill_bench_sync_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  try {
+    // Twenty tills sign in from one address within a minute: lift the sign-in limit for the bench.
+    const env = { DATABASE_URL: databaseUrl, REDIS_URL, OPENTILL_DB_POOL_MAX: '10', OPENTILL_AUTH_RATE_LIMIT: '10000' };
+    const first = await startServer(env, 3301);
+    const second = await startServer(env, 3302);
+
+    const http = await throughput(first);
+    const latencies = await latencyAtFixedLoad(first);
+    const pokes = await pokeLatency(first, second);
+    const sql = await ceiling(databaseUrl);
+
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    const rows: [string, string][] = [
+      [
+        `Ingest through HTTP, ${DEVICES} devices × ${BATCHES_PER_DEVICE} pushes of ${BATCH} sales (3 lines)`,
+        `${Math.round(http)} sales/s`,
+      ],
+      ['Ceiling: same pushes through the sync service, no HTTP', `${Math.round(sql)} sales/s`],
+      ['HTTP / ceiling', `${((http / sql) * 100).toFixed(0)} %`],
+      [
+        `Push latency at 1,000 sales/s offered (${latencies.length} pushes of 50)`,
+        `p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`,
+      ],
+      [
+        `Poke to pulled, across 2 instances via Redis (${pokes.length} rounds)`,
+        `p50 ${ms(percentile(pokes, 50))}, p99 ${ms(percentile(pokes, 99))}`,
+      ],
+      ['Peer (PouchDB server)', 'not measured yet'],
+    ];
+    const width = Math.max(...rows.map(([label]) => label.length));
+    console.log(
+      `\nOpenTill sync bench on PostgreSQL (${new Date().toISOString()}, node ${process.version}, one API process per instance)\n`,
+    );
+    for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+    console.log('');
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();
+process.exit(0);
