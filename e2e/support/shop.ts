@@ -20,16 +20,37 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-export async function registerShop(page: Page, businessName: string): Promise<void> {
+/** Registers a shop from the welcome screen; returns the owner's phone number (to sign in other devices). */
+export async function registerShop(page: Page, businessName: string): Promise<string> {
+  const phone = uniquePhone();
   await page.goto('/');
   await page.getByTestId('welcome-register').click();
   await page.getByTestId('register-business-name').fill(businessName);
   await page.getByTestId('register-owner-name').fill('Nomsa Dlamini');
-  await page.getByTestId('register-phone').fill(uniquePhone());
+  await page.getByTestId('register-phone').fill(phone);
   await page.getByTestId('register-pin').fill('2580');
   await page.getByTestId('register-pin-confirm').fill('2580');
   await page.getByTestId('register-submit').click();
   await expect(page.getByTestId('product-search')).toBeVisible();
+  return phone;
+}
+
+/** Signs this browser in as another device of the shop. */
+export async function signIn(page: Page, phone: string): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('welcome-sign-in').click();
+  await page.getByTestId('signin-phone').fill(phone);
+  await page.getByTestId('signin-pin').fill('2580');
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('product-search')).toBeVisible();
+}
+
+/** Opens a product's edit form from the Products screen and sets its price. */
+export async function editPrice(page: Page, name: string, price: string): Promise<void> {
+  await page.getByTestId('nav-products').click();
+  await page.getByTestId('product-row').filter({ hasText: name }).getByRole('button').first().click();
+  await page.getByTestId('edit-product-price').fill(price);
+  await page.getByTestId('edit-product-save').click();
 }
 
 export async function addProduct(
