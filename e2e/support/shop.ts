@@ -1,5 +1,6 @@
 /** Steps the end-to-end tests share: registering a shop and adding a product through the PWA. */
 import { expect, type Page } from '@playwright/test';
+import { E2E_BASE_URL } from './server.js';
 
 export const SCREENSHOTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 
@@ -23,7 +24,7 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 /** Registers a shop from the welcome screen; returns the owner's phone number (to sign in other devices). */
 export async function registerShop(page: Page, businessName: string): Promise<string> {
   const phone = uniquePhone();
-  await page.goto('/');
+  await page.goto(E2E_BASE_URL);
   await page.getByTestId('welcome-register').click();
   await page.getByTestId('register-business-name').fill(businessName);
   await page.getByTestId('register-owner-name').fill('Nomsa Dlamini');
@@ -37,7 +38,7 @@ export async function registerShop(page: Page, businessName: string): Promise<st
 
 /** Signs this browser in as another device of the shop. */
 export async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/');
+  await page.goto(E2E_BASE_URL);
   await page.getByTestId('welcome-sign-in').click();
   await page.getByTestId('signin-phone').fill(phone);
   await page.getByTestId('signin-pin').fill('2580');

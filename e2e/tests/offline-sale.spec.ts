@@ -3,34 +3,9 @@
  * app still opens), sell two items for cash with change, go online, and find the
  * sale in the server's database exactly once with the right total and items.
  */
-import { gunzipSync } from 'node:zlib';
-import { expect, test, type Request } from '@playwright/test';
-import { queryServerDb } from '../support/server.js';
+import { expect, test } from '@playwright/test';
+import { pushBodyText, salesOf } from '../support/server.js';
 import { SCREENSHOTS, addProduct, expectAllSynced, registerShop, waitForServiceWorker } from '../support/shop.js';
-
-interface SaleRow {
-  id: string;
-  total_amount: number;
-  tendered: number;
-  change: number;
-  payment_method: string;
-  items: { productId: string; name: string; quantity: number; price: number }[];
-}
-
-/** A push body as JSON text: the app gzips pushes (Content-Encoding: gzip) where the browser can. */
-function pushText(request: Request): string {
-  const body = request.postDataBuffer() ?? Buffer.alloc(0);
-  return (request.headers()['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8');
-}
-
-async function salesOf(businessName: string): Promise<SaleRow[]> {
-  return queryServerDb<SaleRow>(
-    `select s.id, s.total_amount, s.tendered, s.change, s.payment_method, s.items
-       from sales s join tenants t on t.id = s.tenant_id
-      where t.business_name = $1`,
-    [businessName],
-  );
-}
 
 test('a sale made offline reaches the server exactly once', async ({ page, context }) => {
   const shop = `Offline Spaza ${Date.now()}`;
@@ -92,7 +67,7 @@ test('a push retried after lost answers still stores the sale once', async ({ pa
   let lostAnswers = 0;
   let pushedSale: { body: Buffer; headers: Record<string, string> } | undefined;
   await page.route('**/api/v1/sync', async (route) => {
-    const carriesSale = pushText(route.request()).includes('CREATE_SALE');
+    const carriesSale = pushBodyText(route.request()).includes('CREATE_SALE');
     const response = await route.fetch();
     if (carriesSale) {
       pushedSale ??= { body: route.request().postDataBuffer() ?? Buffer.alloc(0), headers: route.request().headers() };
