@@ -8,10 +8,18 @@
  *  - device-to-device poke latency across two API instances sharing Redis;
  *  - the ceiling: the same pushes through the sync service with no HTTP, and the ratio.
  *
- * Not yet here (see the issue's closing note): stock and ledger updates per line
- * (they arrive with the stock ledger) and the PouchDB peer comparison.
+ *  - the peer: the same sales replicated into a PouchDB server (leveldb on disk),
+ *    the store offline-first apps use today, the way PouchDB replication writes
+ *    (`_revs_diff`, then `_bulk_docs` with `new_edits: false`), by the same 20
+ *    devices. pouchdb-server is installed on demand into bench/.peer (not a
+ *    project dependency: it is only the yardstick).
+ *
+ * Not yet here: stock and ledger updates per line (they arrive with the stock ledger).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -242,6 +250,70 @@ async function ceiling(databaseUrl: string): Promise<number> {
   return rate;
 }
 
+const PEER_DIR = join(ROOT, 'bench/.peer');
+const POUCHDB_SERVER = join(PEER_DIR, 'node_modules/.bin/pouchdb-server');
+
+/** The peer: pouchdb-server on leveldb, fed by the same devices the way PouchDB replication writes. */
+async function peer(): Promise<number> {
+  if (!existsSync(POUCHDB_SERVER)) {
+    console.log('Installing pouchdb-server into bench/.peer (once) ...');
+    execFileSync('npm', ['install', '--prefix', PEER_DIR, 'pouchdb-server@4', '--no-audit', '--no-fund'], {
+      stdio: 'ignore',
+    });
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'opentill-pouch-'));
+  const port = 3305;
+  const child = spawn(POUCHDB_SERVER, ['--port', String(port), '--host', '127.0.0.1'], {
+    cwd: dataDir,
+    stdio: 'ignore',
+  });
+  children.add(child);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      try {
+        if ((await fetch(url)).ok) break;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+    await fetch(`${url}/sales`, { method: 'PUT' });
+    const tills = Array.from({ length: DEVICES }, () => new Till({ device: { id: randomUUID() } } as Session));
+    const batches = tills.map((till) =>
+      Array.from({ length: BATCHES_PER_DEVICE }, () =>
+        till.batch().map((operation) => {
+          const doc = { _id: operation.localId, ...operation.data };
+          const rev = `1-${createHash('md5').update(JSON.stringify(doc)).digest('hex')}`;
+          return { ...doc, _rev: rev };
+        }),
+      ),
+    );
+    const send = (path: string, body: unknown) =>
+      fetch(`${url}/sales/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((response) => {
+        if (!response.ok) throw new Error(`pouchdb ${path} answered ${response.status}`);
+        return response.json();
+      });
+    const started = performance.now();
+    await Promise.all(
+      batches.map(async (deviceBatches) => {
+        for (const docs of deviceBatches) {
+          await send('_revs_diff', Object.fromEntries(docs.map((doc) => [doc._id, [doc._rev]])));
+          await send('_bulk_docs', { docs, new_edits: false });
+        }
+      }),
+    );
+    return (DEVICES * BATCHES_PER_DEVICE * BATCH) / ((performance.now() - started) / 1000);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   const name = `opentill_bench_sync_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN });
@@ -260,6 +332,7 @@ async function main() {
     const latencies = await latencyAtFixedLoad(first);
     const pokes = await pokeLatency(first, second);
     const sql = await ceiling(databaseUrl);
+    const pouch = await peer();
 
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const rows: [string, string][] = [
@@ -277,7 +350,11 @@ async function main() {
         `Poke to pulled, across 2 instances via Redis (${pokes.length} rounds)`,
         `p50 ${ms(percentile(pokes, 50))}, p99 ${ms(percentile(pokes, 99))}`,
       ],
-      ['Peer (PouchDB server)', 'not measured yet'],
+      [
+        `Peer: the same sales replicated into pouchdb-server (leveldb), ${DEVICES} devices`,
+        `${Math.round(pouch)} docs/s`,
+      ],
+      ['OpenTill / peer', `${(http / pouch).toFixed(1)}×`],
     ];
     const width = Math.max(...rows.map(([label]) => label.length));
     console.log(
