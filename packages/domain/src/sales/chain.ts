@@ -30,9 +30,12 @@ export interface ChainLink {
   hash: string;
 }
 
+/** A SHA-256 of text as lowercase hex; the server passes Node's native one (same result, faster). */
+export type Sha256Hex = (text: string) => string;
+
 /** The hash of a sale's content at position `seq` after `previousHash`. */
-export function chainHash(content: unknown, seq: number, previousHash: string): string {
-  return sha256Hex(`opentill-sale-v1|${seq}|${previousHash}|${canonicalJson(content)}`);
+export function chainHash(content: unknown, seq: number, previousHash: string, hash: Sha256Hex = sha256Hex): string {
+  return hash(`opentill-sale-v1|${seq}|${previousHash}|${canonicalJson(content)}`);
 }
 
 /** The link for the next sale after `previous` (null for a device's first sale). */
@@ -43,6 +46,6 @@ export function nextLink(content: unknown, previous: Pick<ChainLink, 'seq' | 'ha
 }
 
 /** True when the link's hash is the hash of this content at this place in the chain. */
-export function linkMatches(content: unknown, link: ChainLink): boolean {
-  return chainHash(content, link.seq, link.previousHash) === link.hash;
+export function linkMatches(content: unknown, link: ChainLink, hash: Sha256Hex = sha256Hex): boolean {
+  return chainHash(content, link.seq, link.previousHash, hash) === link.hash;
 }
