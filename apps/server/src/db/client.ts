@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -70,4 +70,14 @@ async function ping(orm: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Runs raw SQL and returns its rows. Both drivers answer `execute` with an object
+ * holding `rows` (node-postgres' QueryResult, PGlite's Results); Drizzle's generic
+ * type cannot say so, hence the one cast here.
+ */
+export async function queryRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

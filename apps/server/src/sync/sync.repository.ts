@@ -83,9 +83,21 @@ export interface OperationRecord {
   result: Acknowledgment;
 }
 
-/** Records the answers of a push's newly applied operations, in one statement. */
+/**
+ * Records the answers of a push's newly applied operations in one statement, one
+ * array parameter per column (UNNEST), so its cost does not grow with the push.
+ */
 export async function insertOperations(tx: Executor, records: OperationRecord[]): Promise<void> {
-  if (records.length > 0) await tx.insert(syncOperations).values(records);
+  if (records.length === 0) return;
+  const column = <T>(pick: (record: OperationRecord) => T) => sql.param(records.map(pick));
+  await tx.execute(sql`
+    INSERT INTO ${syncOperations} (op_id, tenant_id, device_id, lane, seq, type, payload_hash, result)
+    SELECT op_id, tenant_id, device_id, lane, seq, type, payload_hash, result::jsonb
+    FROM unnest(
+      ${column((r) => r.opId)}::uuid[], ${column((r) => r.tenantId)}::uuid[], ${column((r) => r.deviceId)}::uuid[],
+      ${column((r) => r.lane)}::text[], ${column((r) => r.seq)}::bigint[], ${column((r) => r.type)}::text[],
+      ${column((r) => r.payloadHash)}::text[], ${column((r) => JSON.stringify(r.result))}::text[]
+    ) AS o(op_id, tenant_id, device_id, lane, seq, type, payload_hash, result)`);
 }
 
 /**

@@ -43,7 +43,8 @@ export async function testApp(overrides: Partial<AppDeps> = {}): Promise<Fastify
 
 /** A random valid South African mobile number, so shops never collide. */
 export function randomPhone(): string {
-  return `08${Math.floor(Math.random() * 10)}${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+  // The whole national range (9 digits, not starting with 0): collisions stay negligible.
+  return `0${1 + Math.floor(Math.random() * 9)}${String(Math.floor(Math.random() * 100_000_000)).padStart(8, '0')}`;
 }
 
 export async function registerShop(app: FastifyInstance, overrides: Record<string, unknown> = {}): Promise<Session> {

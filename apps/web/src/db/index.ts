@@ -6,6 +6,7 @@
 export type { ConflictRow, LocalProduct, LocalSale, OutboxEntry, OperationError, SaleSyncState } from './database';
 export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession } from './session';
+export { signOutDevice, unsyncedItems, unsyncedTotal, type SignOutResult, type UnsyncedItems } from './signOut';
 export { getCursor } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
 export {

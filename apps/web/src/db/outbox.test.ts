@@ -178,7 +178,12 @@ describe('recordFailedAttempt', () => {
 describe('applySyncResult', () => {
   it('applies acknowledgments, products and the cursor in one transaction', async () => {
     const { created } = await threeSales();
-    await applySyncResult({ acknowledgments: [ack(created, 'created')], products: [testProduct()], cursor: 'c1' });
+    await applySyncResult({
+      deviceId: testSession().device.id,
+      acknowledgments: [ack(created, 'created')],
+      products: [testProduct()],
+      cursor: 'c1',
+    });
     expect(await unsyncedCount()).toBe(2);
     expect(await db.products.count()).toBe(1);
     expect(await getCursor()).toBe('c1');
@@ -188,7 +193,12 @@ describe('applySyncResult', () => {
     const { created } = await threeSales();
     const broken = testProduct({ price: -1 }); // cents() throws: the whole transaction aborts
     await expect(
-      applySyncResult({ acknowledgments: [ack(created, 'created')], products: [broken], cursor: 'c2' }),
+      applySyncResult({
+        deviceId: testSession().device.id,
+        acknowledgments: [ack(created, 'created')],
+        products: [broken],
+        cursor: 'c2',
+      }),
     ).rejects.toThrow();
     expect(await unsyncedCount()).toBe(3);
     expect(await getCursor()).toBeNull();

@@ -154,17 +154,26 @@ export async function recordFailedAttempt(opIds: readonly string[], error: Opera
 }
 
 export interface SyncResult {
+  /** The device the request was sent for: an answer that outlived its session is dropped. */
+  deviceId: string;
   acknowledgments: readonly Acknowledgment[];
   conflicts?: readonly { opId: string; conflict: Conflict }[];
   products: readonly Product[];
   cursor: string;
 }
 
-/** Applies one sync answer (acknowledgments, conflicts, pulled products, cursor) in ONE transaction. */
-export async function applySyncResult(result: SyncResult): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.sales, db.products, db.conflicts, db.meta], async () => {
+/**
+ * Applies one sync answer (acknowledgments, conflicts, pulled products, cursor) in ONE transaction.
+ * Returns false, writing nothing, when the phone is no longer signed in as `result.deviceId`
+ * (signed out while the request was on its way): the old shop's products must not
+ * reappear on a wiped phone.
+ */
+export async function applySyncResult(result: SyncResult): Promise<boolean> {
+  return db.transaction('rw', [db.session, db.outbox, db.sales, db.products, db.conflicts, db.meta], async () => {
+    if ((await db.session.get('current'))?.device.id !== result.deviceId) return false;
     await applyAcknowledgments(result.acknowledgments, result.conflicts);
     await applyPulledProducts(result.products, result.cursor);
     await db.meta.put({ key: META_KEYS.lastSyncedAt, value: new Date().toISOString() });
+    return true;
   });
 }

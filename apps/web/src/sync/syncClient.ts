@@ -118,12 +118,15 @@ async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome
     if (!parsed.success) return { kind: 'retry', problem: { code: 'server' } };
     const answer = parsed.data;
 
-    await applySyncResult({
+    const applied = await applySyncResult({
+      deviceId,
       acknowledgments: answer.acknowledgments,
       conflicts: answer.conflicts,
       products: answer.serverChanges.products,
       cursor: answer.cursor,
     });
+    // Signed out (or signed in as another device) while the request was on its way.
+    if (!applied) return { kind: 'skipped', reason: 'no-session' };
 
     const refused = answer.acknowledgments.filter((ack) => ack.status === 'refused');
     if (refused.length > 0) {

@@ -7,6 +7,7 @@ import { syncProblemMessage } from '../shell/syncProblemMessage';
 import { requestSync, useSyncStatus } from '../sync';
 import { Button } from '../ui/Button';
 import { ConflictItem } from './ConflictItem';
+import { SignOutSection } from './SignOutSection';
 
 /** Re-renders every 30 s so "5 minutes ago" stays true while the screen is open. */
 function useTick(ms: number): void {
@@ -20,7 +21,7 @@ function useTick(ms: number): void {
 /**
  * What the sync engine is doing, for the owner: the queue per lane and how long
  * it has waited, the last sync and the last problem, "Sync now", the operations
- * the server did not accept, and the Conflicts inbox.
+ * the server did not accept, the Conflicts inbox, and signing this phone out.
  */
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
@@ -97,6 +98,14 @@ export function SyncScreen() {
             overview.conflicts.map((row) => <ConflictItem key={row.opId} row={row} />)
           )}
         </section>
+
+        <SignOutSection
+          waiting={{
+            pending: LANES.reduce((sum, lane) => sum + overview.pendingByLane[lane], 0),
+            rejected: overview.rejected.length,
+            conflicts: overview.conflicts.length,
+          }}
+        />
       </div>
     </div>
   );

@@ -1,0 +1,21 @@
+import { signOutDevice, type SignOutResult } from '../db';
+import { useCart } from '../sales/cartStore';
+import { useNavigation } from '../shell/navigationStore';
+
+/**
+ * Signs this phone out when nothing is unsynced (signOutDevice checks and wipes
+ * in one transaction; a refusal deletes nothing). The app returns to the welcome
+ * screen by itself: it watches the stored session. The sync triggers keep
+ * running harmlessly: without a session a sync run does nothing, the poke stream
+ * closes when the session goes, and an answer still on its way is dropped
+ * (applySyncResult checks the device). The server keeps the device's record.
+ */
+export async function signOutOfThisPhone(): Promise<SignOutResult> {
+  const result = await signOutDevice();
+  if (result.signedOut) {
+    // The half-rung cart and the open tab belonged to the old session.
+    useCart.getState().clear();
+    useNavigation.getState().show('sell');
+  }
+  return result;
+}

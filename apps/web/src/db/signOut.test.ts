@@ -1,0 +1,115 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Conflict } from '@opentill/domain';
+import { PRODUCT_ID, ack, testProduct, testSale, testSession } from '../testing/fixtures';
+import { saveCart } from './cart';
+import { db } from './database';
+import { applyAcknowledgments, applySyncResult, pendingOperations } from './outbox';
+import { saveProduct } from './products';
+import { recordSale } from './sales';
+import { getSession, saveSession } from './session';
+import { signOutDevice, unsyncedItems } from './signOut';
+import { resetLocalDatabase } from './testing';
+
+beforeEach(async () => {
+  await resetLocalDatabase();
+  await saveSession(testSession());
+});
+
+/** Row counts of every table, to prove a refusal deleted nothing. */
+async function tableCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of db.tables) counts[table.name] = await table.count();
+  return counts;
+}
+
+async function firstOperation() {
+  const [operation] = await pendingOperations(50);
+  if (!operation) throw new Error('expected a queued operation');
+  return operation;
+}
+
+describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
+  it('refuses while operations wait to be sent, and deletes nothing', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    await recordSale(testSale());
+    await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
+    const before = await tableCounts();
+
+    expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 2, rejected: 0, conflicts: 0 } });
+    expect(await tableCounts()).toEqual(before);
+    expect(await getSession()).toEqual(testSession());
+    expect(await pendingOperations(50)).toHaveLength(2);
+  });
+
+  it('refuses while a rejected operation is still listed', async () => {
+    await recordSale(testSale());
+    const sale = await firstOperation();
+    await applyAcknowledgments([ack(sale, 'rejected', { code: 'OT_ERR_SALE_INVALID', message: 'Does not add up.' })]);
+    const before = await tableCounts();
+
+    expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 0, rejected: 1, conflicts: 0 } });
+    expect(await tableCounts()).toEqual(before);
+    expect(await db.sales.get(sale.localId)).toMatchObject({ syncState: 'rejected' });
+  });
+
+  it('refuses while a conflict waits in the inbox', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999 });
+    const edit = await firstOperation();
+    if (edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');
+    const conflict: Conflict = {
+      kind: 'STALE_EDIT',
+      entity: 'product',
+      recordId: PRODUCT_ID,
+      server: testProduct({ name: 'Bread (shop)', syncVersion: 3 }),
+      device: edit.data,
+    };
+    await applyAcknowledgments([{ ...ack(edit, 'conflict'), conflict }]);
+    const before = await tableCounts();
+
+    expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 0, rejected: 0, conflicts: 1 } });
+    expect(await tableCounts()).toEqual(before);
+    expect(await db.conflicts.count()).toBe(1);
+  });
+
+  it('clears every table when everything is synced', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    await recordSale(testSale());
+    const operations = await pendingOperations(50);
+    await applySyncResult({
+      deviceId: testSession().device.id,
+      acknowledgments: operations.map((operation) => ack(operation, 'created')),
+      products: [testProduct()],
+      cursor: 'c1',
+    });
+    await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
+    expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0 });
+    expect(await db.sales.count()).toBe(1);
+
+    expect(await signOutDevice()).toEqual({ signedOut: true });
+    const counts = await tableCounts();
+    expect(Object.keys(counts).sort()).toEqual(['conflicts', 'meta', 'outbox', 'products', 'sales', 'session']);
+    expect(Object.values(counts).every((count) => count === 0)).toBe(true);
+    expect(await getSession()).toBeNull();
+  });
+
+  it('re-checks inside its transaction: a sale recorded after the screen counted blocks it', async () => {
+    expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0 }); // what the screen saw
+    await recordSale(testSale());
+    expect(await signOutDevice()).toMatchObject({ signedOut: false, unsynced: { pending: 1 } });
+    expect(await db.sales.count()).toBe(1);
+  });
+
+  it('a sync answer that arrives after sign-out writes nothing', async () => {
+    expect(await signOutDevice()).toEqual({ signedOut: true });
+    const applied = await applySyncResult({
+      deviceId: testSession().device.id,
+      acknowledgments: [],
+      products: [testProduct()],
+      cursor: 'c9',
+    });
+    expect(applied).toBe(false);
+    expect(await db.products.count()).toBe(0);
+    expect(await db.meta.count()).toBe(0);
+  });
+});
