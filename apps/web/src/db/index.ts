@@ -25,6 +25,7 @@ export {
   syncOverview,
   applyAcknowledgments,
   recordFailedAttempt,
+  dismissRejected,
   applySyncResult,
   type SyncOverview,
   type SyncResult,

@@ -7,6 +7,7 @@ import { getCursor } from './meta';
 import {
   applyAcknowledgments,
   applySyncResult,
+  dismissRejected,
   pendingOperations,
   recordFailedAttempt,
   rejectedOperations,
@@ -163,6 +164,53 @@ describe('syncOverview', () => {
       conflicts: [],
       lastSyncedAt: null,
     });
+  });
+});
+
+describe('dismissRejected', () => {
+  const invalid = { code: 'OT_ERR_SALE_INVALID', message: 'Does not add up.' } as const;
+
+  it('dismisses a rejected operation: it leaves the queue and no longer blocks sign-out', async () => {
+    const { rejected } = await threeSales();
+    await applyAcknowledgments([ack(rejected, 'rejected', invalid)]);
+
+    expect(await dismissRejected(rejected.opId)).toBe(true);
+    expect(await db.outbox.get(rejected.opId)).toBeUndefined();
+    expect(await rejectedOperations()).toEqual([]);
+    // The other two sales are untouched and still wait to be sent.
+    expect(await unsyncedCount()).toBe(2);
+  });
+
+  it('refuses to delete a pending operation', async () => {
+    const { created } = await threeSales();
+
+    expect(await dismissRejected(created.opId)).toBe(false);
+    expect(await db.outbox.get(created.opId)).toMatchObject({ status: 'pending' });
+    expect(await unsyncedCount()).toBe(3);
+    expect(await db.sales.get(created.localId)).toMatchObject({ syncState: 'pending' });
+  });
+
+  it('keeps the sale on this phone, marked rejected', async () => {
+    const { rejected } = await threeSales();
+    await applyAcknowledgments([ack(rejected, 'rejected', invalid)]);
+    // Even if the sale's mark were somehow lost, dismissing sets it again.
+    await db.sales.update(rejected.localId, { syncState: 'pending' });
+
+    await dismissRejected(rejected.opId);
+    const sale = await db.sales.get(rejected.localId);
+    expect(sale).toBeDefined();
+    expect(sale?.syncState).toBe('rejected');
+    expect(await db.sales.count()).toBe(3);
+  });
+
+  it('does nothing for an unknown or already dismissed operation', async () => {
+    const { rejected } = await threeSales();
+    await applyAcknowledgments([ack(rejected, 'rejected', invalid)]);
+    await dismissRejected(rejected.opId);
+
+    expect(await dismissRejected(rejected.opId)).toBe(false);
+    expect(await dismissRejected(crypto.randomUUID())).toBe(false);
+    expect(await db.sales.count()).toBe(3);
   });
 });
 

@@ -143,6 +143,23 @@ async function markRejected(entry: OutboxEntry, error: OperationError): Promise<
   if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
 }
 
+/**
+ * "Dismiss" a rejected operation (a permanent answer: the server will never accept it).
+ * In ONE transaction: re-reads the entry and deletes it only if it is still
+ * 'rejected' (a pending operation is never deleted here, whatever the screen showed),
+ * and for a sale marks the local sale `syncState: 'rejected'`: it leaves the queue
+ * but stays in this phone's records. Returns whether an entry was dismissed.
+ */
+export async function dismissRejected(opId: string): Promise<boolean> {
+  return db.transaction('rw', [db.outbox, db.sales], async () => {
+    const entry = await db.outbox.get(opId);
+    if (entry?.status !== 'rejected') return false;
+    await db.outbox.delete(opId);
+    if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
+    return true;
+  });
+}
+
 /** Records a failed attempt (network down, server error) without dropping anything. */
 export async function recordFailedAttempt(opIds: readonly string[], error: OperationError): Promise<void> {
   await db.transaction('rw', [db.outbox], async () => {

@@ -53,6 +53,16 @@ export const en = {
       rejectedItem: '{{what}}: {{message}}',
       rejectedSale: 'Sale {{ref}}',
       rejectedProduct: 'Product change',
+      dismiss: 'Dismiss',
+      dismissExplain:
+        'The server refused this and will not accept it if it is sent again. Dismissing removes it from the queue on this phone.',
+      dismissSale:
+        "The sale stays recorded on this phone, marked as refused by the server. It will not be on the server.",
+      dismissProduct: 'This product change will not reach the server or the other phones.',
+      dismissYes: 'Yes, dismiss',
+      dismissCancel: 'Cancel',
+      dismissing: 'Dismissing…',
+      dismissFailed: 'Could not dismiss: {{message}}',
       conflictsTitle: 'Conflicts to resolve',
       conflictsEmpty: 'No conflicts.',
       conflictTitle: '“{{name}}” was changed on another phone while you edited it.',

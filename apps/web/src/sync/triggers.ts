@@ -1,5 +1,6 @@
 import { watchUnsyncedCount } from '../db';
 import { backoffDelay } from './backoff';
+import { listenForSyncMessages, registerBackgroundSync } from './backgroundSync';
 import { startPokes } from './pokes';
 import { syncNow, type SyncOutcome } from './syncClient';
 import { useSyncStatus } from './syncStatus';
@@ -23,6 +24,8 @@ export function requestSync(): void {
 
 function scheduleAfter(outcome: SyncOutcome): void {
   if (outcome.kind === 'retry') {
+    // No network: where the browser has Background Sync, it wakes us when the link is back.
+    if (outcome.problem.code === 'network') registerBackgroundSync();
     scheduleRetry();
     return;
   }
@@ -39,7 +42,8 @@ function scheduleRetry(): void {
 
 /**
  * Starts the sync triggers: at once (app start), when the browser comes back
- * online, on the server's pokes, and every 30 s. Returns a function that stops them all.
+ * online, on the server's pokes, on the service worker's Background Sync message,
+ * and every 30 s. Returns a function that stops them all.
  */
 export function startSyncTriggers(): () => void {
   const onOnline = () => {
@@ -53,6 +57,8 @@ export function startSyncTriggers(): () => void {
   const interval = setInterval(requestSync, PERIODIC_SYNC_MS);
   const stopWatching = watchUnsyncedCount((unsynced) => useSyncStatus.setState({ unsynced }));
   const stopPokes = startPokes({ onPoke: requestSync });
+  // The service worker's Background Sync event, relayed as a message (src/sw.ts).
+  const stopSyncMessages = listenForSyncMessages(requestSync);
   requestSync();
 
   return () => {
@@ -62,5 +68,6 @@ export function startSyncTriggers(): () => void {
     clearTimeout(retryTimer);
     stopWatching();
     stopPokes();
+    stopSyncMessages();
   };
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANES } from '@opentill/domain';
-import { useLiveSyncOverview, type OutboxEntry } from '../db';
+import { useLiveSyncOverview } from '../db';
 import { formatAge } from '../i18n/format';
 import { syncProblemMessage } from '../shell/syncProblemMessage';
 import { requestSync, useSyncStatus } from '../sync';
 import { Button } from '../ui/Button';
 import { ConflictItem } from './ConflictItem';
+import { RejectedItem } from './RejectedItem';
 import { SignOutSection } from './SignOutSection';
 
 /** Re-renders every 30 s so "5 minutes ago" stays true while the screen is open. */
@@ -77,11 +78,9 @@ export function SyncScreen() {
         {overview.rejected.length > 0 ? (
           <section className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <h3 className="mb-2 font-semibold text-slate-900">{t('sync.screen.rejectedTitle')}</h3>
-            <ul className="flex flex-col gap-2" data-testid="sync-rejected">
+            <ul className="flex flex-col gap-3" data-testid="sync-rejected">
               {overview.rejected.map((entry) => (
-                <li key={entry.opId} data-testid="sync-rejected-item" className="text-sm text-red-800">
-                  {t('sync.screen.rejectedItem', { what: describe(entry, t), message: entry.lastError?.message ?? '' })}
-                </li>
+                <RejectedItem key={entry.opId} entry={entry} />
               ))}
             </ul>
           </section>
@@ -109,10 +108,4 @@ export function SyncScreen() {
       </div>
     </div>
   );
-}
-
-function describe(entry: OutboxEntry, t: ReturnType<typeof useTranslation>['t']): string {
-  return entry.type === 'CREATE_SALE'
-    ? t('sync.screen.rejectedSale', { ref: entry.localId })
-    : t('sync.screen.rejectedProduct');
 }
