@@ -57,7 +57,7 @@ export const en = {
       dismissExplain:
         'The server refused this and will not accept it if it is sent again. Dismissing removes it from the queue on this phone.',
       dismissSale:
-        "The sale stays recorded on this phone, marked as refused by the server. It will not be on the server.",
+        'The sale stays recorded on this phone, marked as refused by the server. It will not be on the server.',
       dismissProduct: 'This product change will not reach the server or the other phones.',
       dismissYes: 'Yes, dismiss',
       dismissCancel: 'Cancel',
