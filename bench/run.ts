@@ -6,53 +6,18 @@
  *  - the initial route's JS + CSS, gzipped;
  *  - the time to push 1,000 queued sales through /api/v1/sync, on PGlite and on PostgreSQL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { nextLink, type ChainLink } from '@opentill/domain';
 import { measureInitialRoute } from '../scripts/bundle-size.mjs';
+import { ROOT, startServer, stopServer } from './servers.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER = join(ROOT, 'apps/server/dist/main.js');
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SALES = 1000;
 const BATCH = 50;
-
-interface Running {
-  process: ChildProcess;
-  url: string;
-  readyMs: number;
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<Running> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPENTILL_DEMO: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.add(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`${url}/api/v1/ready`)).ok) return { process: child, url, readyMs: performance.now() - started };
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not become ready within 15 s');
-}
-
-async function stopServer(server: Running): Promise<void> {
-  const exited = new Promise((resolve) => server.process.once('exit', resolve));
-  server.process.kill('SIGTERM');
-  await exited;
-}
 
 function saleContent(index: number) {
   const localId = `bench_${index.toString().padStart(8, '0')}${randomBytes(3).toString('hex')}`;
@@ -166,9 +131,4 @@ async function main() {
   console.log('');
 }
 
-// Servers are child processes: make sure none outlives a failed run.
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
 await main();

@@ -16,46 +16,20 @@
  *
  * Not yet here: stock and ledger updates per line (they arrive with the stock ledger).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import pg from 'pg';
 import { nextLink, type ChainLink, type Session } from '@opentill/domain';
+import { ROOT, children, startServer } from './servers.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER = join(ROOT, 'apps/server/dist/main.js');
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DEVICES = 20;
 const BATCH = 50;
 const BATCHES_PER_DEVICE = 10;
-
-const children = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGKILL');
-});
-
-async function startServer(env: Record<string, string>, port: number): Promise<string> {
-  const child = spawn(process.execPath, [SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPENTILL_DEMO: 'false', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.add(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 400; attempt++) {
-    try {
-      if ((await fetch(`${url}/api/v1/ready`)).ok) return url;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('server did not become ready');
-}
 
 /** A simulated till: its session, lane sequence and sales chain. */
 class Till {
@@ -436,8 +410,8 @@ async function main() {
   try {
     // Twenty tills sign in from one address within a minute: lift the sign-in limit for the bench.
     const env = { DATABASE_URL: databaseUrl, REDIS_URL, OPENTILL_DB_POOL_MAX: '10', OPENTILL_AUTH_RATE_LIMIT: '10000' };
-    const first = await startServer(env, 3301);
-    const second = await startServer(env, 3302);
+    const first = (await startServer(env, 3301)).url;
+    const second = (await startServer(env, 3302)).url;
 
     const http = await throughput(first);
     const latencies = await latencyAtFixedLoad(first);
