@@ -14,7 +14,11 @@
  *    devices. pouchdb-server is installed on demand into bench/.peer (not a
  *    project dependency: it is only the yardstick).
  *
- * Not yet here: stock and ledger updates per line (they arrive with the stock ledger).
+ * Every sale's 3 lines are products picked at random from a catalogue of 2,000
+ * tracked products, so each push also locks and moves stock figures and writes
+ * a ledger entry per line (SPEC ST). The devices are the tills of a chain: 20
+ * tills in 5 branches (4 a branch), since stock is per branch and the tills of
+ * one branch sell the same goods.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -22,29 +26,42 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { nextLink, type ChainLink, type Session } from '@opentill/domain';
+import { nextLink, type ChainLink, type Operation, type Session } from '@opentill/domain';
 import { ROOT, children, startServer } from './servers.js';
 
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DEVICES = 20;
+const BRANCHES = 5;
+const PRODUCTS = 2000;
 const BATCH = 50;
 const BATCHES_PER_DEVICE = 10;
 
-/** A simulated till: its session, lane sequence and sales chain. */
+/** Three different products of the catalogue, at random. */
+function pickThree(catalogue: readonly string[]): [string, string, string] {
+  const picked = new Set<string>();
+  while (picked.size < 3) picked.add(catalogue[Math.floor(Math.random() * catalogue.length)] ?? '');
+  return [...picked] as [string, string, string];
+}
+
+/** A simulated till: its session, lane sequence, sales chain and the shop's catalogue. */
 class Till {
   private seq = 0;
   private link: ChainLink | null = null;
-  constructor(readonly session: Session) {}
+  constructor(
+    readonly session: Session,
+    private readonly catalogue: readonly string[],
+  ) {}
 
   batch(size = BATCH) {
     return Array.from({ length: size }, () => {
+      const [bread, milk, beans] = pickThree(this.catalogue);
       const content = {
         localId: `b_${randomBytes(8).toString('hex')}`,
         items: [
-          { productId: randomUUID(), name: 'Albany White Bread 700g', quantity: 2, price: 1899 },
-          { productId: randomUUID(), name: 'Clover Full Cream Milk 1L', quantity: 1, price: 2199 },
-          { productId: randomUUID(), name: 'Koo Baked Beans 410g', quantity: 3, price: 1899 },
+          { productId: bread, name: 'Albany White Bread 700g', quantity: 2, price: 1899 },
+          { productId: milk, name: 'Clover Full Cream Milk 1L', quantity: 1, price: 2199 },
+          { productId: beans, name: 'Koo Baked Beans 410g', quantity: 3, price: 1899 },
         ],
         totalAmount: 11694,
         paymentMethod: 'cash' as const,
@@ -65,13 +82,27 @@ class Till {
     });
   }
 
-  body(operations: unknown[]) {
-    return JSON.stringify({
-      protocolVersion: 1,
-      deviceId: this.session.device.id,
-      cursor: null,
-      pendingOperations: operations,
-    });
+  /** The pull cursor the till holds: like the PWA, it sends back the last one it got. */
+  cursor: string | null = null;
+
+  /** A sync body around operations serialized ahead of time, with the cursor held now. */
+  body(operations = '[]') {
+    const cursor = JSON.stringify(this.cursor);
+    return `{"protocolVersion":1,"deviceId":"${this.session.device.id}","cursor":${cursor},"pendingOperations":${operations}}`;
+  }
+
+  async sync(url: string, operations = '[]'): Promise<{ cursor: string; hasMore: boolean }> {
+    const answer = (await post(url, '/api/v1/sync', this.body(operations), this.session.token)) as {
+      cursor: string;
+      hasMore: boolean;
+    };
+    this.cursor = answer.cursor;
+    return answer;
+  }
+
+  /** Pulls until nothing is left: the first sync's catalogue download is not what these figures measure. */
+  async catchUp(url: string): Promise<void> {
+    while ((await this.sync(url)).hasMore);
   }
 }
 
@@ -85,23 +116,69 @@ async function post(url: string, path: string, body: string, token?: string) {
   return response.json() as Promise<unknown>;
 }
 
-async function registerTills(url: string, count: number): Promise<Till[]> {
+/**
+ * Stocks a shop for the bench, straight in the database: BRANCHES branches (the
+ * shop's own first), PRODUCTS tracked products with ample opening stock in each
+ * (receipts in the ledger, so on hand is the ledger's sum), and the devices
+ * spread over the branches in turn. Returns the product ids.
+ */
+async function stockShop(pool: pg.Pool, tenantId: string, deviceIds: readonly string[]): Promise<string[]> {
+  const branches = await pool.query<{ id: string }>(`SELECT id FROM branches WHERE tenant_id = $1`, [tenantId]);
+  const branchIds = branches.rows.map((row) => row.id);
+  while (branchIds.length < BRANCHES) {
+    const added = await pool.query<{ id: string }>(
+      `INSERT INTO branches (tenant_id, name) VALUES ($1, $2) RETURNING id`,
+      [tenantId, `Branch ${branchIds.length + 1}`],
+    );
+    branchIds.push(added.rows[0]?.id ?? '');
+  }
+  const products = await pool.query<{ id: string }>(
+    `WITH counter AS (UPDATE tenants SET change_counter = change_counter + $2 WHERE id = $1 RETURNING change_counter)
+     INSERT INTO products (tenant_id, name, price, track_stock, change_seq)
+     SELECT $1, 'Bench product ' || n, 1899, true, (SELECT change_counter FROM counter) - $2 + n
+     FROM generate_series(1, $2) AS n RETURNING id`,
+    [tenantId, PRODUCTS],
+  );
+  const productIds = products.rows.map((row) => row.id);
+  await pool.query(
+    `INSERT INTO stock_levels (tenant_id, branch_id, product_id, on_hand)
+     SELECT $1, b, p, 1000000 FROM unnest($2::uuid[]) AS b, unnest($3::uuid[]) AS p`,
+    [tenantId, branchIds, productIds],
+  );
+  await pool.query(
+    `INSERT INTO stock_ledger (tenant_id, branch_id, product_id, delta, kind, note)
+     SELECT tenant_id, branch_id, product_id, on_hand, 'receipt', 'Bench opening stock'
+     FROM stock_levels WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  for (const [index, deviceId] of deviceIds.entries()) {
+    await pool.query(`UPDATE devices SET branch_id = $1 WHERE id = $2`, [branchIds[index % BRANCHES], deviceId]);
+  }
+  return productIds;
+}
+
+async function registerTills(url: string, pool: pg.Pool, count: number): Promise<Till[]> {
   const phone = `086${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const owner = (await post(
     url,
     '/api/v1/auth/register',
     JSON.stringify({ businessName: 'Bench Spaza', ownerName: 'Bench', phone, pin: '1234', deviceId: randomUUID() }),
   )) as Session;
-  const tills = [new Till(owner)];
-  while (tills.length < count) {
+  const sessions = [owner];
+  while (sessions.length < count) {
     const session = (await post(
       url,
       '/api/v1/auth/sign-in',
       JSON.stringify({ phone, pin: '1234', deviceId: randomUUID() }),
     )) as Session;
-    tills.push(new Till(session));
+    sessions.push(session);
   }
-  return tills;
+  const catalogue = await stockShop(
+    pool,
+    owner.tenant.id,
+    sessions.map((session) => session.device.id),
+  );
+  return sessions.map((session) => new Till(session, catalogue));
 }
 
 function percentile(values: number[], p: number): number {
@@ -109,21 +186,23 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function throughput(url: string): Promise<number> {
-  const tills = await registerTills(url, DEVICES);
-  const bodies = tills.map((till) => Array.from({ length: BATCHES_PER_DEVICE }, () => till.body(till.batch())));
+async function throughput(url: string, pool: pg.Pool): Promise<number> {
+  const tills = await registerTills(url, pool, DEVICES);
+  const pushes = tills.map((till) => Array.from({ length: BATCHES_PER_DEVICE }, () => JSON.stringify(till.batch())));
+  for (const till of tills) await till.catchUp(url);
   const started = performance.now();
   await Promise.all(
     tills.map(async (till, index) => {
-      for (const body of bodies[index] ?? []) await post(url, '/api/v1/sync', body, till.session.token);
+      for (const operations of pushes[index] ?? []) await till.sync(url, operations);
     }),
   );
   return (DEVICES * BATCHES_PER_DEVICE * BATCH) / ((performance.now() - started) / 1000);
 }
 
 /** Open loop: a 50-sale push every 50 ms (1,000 sales/s) for `seconds`, whatever the answers do. */
-async function latencyAtFixedLoad(url: string, seconds = 8): Promise<number[]> {
-  const tills = await registerTills(url, DEVICES);
+async function latencyAtFixedLoad(url: string, pool: pg.Pool, seconds = 8): Promise<number[]> {
+  const tills = await registerTills(url, pool, DEVICES);
+  for (const till of tills) await till.catchUp(url);
   const queues = tills.map((till) => ({ till, busy: Promise.resolve() }));
   const latencies: number[] = [];
   const pushes = (seconds * 1000) / 50;
@@ -134,11 +213,11 @@ async function latencyAtFixedLoad(url: string, seconds = 8): Promise<number[]> {
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     const queue = queues[i % queues.length];
     if (!queue) continue;
-    const body = queue.till.body(queue.till.batch());
+    const operations = JSON.stringify(queue.till.batch());
     // Each till sends one push at a time, in sequence order, as the PWA does.
     queue.busy = queue.busy.then(async () => {
       const sent = performance.now();
-      await post(url, '/api/v1/sync', body, queue.till.session.token);
+      await queue.till.sync(url, operations);
       latencies.push(performance.now() - sent);
     });
     inFlight.push(queue.busy);
@@ -148,8 +227,8 @@ async function latencyAtFixedLoad(url: string, seconds = 8): Promise<number[]> {
 }
 
 /** A push through instance A until device B, streaming from instance B, hears the poke. */
-async function pokeLatency(urlA: string, urlB: string, rounds = 30): Promise<number[]> {
-  const [pusher, listener] = await registerTills(urlA, 2);
+async function pokeLatency(urlA: string, urlB: string, pool: pg.Pool, rounds = 30): Promise<number[]> {
+  const [pusher, listener] = await registerTills(urlA, pool, 2);
   if (!pusher || !listener) throw new Error('no tills');
   const controller = new AbortController();
   const response = await fetch(`${urlB}/api/v1/sync/events`, {
@@ -172,15 +251,17 @@ async function pokeLatency(urlA: string, urlB: string, rounds = 30): Promise<num
   for (let round = 0; round < rounds; round++) {
     const poked = new Promise<void>((resolve) => (waiter.heard = resolve));
     const started = performance.now();
-    await post(urlA, '/api/v1/sync', pusher.body(pusher.batch(1)), pusher.session.token);
+    await pusher.sync(urlA, JSON.stringify(pusher.batch(1)));
     await poked;
     // The device pulls on the poke: the time until it has the change.
-    await post(urlB, '/api/v1/sync', listener.body([]), listener.session.token);
+    await listener.sync(urlB);
     latencies.push(performance.now() - started);
   }
   controller.abort();
   return latencies;
 }
+
+const requestBase = (till: Till) => ({ protocolVersion: 1, deviceId: till.session.device.id });
 
 /** The same pushes through the sync service in this process, with no HTTP, JSON or auth. */
 async function ceiling(databaseUrl: string): Promise<number> {
@@ -197,26 +278,32 @@ async function ceiling(databaseUrl: string): Promise<number> {
     phone: '+27869999999',
     pinHash: 'x',
   });
-  const tills = await Promise.all(
-    Array.from({ length: DEVICES }, async () => {
-      const deviceId = randomUUID();
-      await insertDevice(db.orm, { ...refs, id: deviceId, name: 'bench' });
-      const session = { device: { id: deviceId } } as Session;
-      return { till: new Till(session), claims: { ...refs, deviceId, permissions: ['sync:push'] } };
-    }),
-  );
+  const deviceIds = Array.from({ length: DEVICES }, () => randomUUID());
+  for (const id of deviceIds) await insertDevice(db.orm, { ...refs, id, name: 'bench' });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const catalogue = await stockShop(pool, refs.tenantId, deviceIds);
+  await pool.end();
+  const tills = deviceIds.map((deviceId) => ({
+    till: new Till({ device: { id: deviceId } } as Session, catalogue),
+    claims: { ...refs, deviceId, permissions: ['sync:push'] },
+  }));
   const requests = tills.map(({ till }) =>
     Array.from({ length: BATCHES_PER_DEVICE }, () => ({
       protocolVersion: 1,
       deviceId: till.session.device.id,
-      cursor: null,
       pendingOperations: till.batch(),
     })),
   );
+  const sync = async ({ till, claims }: (typeof tills)[number], pendingOperations: Operation[] = []) => {
+    const answer = await service.sync(claims, { ...requestBase(till), cursor: till.cursor, pendingOperations });
+    till.cursor = answer.cursor;
+    return answer;
+  };
+  for (const till of tills) while ((await sync(till)).hasMore);
   const started = performance.now();
   await Promise.all(
-    tills.map(async ({ claims }, index) => {
-      for (const request of requests[index] ?? []) await service.sync(claims, request);
+    tills.map(async (till, index) => {
+      for (const request of requests[index] ?? []) await sync(till, request.pendingOperations);
     }),
   );
   const rate = (DEVICES * BATCHES_PER_DEVICE * BATCH) / ((performance.now() - started) / 1000);
@@ -227,8 +314,9 @@ async function ceiling(databaseUrl: string): Promise<number> {
 /**
  * The SQL ceiling: per push, the statements the sync service runs (lock the
  * device, read its lanes and the already-applied ids, insert the sales and the
- * operation records with UNNEST, read the chain neighbours, record lane
- * progress) in one transaction, with every value computed beforehand.
+ * operation records with UNNEST, read the chain neighbours, lock and move the
+ * stock figures and write the ledger, record lane progress) in one transaction,
+ * then the pull that answers it, with every value computed beforehand.
  */
 async function sqlCeiling(databaseUrl: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -241,27 +329,46 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
     [tenantId],
   );
   const branchId = branch.rows[0]?.id ?? '';
-  const devices = await Promise.all(
-    Array.from({ length: DEVICES }, async () => {
-      const id = randomUUID();
-      await pool.query(`INSERT INTO devices (id, tenant_id, branch_id) VALUES ($1, $2, $3)`, [id, tenantId, branchId]);
-      const till = new Till({ device: { id } } as Session);
-      const pushes = Array.from({ length: BATCHES_PER_DEVICE }, () =>
-        till.batch().map((operation) => ({
-          operation,
-          saleId: randomUUID(),
-          signature: createHash('sha256').update(operation.data.chain.hash).digest('hex'),
-          payloadHash: createHash('sha256').update(JSON.stringify(operation)).digest('hex'),
-          result: JSON.stringify({ opId: operation.opId, lane: 'high', seq: operation.seq, status: 'created' }),
-          items: JSON.stringify(operation.data.items),
-        })),
-      );
-      return { id, pushes };
-    }),
+  const deviceIds = Array.from({ length: DEVICES }, () => randomUUID());
+  for (const id of deviceIds) {
+    await pool.query(`INSERT INTO devices (id, tenant_id, branch_id) VALUES ($1, $2, $3)`, [id, tenantId, branchId]);
+  }
+  const catalogue = await stockShop(pool, tenantId, deviceIds);
+  const placed = await pool.query<{ id: string; branch_id: string }>(
+    `SELECT id, branch_id FROM devices WHERE id = ANY($1::uuid[])`,
+    [deviceIds],
   );
+  const devices = placed.rows.map(({ id, branch_id: deviceBranch }) => {
+    const till = new Till({ device: { id } } as Session, catalogue);
+    const pushes = Array.from({ length: BATCHES_PER_DEVICE }, () =>
+      till.batch().map((operation) => ({
+        operation,
+        saleId: randomUUID(),
+        signature: createHash('sha256').update(operation.data.chain.hash).digest('hex'),
+        payloadHash: createHash('sha256').update(JSON.stringify(operation)).digest('hex'),
+        result: JSON.stringify({ opId: operation.opId, lane: 'high', seq: operation.seq, status: 'created' }),
+        items: JSON.stringify(operation.data.items),
+      })),
+    );
+    // Set below to "caught up", as the tills of the other runs are before their clocks start.
+    const cursor = { products: 0, stock: 0 };
+    return { id, branchId: deviceBranch, pushes, cursor };
+  });
+  const caughtUp = await pool.query<{ id: string; stock_counter: string }>(
+    `SELECT id, stock_counter FROM branches WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  const products = await pool.query<{ seq: string }>(
+    `SELECT max(change_seq) AS seq FROM products WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  for (const device of devices) {
+    device.cursor.products = Number(products.rows[0]?.seq ?? 0);
+    device.cursor.stock = Number(caughtUp.rows.find((row) => row.id === device.branchId)?.stock_counter ?? 0);
+  }
   const started = performance.now();
   await Promise.all(
-    devices.map(async ({ id: deviceId, pushes }) => {
+    devices.map(async ({ id: deviceId, branchId: deviceBranch, pushes, cursor }) => {
       for (const push of pushes) {
         const client = await pool.connect();
         try {
@@ -318,6 +425,48 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
               push.map((e) => e.result),
             ],
           );
+          // Stock: lock the figures of the push's products in id order, write a ledger entry
+          // per line, take the branch's stock numbers, move the figures (SPEC ST2, ST6).
+          const lines = push.flatMap((e) => e.operation.data.items.map((item) => ({ ...item, saleId: e.saleId })));
+          const net = new Map<string, number>();
+          for (const line of lines) net.set(line.productId, (net.get(line.productId) ?? 0) - line.quantity);
+          const productIds = [...net.keys()].sort();
+          await client.query(
+            `INSERT INTO stock_levels (tenant_id, branch_id, product_id)
+             SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
+            [tenantId, deviceBranch, productIds],
+          );
+          await client.query(
+            `SELECT s.product_id, s.on_hand, p.track_stock, coalesce(p.oversell_policy, t.oversell_policy)
+             FROM stock_levels s JOIN tenants t ON t.id = s.tenant_id
+             LEFT JOIN products p ON p.id = s.product_id AND p.tenant_id = s.tenant_id
+             WHERE s.branch_id = $1 AND s.product_id = ANY($2::uuid[]) ORDER BY s.product_id FOR UPDATE OF s`,
+            [deviceBranch, productIds],
+          );
+          const counter = await client.query<{ last: string }>(
+            `UPDATE branches SET stock_counter = stock_counter + $2 WHERE id = $1 RETURNING stock_counter AS last`,
+            [deviceBranch, productIds.length],
+          );
+          const first = Number(counter.rows[0]?.last) - productIds.length + 1;
+          await client.query(
+            `INSERT INTO stock_ledger (tenant_id, branch_id, device_id, product_id, delta, kind, sale_id)
+             SELECT $1, $2, $3, product_id, delta, 'sale', sale_id
+             FROM unnest($4::uuid[], $5::int[], $6::uuid[]) AS l(product_id, delta, sale_id)`,
+            [
+              tenantId,
+              deviceBranch,
+              deviceId,
+              lines.map((line) => line.productId),
+              lines.map((line) => -line.quantity),
+              lines.map((line) => line.saleId),
+            ],
+          );
+          await client.query(
+            `UPDATE stock_levels s SET on_hand = s.on_hand + m.delta, change_seq = m.change_seq
+             FROM unnest($2::uuid[], $3::int[], $4::bigint[]) AS m(product_id, delta, change_seq)
+             WHERE s.branch_id = $1 AND s.product_id = m.product_id`,
+            [deviceBranch, productIds, productIds.map((id) => net.get(id)), productIds.map((_, i) => first + i)],
+          );
           await client.query(
             `INSERT INTO device_lanes (device_id, lane, last_seq) VALUES ($1, 'high', $2)
              ON CONFLICT (device_id, lane) DO UPDATE SET last_seq = excluded.last_seq`,
@@ -327,6 +476,25 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
         } finally {
           client.release();
         }
+        // The pull that answers the push: the catalogue and the branch's stock changed since the cursor.
+        const pulled = await Promise.all([
+          pool.query<{ change_seq: string }>(
+            `SELECT * FROM products WHERE tenant_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT 501`,
+            [tenantId, cursor.products],
+          ),
+          pool.query<{ change_seq: string }>(
+            `SELECT product_id, on_hand, change_seq FROM stock_levels WHERE branch_id = $1 AND change_seq > $2
+             ORDER BY change_seq LIMIT 501`,
+            [deviceBranch, cursor.stock],
+          ),
+          pool.query(
+            `SELECT e.*, p.name FROM stock_exceptions e LEFT JOIN products p ON p.id = e.product_id
+             WHERE e.branch_id = $1 AND e.change_seq > $2 ORDER BY e.change_seq LIMIT 501`,
+            [deviceBranch, cursor.stock],
+          ),
+        ]);
+        cursor.products = Number(pulled[0].rows.at(-1)?.change_seq ?? cursor.products);
+        cursor.stock = Number(pulled[1].rows.at(-1)?.change_seq ?? cursor.stock);
       }
     }),
   );
@@ -363,7 +531,12 @@ async function peer(): Promise<number> {
       }
     }
     await fetch(`${url}/sales`, { method: 'PUT' });
-    const tills = Array.from({ length: DEVICES }, () => new Till({ device: { id: randomUUID() } } as Session));
+    // The same sales: 3 lines from a catalogue of the same size (PouchDB keeps no stock).
+    const catalogue = Array.from({ length: PRODUCTS }, () => randomUUID());
+    const tills = Array.from(
+      { length: DEVICES },
+      () => new Till({ device: { id: randomUUID() } } as Session, catalogue),
+    );
     const batches = tills.map((till) =>
       Array.from({ length: BATCHES_PER_DEVICE }, () =>
         till.batch().map((operation) => {
@@ -413,9 +586,11 @@ async function main() {
     const first = (await startServer(env, 3301)).url;
     const second = (await startServer(env, 3302)).url;
 
-    const http = await throughput(first);
-    const latencies = await latencyAtFixedLoad(first);
-    const pokes = await pokeLatency(first, second);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    const http = await throughput(first, pool);
+    const latencies = await latencyAtFixedLoad(first, pool);
+    const pokes = await pokeLatency(first, second, pool);
+    await pool.end();
     const service = await ceiling(databaseUrl);
     const sql = await sqlCeiling(databaseUrl);
     const pouch = await peer();
@@ -423,7 +598,7 @@ async function main() {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const rows: [string, string][] = [
       [
-        `Ingest through HTTP, ${DEVICES} devices × ${BATCHES_PER_DEVICE} pushes of ${BATCH} sales (3 lines)`,
+        `Ingest through HTTP, ${DEVICES} devices in ${BRANCHES} branches × ${BATCHES_PER_DEVICE} pushes of ${BATCH} sales (3 lines, stock + ledger)`,
         `${Math.round(http)} sales/s`,
       ],
       ['Same pushes through the sync service in-process (no HTTP)', `${Math.round(service)} sales/s`],

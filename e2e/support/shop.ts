@@ -54,15 +54,26 @@ export async function editPrice(page: Page, name: string, price: string): Promis
   await page.getByTestId('edit-product-save').click();
 }
 
+/** Stock settings of a product added through the form: counted, with an opening quantity and a policy. */
+export interface TrackedStock {
+  opening: string;
+  policy: 'shop' | 'flag' | 'reject';
+}
+
 export async function addProduct(
   page: Page,
-  product: { name: string; price: string; barcode?: string; category?: string },
+  product: { name: string; price: string; barcode?: string; category?: string; stock?: TrackedStock },
 ): Promise<void> {
   await page.getByTestId('nav-products').click();
   await page.getByTestId('add-product-name').fill(product.name);
   await page.getByTestId('add-product-price').fill(product.price);
   if (product.barcode) await page.getByTestId('add-product-barcode').fill(product.barcode);
   if (product.category) await page.getByTestId('add-product-category').fill(product.category);
+  if (product.stock) {
+    await page.getByTestId('add-product-track-stock').check();
+    await page.getByTestId(`add-product-policy-${product.stock.policy}`).check();
+    await page.getByTestId('add-product-opening-stock').fill(product.stock.opening);
+  }
   await page.getByTestId('add-product-submit').click();
   await expect(page.getByTestId('products-list')).toContainText(product.name);
 }

@@ -107,6 +107,11 @@ describe(`npm start on ${TEST_DB_KIND}`, () => {
       const { serverChanges } = (await pull.json()) as SyncResponse;
       expect(serverChanges.products.length).toBeGreaterThanOrEqual(30);
       expect(serverChanges.products.every((product) => /^600\d{10}$/.test(product.barcode ?? ''))).toBe(true);
+      // Counted products arrive with their opening stock; airtime is not counted.
+      const tracked = serverChanges.products.filter((product) => product.trackStock);
+      expect(tracked.length).toBe(serverChanges.products.length - 1);
+      expect(serverChanges.stock.map((level) => level.productId).sort()).toEqual(tracked.map((p) => p.id).sort());
+      expect(serverChanges.stock.every((level) => level.onHand > 0)).toBe(true);
 
       // A second start on the same folder keeps the data and makes no second demo shop.
       server.child.kill('SIGTERM');

@@ -9,3 +9,6 @@ export * from './auth/registration.js';
 export * from './auth/permissions.js';
 export * from './sync/protocol.js';
 export * from './sync/lanes.js';
+export * from './stock/stock.js';
+export * from './stock/oversell.js';
+export * from './stock/deviceStock.js';

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { Product, ProductInput } from '@opentill/domain';
+import type { OversellPolicy, Product, ProductInput } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { products } from '../db/schema.js';
 
@@ -18,6 +18,8 @@ function toProduct(row: ProductRow): Product {
     barcode: row.barcode,
     category: row.category,
     isActive: row.isActive,
+    trackStock: row.trackStock,
+    oversellPolicy: row.oversellPolicy as OversellPolicy | null,
     syncVersion: row.syncVersion,
     lastModified: row.updatedAt.toISOString(),
     ...(row.deletedAt ? { deleted: true } : {}),
@@ -55,6 +57,9 @@ export async function upsertProduct(
     barcode: input.barcode ?? null,
     category: input.category ?? null,
     isActive: input.isActive ?? true,
+    // Absent means unchanged on an edit, and off / the shop's policy on a new product.
+    trackStock: input.trackStock ?? existing?.trackStock ?? false,
+    oversellPolicy: input.oversellPolicy === undefined ? (existing?.oversellPolicy ?? null) : input.oversellPolicy,
     changeSeq: await changeSeq(),
   };
   if (!existing) {

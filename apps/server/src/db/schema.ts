@@ -52,6 +52,8 @@ export const tenants = pgTable('tenants', {
    * late can never be skipped (SPEC SY4).
    */
   changeCounter: bigint('change_counter', { mode: 'number' }).notNull().default(0),
+  /** What a sale that would take a tracked product below zero does, unless the product says (SPEC ST3, ST4). */
+  oversellPolicy: varchar('oversell_policy', { length: 8 }).notNull().default('flag'),
   createdAt,
   updatedAt,
 });
@@ -68,6 +70,13 @@ export const branches = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantId(),
     name: varchar('name', { length: 120 }).notNull(),
+    /**
+     * The branch's stock change counter: taken under this row's lock by every
+     * transaction that moves the branch's stock, so the stock feed, like the
+     * catalogue's, cannot skip a late commit (SPEC ST6, SY4). Per branch, so
+     * branches do not queue behind each other.
+     */
+    stockCounter: bigint('stock_counter', { mode: 'number' }).notNull().default(0),
     createdAt,
   },
   (t) => [index('idx_branches_tenant').on(t.tenantId)],
@@ -138,6 +147,10 @@ export const products = pgTable(
     barcode: varchar('barcode', { length: 100 }),
     category: varchar('category', { length: 100 }),
     isActive: boolean('is_active').notNull().default(true),
+    /** Whether the shop counts this product's stock (SPEC ST5). */
+    trackStock: boolean('track_stock').notNull().default(false),
+    /** `flag` or `reject`; null follows the tenant's policy. */
+    oversellPolicy: varchar('oversell_policy', { length: 8 }),
     syncVersion: integer('sync_version').notNull().default(1),
     /** Set when deleted: the row stays as a tombstone so devices learn of the delete (SY11). */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -176,6 +189,11 @@ export const sales = pgTable(
     /** The lines as sold (seed 000 keeps them as JSONB): productId, name, quantity, price. */
     items: jsonb('items').notNull(),
     metadata: jsonb('metadata').notNull().default({}),
+    /**
+     * `completed`, or `refused` when a `reject` product lacked stock (SPEC ST3): a
+     * refused sale is kept so its device's chain has no hole, but moves no stock.
+     */
+    status: varchar('status', { length: 12 }).notNull().default('completed'),
     /** The sale's link in its device's hash chain (SY10); null for sales made before the chain. */
     chainSeq: integer('chain_seq'),
     previousHash: varchar('previous_hash', { length: 64 }),
@@ -242,5 +260,89 @@ export const syncOperations = pgTable(
   (t) => [
     unique('uq_sync_operations_device_lane_seq').on(t.deviceId, t.lane, t.seq),
     index('idx_sync_operations_tenant').on(t.tenantId),
+  ],
+);
+
+/**
+ * A product's on-hand figure at a branch: the sum of its ledger entries (SPEC
+ * ST1), kept up to date in the transaction that writes them. No foreign key to
+ * products: a sale may arrive before the product its device created (lanes).
+ */
+export const stockLevels = pgTable(
+  'stock_levels',
+  {
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').notNull(),
+    onHand: integer('on_hand').notNull().default(0),
+    /** The branch's stock counter when this figure last changed (pull order). */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.productId] }),
+    index('idx_stock_levels_change').on(t.branchId, t.changeSeq),
+  ],
+);
+
+/** Every stock movement, never updated or deleted (SPEC ST1). */
+export const stockLedger = pgTable(
+  'stock_ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').notNull(),
+    /** Units in (positive) or out (negative). */
+    delta: integer('delta').notNull(),
+    /** `sale`, `receipt` or `adjustment`. */
+    kind: varchar('kind', { length: 16 }).notNull(),
+    /** An adjustment's reason code. */
+    reason: varchar('reason', { length: 16 }),
+    saleId: uuid('sale_id'),
+    /** The operation that moved the stock; a sale's lines share their sale's. */
+    opId: uuid('op_id'),
+    deviceId: uuid('device_id'),
+    userId: uuid('user_id'),
+    note: varchar('note', { length: 200 }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('idx_stock_ledger_product').on(t.branchId, t.productId)],
+);
+
+/**
+ * Sales under the `flag` policy took a tracked product below zero (SPEC ST4).
+ * At most one open exception per branch and product gathers the shortfall.
+ */
+export const stockExceptions = pgTable(
+  'stock_exceptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').notNull(),
+    kind: varchar('kind', { length: 16 }).notNull().default('OVERSELL'),
+    shortfall: integer('shortfall').notNull(),
+    saleIds: uuid('sale_ids').array().notNull(),
+    /** `open` or `resolved`. */
+    status: varchar('status', { length: 12 }).notNull().default('open'),
+    /** `adjusted` (by a stock adjustment) or `accepted`. */
+    resolution: varchar('resolution', { length: 12 }),
+    resolvedByDevice: uuid('resolved_by_device'),
+    /** The branch's stock counter when this exception last changed (pull order). */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    createdAt,
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('uq_stock_exceptions_open')
+      .on(t.branchId, t.productId)
+      .where(sql`status = 'open'`),
+    index('idx_stock_exceptions_change').on(t.branchId, t.changeSeq),
   ],
 );

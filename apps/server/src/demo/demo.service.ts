@@ -6,6 +6,7 @@ import { insertShop } from '../auth/auth.repository.js';
 import { hashPin } from '../auth/pin.js';
 import { upsertProduct } from '../catalog/catalog.repository.js';
 import { takeChangeSeq } from '../sync/sync.repository.js';
+import { receiveOpeningStock } from '../stock/stock.service.js';
 import { countTenants } from './demo.repository.js';
 import { DEMO_PRODUCTS, DEMO_SHOP } from './demo-catalog.js';
 
@@ -25,10 +26,14 @@ export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
   const pinHash = await hashPin(DEMO_SHOP.pin);
   const created = db.orm.transaction(async (tx) => {
     const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash });
-    for (const [index, [name, price, category]] of DEMO_PRODUCTS.entries()) {
-      const product = { id: randomUUID(), name, price, category, barcode: demoBarcode(index) };
+    const receipts = [];
+    for (const [index, [name, price, category, onHand]] of DEMO_PRODUCTS.entries()) {
+      const trackStock = onHand !== null;
+      const product = { id: randomUUID(), name, price, category, barcode: demoBarcode(index), trackStock };
       await upsertProduct(tx, shop.tenantId, product, () => takeChangeSeq(tx, shop.tenantId));
+      if (onHand !== null) receipts.push({ productId: product.id, quantity: onHand });
     }
+    await receiveOpeningStock(tx, shop, receipts);
   });
   // Another instance starting on the same empty database may have won the race.
   return created.then(

@@ -73,3 +73,12 @@ export async function insertSales(
   }
   return stored;
 }
+
+/** Marks sales refused for want of stock (SPEC ST3): kept, but they moved nothing. */
+export async function markSalesRefused(tx: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(sales)
+    .set({ status: 'refused' })
+    .where(inArray(sales.id, [...ids]));
+}

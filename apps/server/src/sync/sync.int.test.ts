@@ -4,9 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Acknowledgment, Session, SyncResponse } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, registerShop, signInDevice, testApp, testDb, testTokens } from '../test/test-app.js';
 import { DeviceScript, saleContentData, syncBody } from '../test/operations.js';
-import { integrityAlerts, sales, syncOperations, users } from '../db/schema.js';
+import { integrityAlerts, sales, syncOperations } from '../db/schema.js';
 
 let app: FastifyInstance;
 
@@ -44,21 +44,6 @@ async function openAlerts(session: Session) {
 
 function statuses(acks: Acknowledgment[]) {
   return acks.map((ack) => ack.status);
-}
-
-async function phoneOf(session: Session) {
-  const db = await testDb();
-  const [row] = await db.orm.select({ phone: users.phone }).from(users).where(eq(users.id, session.user.id));
-  return row?.phone ?? '';
-}
-
-async function secondDevice(owner: Session): Promise<Session> {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { phone: await phoneOf(owner), pin: '2468', deviceId: randomUUID() },
-  });
-  return response.json<Session>();
 }
 
 describe(`sync push on ${TEST_DB_KIND}`, () => {
@@ -185,7 +170,7 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
 
   it('keeps devices apart: the same local id on two devices is two sales', async () => {
     const first = await registerShop(app);
-    const second = await secondDevice(first);
+    const second = await signInDevice(app, first);
     const content = saleContentData();
     await sync(first, [new DeviceScript().sale(content)]);
     await sync(second, [new DeviceScript().sale(content)]);
@@ -282,7 +267,7 @@ describe(`sale chain and signatures on ${TEST_DB_KIND}`, () => {
 describe(`sync pull on ${TEST_DB_KIND}`, () => {
   it('SY4: products pushed by one device reach another device of the shop, in order, once', async () => {
     const owner = await registerShop(app);
-    const other = await secondDevice(owner);
+    const other = await signInDevice(app, owner);
     const device = new DeviceScript();
     const beans = device.product({ name: 'Koo Baked Beans 410g', price: 1899 });
     const rice = device.product({ name: 'Tastic Rice 2kg', price: 4999 });
@@ -309,7 +294,7 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
 
   it('SY11: a deleted product reaches other devices as a tombstone', async () => {
     const owner = await registerShop(app);
-    const other = await secondDevice(owner);
+    const other = await signInDevice(app, owner);
     const device = new DeviceScript();
     const product = device.product({ name: 'Discontinued Soap' });
     await sync(owner, [product]);
@@ -328,7 +313,7 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
 
   it('SY12: an edit made on an old version is a conflict: the server keeps its version and returns both', async () => {
     const owner = await registerShop(app);
-    const other = await secondDevice(owner);
+    const other = await signInDevice(app, owner);
     const mine = new DeviceScript();
     const theirs = new DeviceScript();
     const product = mine.product({ name: 'Sunlight Liquid 750ml', price: 3299 });

@@ -6,7 +6,9 @@
  *
  *  - every sale made on a device is stored on the server exactly once;
  *  - nothing is rejected (every operation here is valid), nothing stays queued;
- *  - every device converges to the server's catalogue.
+ *  - stock of every product equals what was received and adjusted less what was
+ *    sold, and equals the sum of its ledger (the products are tracked, policy `flag`);
+ *  - every device converges to the server's catalogue and stock figures.
  *
  * Runs OPENTILL_MODEL_RUNS runs (default 1,000, on PGlite and on PostgreSQL);
  * `npm run test:model:long` runs 20,000 on each.
@@ -18,9 +20,9 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { compareLanes, type Acknowledgment, type Operation, type Product, type SyncResponse } from '@opentill/domain';
 import { TEST_DB_KIND, testApp, testDb, testTokens } from '../test/test-app.js';
-import { DeviceScript, saleContentData } from '../test/operations.js';
+import { DeviceScript, saleOf } from '../test/operations.js';
 import { insertDevice, insertShop } from '../auth/auth.repository.js';
-import { products, sales } from '../db/schema.js';
+import { products, sales, stockLedger, stockLevels } from '../db/schema.js';
 
 const RUNS = Number(process.env.OPENTILL_MODEL_RUNS ?? 1000);
 const BATCH = 4;
@@ -42,13 +44,17 @@ interface Device {
   outbox: Operation[];
   cursor: string | null;
   catalogue: Map<string, Product>;
+  /** On hand at the branch, as last pulled. */
+  stock: Map<string, number>;
   online: boolean;
 }
 
 type Fault = 'none' | 'drop' | 'lose-answer' | 'duplicate' | 'replay-later';
 
 type Step =
-  | { kind: 'sell'; device: number }
+  | { kind: 'sell'; device: number; lines: { product: number; quantity: number }[] }
+  | { kind: 'receive'; device: number; product: number; quantity: number }
+  | { kind: 'adjust'; device: number; product: number; delta: number }
   | { kind: 'edit'; device: number; product: number; price: number }
   | { kind: 'sync'; device: number; fault: Fault }
   | { kind: 'toggle'; device: number }
@@ -56,14 +62,37 @@ type Step =
 
 const stepArbitrary = (devices: number): fc.Arbitrary<Step> => {
   const device = fc.integer({ min: 0, max: devices - 1 });
+  const product = fc.integer({ min: 0, max: 2 });
+  const lines = fc.array(fc.record({ product, quantity: fc.integer({ min: 1, max: 3 }) }), {
+    minLength: 1,
+    maxLength: 3,
+  });
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('sell' as const), device }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('sell' as const), device, lines }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('receive' as const),
+        device,
+        product,
+        quantity: fc.integer({ min: 1, max: 5 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('adjust' as const),
+        device,
+        product,
+        delta: fc.integer({ min: -3, max: 3 }).filter((delta) => delta !== 0),
+      }),
+    },
     {
       weight: 2,
       arbitrary: fc.record({
         kind: fc.constant('edit' as const),
         device,
-        product: fc.integer({ min: 0, max: 2 }),
+        product,
         price: fc.integer({ min: 100, max: 9999 }),
       }),
     },
@@ -101,6 +130,7 @@ async function newShop(deviceCount: number): Promise<{ tenantId: string; devices
       outbox: [],
       cursor: null,
       catalogue: new Map(),
+      stock: new Map(),
       online: true,
     });
   }
@@ -134,6 +164,7 @@ function receive(device: Device, answer: SyncResponse, rejected: Acknowledgment[
     if (product.deleted) device.catalogue.delete(product.id);
     else device.catalogue.set(product.id, product);
   }
+  for (const { productId, onHand } of answer.serverChanges.stock) device.stock.set(productId, onHand);
   device.cursor = answer.cursor;
 }
 
@@ -156,11 +187,19 @@ async function serverState(tenantId: string) {
     .select({ id: products.id, price: products.price, syncVersion: products.syncVersion })
     .from(products)
     .where(and(eq(products.tenantId, tenantId), isNull(products.deletedAt)));
-  return { saleRows, productRows };
+  const levels = await db.orm
+    .select({ productId: stockLevels.productId, onHand: stockLevels.onHand })
+    .from(stockLevels)
+    .where(eq(stockLevels.tenantId, tenantId));
+  const ledger = await db.orm
+    .select({ productId: stockLedger.productId, delta: stockLedger.delta })
+    .from(stockLedger)
+    .where(eq(stockLedger.tenantId, tenantId));
+  return { saleRows, productRows, levels, ledger };
 }
 
 describe(`sync model on ${TEST_DB_KIND}`, () => {
-  it(`every sale exactly once and every device converged, over ${RUNS} runs of faults and restarts`, async () => {
+  it(`every sale exactly once, stock conserved and every device converged, over ${RUNS} runs of faults and restarts`, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc
@@ -171,6 +210,9 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
         async ([deviceCount, steps]) => {
           const { tenantId, devices, productIds } = await newShop(deviceCount);
           const sold = new Map<string, string>(); // localId → device id
+          const expectedStock = new Map<string, number>(); // product id → received + adjusted − sold
+          const move = (productId: string, delta: number) =>
+            expectedStock.set(productId, (expectedStock.get(productId) ?? 0) + delta);
           const rejected: Acknowledgment[] = [];
           const late: { device: Device; body: string }[] = [];
 
@@ -182,10 +224,19 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
             }
             const device = devices[step.device];
             if (!device) continue;
+            const productId = (index: number) => productIds[index] ?? '';
             if (step.kind === 'sell') {
-              const operation = device.script.sale(saleContentData());
+              const lines = step.lines.map((line) => ({ productId: productId(line.product), quantity: line.quantity }));
+              const operation = device.script.sale(saleOf(lines));
               device.outbox.push(operation);
               sold.set(operation.localId, device.id);
+              for (const line of lines) move(line.productId, -line.quantity);
+            } else if (step.kind === 'receive') {
+              device.outbox.push(device.script.receive(productId(step.product), step.quantity));
+              move(productId(step.product), step.quantity);
+            } else if (step.kind === 'adjust') {
+              device.outbox.push(device.script.adjust({ productId: productId(step.product), delta: step.delta }));
+              move(productId(step.product), step.delta);
             } else if (step.kind === 'edit') {
               const id = productIds[step.product] ?? randomUUID();
               const known = device.catalogue.get(id);
@@ -195,6 +246,7 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
                   id,
                   name: `Product ${step.product}`,
                   price: step.price,
+                  trackStock: true,
                   ...(baseVersion ? { baseVersion } : {}),
                 }),
               );
@@ -224,13 +276,16 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
               device.online = true;
               const answer = await send(device, body(device));
               receive(device, answer, rejected);
-              const changed = answer.serverChanges.products.length > 0 || answer.acknowledgments.length > 0;
+              const changed =
+                answer.serverChanges.products.length > 0 ||
+                answer.serverChanges.stock.length > 0 ||
+                answer.acknowledgments.length > 0;
               if (device.outbox.length > 0 || answer.hasMore || changed) busy = true;
             }
             if (!busy) break;
           }
 
-          const { saleRows, productRows } = await serverState(tenantId);
+          const { saleRows, productRows, levels, ledger } = await serverState(tenantId);
           expect(rejected).toEqual([]);
           for (const device of devices) expect(device.outbox).toEqual([]);
           expect(saleRows).toHaveLength(sold.size);
@@ -240,6 +295,15 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
             const local = [...device.catalogue.values()].map((p) => [p.id, p.price, p.syncVersion]).sort();
             expect(local).toEqual(serverCatalogue);
           }
+          const serverStock = new Map(levels.map((level) => [level.productId, level.onHand]));
+          const ledgerSums = new Map<string, number>();
+          for (const { productId, delta } of ledger)
+            ledgerSums.set(productId, (ledgerSums.get(productId) ?? 0) + delta);
+          for (const [productId, onHand] of expectedStock) {
+            expect(serverStock.get(productId)).toBe(onHand);
+            expect(ledgerSums.get(productId)).toBe(onHand);
+          }
+          for (const device of devices) expect(device.stock).toEqual(serverStock);
         },
       ),
       { numRuns: RUNS },

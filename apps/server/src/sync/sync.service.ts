@@ -18,8 +18,9 @@ import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/catalog.repository.js';
-import { insertSales } from '../sales/sales.repository.js';
+import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
 import { checkChainLinks } from '../audit/sale-integrity.service.js';
+import { pullStock, settleStock, type StockOperation } from '../stock/stock.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PokeBus } from './pokes.js';
@@ -76,6 +77,12 @@ const CHANGED = new Set<Acknowledgment['status']>(['created', 'updated', 'delete
 
 type Device = NonNullable<Awaited<ReturnType<typeof lockDevice>>>;
 
+const STOCK_TYPES = new Set<Operation['type']>(['RECEIVE_STOCK', 'ADJUST_STOCK', 'RESOLVE_STOCK_EXCEPTION']);
+
+function isStockOperation(operation: Operation): operation is StockOperation & Operation {
+  return STOCK_TYPES.has(operation.type);
+}
+
 export async function createSyncService({ db, signer, pokes, now = () => new Date() }: SyncDeps): Promise<SyncService> {
   const generation = await readGeneration(db.orm);
 
@@ -120,15 +127,21 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     return answer(operation, outcome.status, { serverId: outcome.id });
   }
 
-  /** Stores the push's accepted sales in one statement, signed, and checks their chain links. */
-  async function storeSales(
+  /**
+   * Stores the push's valid sales in one statement (signed), checks their chain
+   * links, then settles stock (SPEC ST): stock operations in order, and the new
+   * sales judged against the stock left; a sale refused for stock stays stored
+   * as `refused`, so its device's chain has no hole.
+   */
+  async function settle(
     tx: Transaction,
     claims: DeviceClaims,
     device: Device,
+    stockOperations: { index: number; operation: StockOperation & Operation }[],
     accepted: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[],
     answers: Acknowledgment[],
   ): Promise<void> {
-    if (accepted.length === 0) return;
+    if (accepted.length === 0 && stockOperations.length === 0) return;
     const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
     const batch = accepted.map(({ operation }) => {
       const id = randomUUID();
@@ -136,14 +149,48 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       return { sale: operation.data, seal: { id, signature, signatureKeyId: signer.keyId } };
     });
     const stored = await insertSales(tx, origin, batch);
-    const fresh = [];
+    const fresh: { index: number; operation: (typeof accepted)[number]['operation']; id: string }[] = [];
     for (const { index, operation } of accepted) {
       const sale = stored.get(operation.localId);
       if (!sale) throw new Error(`sale ${operation.localId} was neither stored nor found`);
-      answers[index] = answer(operation, 'created', { serverId: sale.id });
-      if (sale.inserted) fresh.push({ id: sale.id, chain: operation.data.chain });
+      if (sale.inserted) fresh.push({ index, operation, id: sale.id });
+      else answers[index] = answer(operation, 'created', { serverId: sale.id });
     }
-    await checkChainLinks(tx, { tenantId: origin.tenantId, deviceId: origin.deviceId }, fresh, now());
+    await checkChainLinks(
+      tx,
+      { tenantId: origin.tenantId, deviceId: origin.deviceId },
+      fresh.map(({ id, operation }) => ({ id, chain: operation.data.chain })),
+      now(),
+    );
+
+    const { results, verdicts } = await settleStock(
+      tx,
+      origin,
+      stockOperations.map(({ operation }) => operation),
+      fresh.map(({ id, operation }) => ({ id, opId: operation.opId, items: operation.data.items })),
+    );
+    const refused: string[] = [];
+    for (const [i, { index, operation, id }] of fresh.entries()) {
+      const verdict = verdicts[i];
+      if (verdict?.accepted === false) {
+        refused.push(id);
+        const conflict = {
+          kind: 'OUT_OF_STOCK' as const,
+          entity: 'sale' as const,
+          recordId: operation.localId,
+          shortages: verdict.shortages,
+        };
+        answers[index] = answer(operation, 'conflict', { serverId: id, conflict });
+      } else answers[index] = answer(operation, 'created', { serverId: id });
+    }
+    await markSalesRefused(tx, refused);
+    for (const [i, { index, operation }] of stockOperations.entries()) {
+      const result = results[i];
+      answers[index] =
+        result === 'unknown-exception'
+          ? failure(operation, 'rejected', 'OT_ERR_EXCEPTION_UNKNOWN')
+          : answer(operation, result ?? 'created', { serverId: operation.localId });
+    }
   }
 
   /**
@@ -151,7 +198,10 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
    * operations in `seq` order with no gaps (SY1–SY3, SY9). Set-based: a constant
    * number of statements for the sales of a push, whatever its size.
    */
-  async function push(claims: DeviceClaims, operations: readonly Operation[]): Promise<Acknowledgment[]> {
+  async function push(
+    claims: DeviceClaims,
+    operations: readonly Operation[],
+  ): Promise<{ device: Device; acknowledgments: Acknowledgment[] }> {
     return db.orm.transaction(async (tx) => {
       const device = await lockDevice(tx, claims.tenantId, claims.deviceId);
       if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
@@ -164,6 +214,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       const answers: Acknowledgment[] = [];
       const applied: { index: number; operation: Operation; payloadHash: string }[] = [];
       const sales: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[] = [];
+      const stockOperations: { index: number; operation: StockOperation & Operation }[] = [];
       const seenInPush = new Map<string, { payloadHash: string; index: number }>();
       const repeats: { index: number; of: number }[] = [];
 
@@ -202,12 +253,14 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           const rejection = judgeSale(operation);
           if (rejection) answers[index] = rejection;
           else sales.push({ index, operation });
+        } else if (isStockOperation(operation)) {
+          stockOperations.push({ index, operation });
         } else {
           answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }
       }
 
-      await storeSales(tx, claims, device, sales, answers);
+      await settle(tx, claims, device, stockOperations, sales, answers);
       for (const { index, of } of repeats) answers[index] = answers[of] as Acknowledgment;
       await insertOperations(
         tx,
@@ -223,39 +276,48 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         })),
       );
       await recordDeviceProgress(tx, device.id, lanes);
-      return answers;
+      return { device, acknowledgments: answers };
     });
   }
 
-  async function checkDevice(claims: DeviceClaims): Promise<Acknowledgment[]> {
-    if (!(await findDevice(db.orm, claims.tenantId, claims.deviceId))) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
-    return [];
+  async function requireDevice(claims: DeviceClaims): Promise<Device> {
+    const device = await findDevice(db.orm, claims.tenantId, claims.deviceId);
+    if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
+    return device;
   }
 
   return {
     async sync(claims, request) {
       if (request.protocolVersion !== PROTOCOL_VERSION) throw new AppError('OT_ERR_PROTOCOL_UNSUPPORTED');
       if (request.deviceId !== claims.deviceId) throw new AppError('OT_ERR_DEVICE_MISMATCH');
-      const afterSeq = decodeCursor(request.cursor, generation);
+      const position = decodeCursor(request.cursor, generation);
 
       // A pull alone takes no lock: it must never wait behind a push.
-      const acknowledgments =
+      const { device, acknowledgments } =
         request.pendingOperations.length > 0
           ? await push(claims, request.pendingOperations)
-          : await checkDevice(claims);
+          : { device: await requireDevice(claims), acknowledgments: [] };
       // After the commit, never inside it (SY13): a poke before the commit could
       // send devices to pull data they cannot see yet.
       if (acknowledgments.some((ack) => CHANGED.has(ack.status))) pokes.publish(claims.tenantId);
 
-      const changes = await listProductChanges(db.orm, claims.tenantId, afterSeq, PULL_PAGE_SIZE + 1);
+      const [changes, stockPage] = await Promise.all([
+        listProductChanges(db.orm, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1),
+        pullStock(db.orm, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
+      ]);
       const page = changes.slice(0, PULL_PAGE_SIZE);
-      const seq = page.at(-1)?.changeSeq ?? afterSeq;
+      const seq = page.at(-1)?.changeSeq ?? position.seq;
       return {
         protocolVersion: PROTOCOL_VERSION,
         syncTimestamp: now().toISOString(),
-        cursor: encodeCursor({ generation, seq }),
-        hasMore: changes.length > PULL_PAGE_SIZE,
-        serverChanges: { products: page.map(({ changeSeq: _changeSeq, ...product }) => product), sales: [] },
+        cursor: encodeCursor({ generation, seq, stockSeq: stockPage.stockSeq }),
+        hasMore: changes.length > PULL_PAGE_SIZE || stockPage.hasMore,
+        serverChanges: {
+          products: page.map(({ changeSeq: _changeSeq, ...product }) => product),
+          sales: [],
+          stock: stockPage.stock,
+          stockExceptions: stockPage.stockExceptions,
+        },
         conflicts: acknowledgments.flatMap((ack) => (ack.conflict ? [{ opId: ack.opId, conflict: ack.conflict }] : [])),
         acknowledgments,
       };

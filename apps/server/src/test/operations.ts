@@ -10,6 +10,7 @@ import {
   nextLink,
   type ChainLink,
   type Lane,
+  type AdjustStock,
   type Operation,
   type ProductInput,
   type Sale,
@@ -18,6 +19,13 @@ import {
 } from '@opentill/domain';
 
 let counter = 0;
+
+/** A cash sale of these lines, paid exactly. */
+export function saleOf(lines: { productId: string; quantity: number; price?: number }[]): SaleContent {
+  const items = lines.map(({ productId, quantity, price = 1000 }) => ({ productId, name: 'Item', quantity, price }));
+  const total = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
+  return saleContentData({ items, totalAmount: total, tendered: total, change: 0 });
+}
 
 export function saleContentData(overrides: Partial<SaleContent> = {}): SaleContent {
   counter += 1;
@@ -80,6 +88,41 @@ export class DeviceScript {
       type: 'UPSERT_PRODUCT',
       localId: id,
       data: { id, name: 'Koo Baked Beans 410g', price: 1899, barcode: '6001059000010', category: 'Groceries', ...data },
+    };
+  }
+
+  receive(productId: string, quantity: number): Operation {
+    const localId = randomUUID();
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.RECEIVE_STOCK,
+      seq: this.nextSeq('critical'),
+      type: 'RECEIVE_STOCK',
+      localId,
+      data: { productId, quantity },
+    };
+  }
+
+  adjust(data: Omit<AdjustStock, 'reason'> & Partial<Pick<AdjustStock, 'reason'>>): Operation {
+    const localId = randomUUID();
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.ADJUST_STOCK,
+      seq: this.nextSeq('critical'),
+      type: 'ADJUST_STOCK',
+      localId,
+      data: { reason: 'count', ...data },
+    };
+  }
+
+  resolveException(exceptionId: string): Operation {
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.RESOLVE_STOCK_EXCEPTION,
+      seq: this.nextSeq('critical'),
+      type: 'RESOLVE_STOCK_EXCEPTION',
+      localId: randomUUID(),
+      data: { exceptionId },
     };
   }
 

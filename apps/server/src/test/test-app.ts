@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Session } from '@opentill/domain';
+import { eq } from 'drizzle-orm';
 import { buildApp, type AppDeps } from '../app.js';
+import { users } from '../db/schema.js';
 import { createDb, type Db } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createTokenService } from '../auth/tokens.js';
@@ -66,4 +68,17 @@ export async function registerShop(app: FastifyInstance, overrides: Record<strin
 
 export function bearer(session: Session): Record<string, string> {
   return { authorization: `Bearer ${session.token}` };
+}
+
+/** Signs a new device in to the owner's shop (the owner's phone, the harness's PIN). */
+export async function signInDevice(app: FastifyInstance, owner: Session): Promise<Session> {
+  const db = await testDb();
+  const [row] = await db.orm.select({ phone: users.phone }).from(users).where(eq(users.id, owner.user.id));
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { phone: row?.phone ?? '', pin: '2468', deviceId: randomUUID() },
+  });
+  if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  return response.json<Session>();
 }

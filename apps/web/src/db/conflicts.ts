@@ -15,7 +15,7 @@ export async function keepServerVersion(opId: string): Promise<void> {
 export async function resendMyVersion(opId: string): Promise<void> {
   await db.transaction('rw', [db.conflicts, db.products, db.outbox, db.meta], async () => {
     const row = await db.conflicts.get(opId);
-    if (!row) return; // resolved already (another tab, a double tap)
+    if (row?.conflict.kind !== 'STALE_EDIT') return; // resolved already (another tab, a double tap)
     const { server, device } = row.conflict;
     await db.conflicts.delete(opId);
     const edit: ProductEdit = {
@@ -25,7 +25,24 @@ export async function resendMyVersion(opId: string): Promise<void> {
       barcode: device.barcode ?? null,
       category: device.category ?? null,
       isActive: device.isActive ?? true,
+      trackStock: device.trackStock ?? server.trackStock,
+      oversellPolicy: device.oversellPolicy === undefined ? server.oversellPolicy : device.oversellPolicy,
     };
     await writeProductEdit(edit, server.deleted ? null : server.syncVersion);
+  });
+}
+
+/**
+ * "Dismiss" a sale the server refused for lack of stock (OUT_OF_STOCK): in ONE
+ * transaction, closes the conflict and keeps the sale on this phone marked
+ * `refused` (it is not on the server's books). Returns whether there was one.
+ */
+export async function dismissRefusedSale(opId: string): Promise<boolean> {
+  return db.transaction('rw', [db.conflicts, db.sales], async () => {
+    const row = await db.conflicts.get(opId);
+    if (row?.conflict.kind !== 'OUT_OF_STOCK') return false;
+    await db.conflicts.delete(opId);
+    await db.sales.update(row.conflict.recordId, { syncState: 'refused' });
+    return true;
   });
 }

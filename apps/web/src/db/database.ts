@@ -1,6 +1,16 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Cents, ChainLink, Conflict, Operation, SaleContent, Session } from '@opentill/domain';
-import { upgradeToVersion2 } from './upgrades';
+import type {
+  Cents,
+  ChainLink,
+  Conflict,
+  Operation,
+  OversellPolicy,
+  SaleContent,
+  Session,
+  StockException,
+  StockLevel,
+} from '@opentill/domain';
+import { upgradeToVersion2, upgradeToVersion3 } from './upgrades';
 
 /** The signed-in device's session; a single row under the key 'current'. */
 export interface SessionRow extends Session {
@@ -17,12 +27,17 @@ export interface LocalProduct {
   category: string | null;
   /** Inactive products stay for old receipts but are hidden from the sell grid. */
   isActive: boolean;
+  /** Whether the shop counts this product's stock; only tracked products show a figure. */
+  trackStock: boolean;
+  /** What a sale does when the stock runs out; null follows the shop's policy. */
+  oversellPolicy: OversellPolicy | null;
   /** The server's version; null until the server has acknowledged the product. */
   syncVersion: number | null;
   lastModified: string;
 }
 
-export type SaleSyncState = 'pending' | 'synced' | 'rejected';
+/** `rejected`: the server refused the operation (e.g. an invalid sale); `refused`: too little stock (OUT_OF_STOCK). */
+export type SaleSyncState = 'pending' | 'synced' | 'rejected' | 'refused';
 
 /**
  * A sale as this device keeps it. `chain` is its link in the device's hash chain;
@@ -53,11 +68,23 @@ export type OutboxEntry = Operation & {
   createdAt: string;
 };
 
-/** A STALE_EDIT the server answered: waits in the Conflicts inbox for a person. */
+/** A conflict the server answered (a stale product edit, a sale refused for stock): waits in the Conflicts inbox for a person. */
 export interface ConflictRow {
   opId: string;
   conflict: Conflict;
   receivedAt: string;
+}
+
+/** The server's on-hand figure at this device's branch, as last pulled: this phone's pending movements are not in it. */
+export type StockRow = StockLevel;
+
+/**
+ * A stock exception of this device's branch, as last pulled. `resolvingOpId` is the
+ * operation with which this phone resolved it, while the server's resolved copy
+ * has not come back yet: the inbox hides it meanwhile.
+ */
+export interface LocalStockException extends StockException {
+  resolvingOpId?: string;
 }
 
 export interface MetaRow {
@@ -74,6 +101,8 @@ export type OpenTillDatabase = Dexie & {
   outbox: EntityTable<OutboxEntry, 'opId'>;
   meta: EntityTable<MetaRow, 'key'>;
   conflicts: EntityTable<ConflictRow, 'opId'>;
+  stock: EntityTable<StockRow, 'productId'>;
+  stockExceptions: EntityTable<LocalStockException, 'id'>;
 };
 
 /**
@@ -102,3 +131,13 @@ db.version(2)
     conflicts: '&opId',
   })
   .upgrade(upgradeToVersion2);
+
+// Version 3: the branch's stock figures and stock exceptions. The upgrade gives
+// existing products the stock settings' defaults and restarts the pull (see
+// upgradeToVersion3); the queue is not touched.
+db.version(3)
+  .stores({
+    stock: '&productId',
+    stockExceptions: '&id, status',
+  })
+  .upgrade(upgradeToVersion3);

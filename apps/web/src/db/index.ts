@@ -3,21 +3,26 @@
  * uses these functions and hooks, never Dexie itself (ARCH-4), so the schema,
  * its versions and the transaction boundaries live here only.
  */
-export type { ConflictRow, LocalProduct, LocalSale, OutboxEntry, OperationError, SaleSyncState } from './database';
+export type {
+  ConflictRow,
+  LocalProduct,
+  LocalSale,
+  LocalStockException,
+  OutboxEntry,
+  OperationError,
+  SaleSyncState,
+} from './database';
 export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession } from './session';
 export { signOutDevice, unsyncedItems, unsyncedTotal, type SignOutResult, type UnsyncedItems } from './signOut';
 export { getCursor } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
-export {
-  listProducts,
-  getProduct,
-  saveProduct,
-  deleteProduct,
-  applyPulledProducts,
-  type ProductEdit,
-} from './products';
-export { keepServerVersion, resendMyVersion } from './conflicts';
+export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit } from './products';
+export { applyPulledPage, type PulledPage } from './pull';
+export { receiveStock, countStock, type CountResult } from './stock';
+export { resolveOversellByCount, acceptStockFigure } from './stockExceptions';
+export type { InboxItem, OutOfStockConflict, StaleEditConflict } from './inbox';
+export { keepServerVersion, resendMyVersion, dismissRefusedSale } from './conflicts';
 export {
   pendingOperations,
   unsyncedCount,
@@ -34,6 +39,7 @@ export { loadCart, saveCart } from './cart';
 export {
   useLiveSession,
   useLiveProducts,
+  useLiveStockShown,
   useLiveRejectedOperations,
   useLiveSyncOverview,
   watchUnsyncedCount,

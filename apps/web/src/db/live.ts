@@ -5,6 +5,7 @@ import type { LocalProduct, OutboxEntry } from './database';
 import { listProducts } from './products';
 import { rejectedOperations, syncOverview, unsyncedCount, type SyncOverview } from './outbox';
 import { getSession } from './session';
+import { stockShownHere } from './stock';
 
 /**
  * Subscribes a component to a Dexie live query: it re-renders whenever the
@@ -29,6 +30,11 @@ export function useLiveSession(): Session | null | undefined {
 
 export function useLiveProducts(): LocalProduct[] | undefined {
   return useLiveValue(listProducts);
+}
+
+/** The stock this phone shows per product (server figure with pending operations on top). */
+export function useLiveStockShown(): Map<string, number> | undefined {
+  return useLiveValue(stockShownHere);
 }
 
 export function useLiveRejectedOperations(): OutboxEntry[] | undefined {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cents, type Conflict } from '@opentill/domain';
-import { PRODUCT_ID, ack, testProduct, testSale, testSession } from '../testing/fixtures';
+import { PRODUCT_ID, ack, testProduct, pageOf, testSale, testSession } from '../testing/fixtures';
 import { db } from './database';
 import { getCursor } from './meta';
 import {
@@ -14,6 +14,7 @@ import {
   syncOverview,
   unsyncedCount,
 } from './outbox';
+import { dismissRefusedSale } from './conflicts';
 import { deleteProduct, saveProduct } from './products';
 import { recordSale } from './sales';
 import { saveSession } from './session';
@@ -119,6 +120,49 @@ describe('applyAcknowledgments', () => {
   });
 });
 
+describe('a sale refused for lack of stock (OUT_OF_STOCK)', () => {
+  async function refuseFirstSale() {
+    const { created: sale, rejected: other } = await threeSales();
+    const conflict: Conflict = {
+      kind: 'OUT_OF_STOCK',
+      entity: 'sale',
+      recordId: sale.localId,
+      shortages: [{ productId: PRODUCT_ID, requested: 2, available: 1 }],
+    };
+    const serverId = crypto.randomUUID();
+    await applyAcknowledgments([
+      { ...ack(sale, 'conflict'), serverId, conflict },
+      ack(other, 'rejected', { code: 'OT_ERR_SALE_INVALID', message: 'No.' }),
+    ]);
+    return { sale, conflict, serverId };
+  }
+
+  it('leaves the queue, goes to the inbox with the sale, and marks the sale refused', async () => {
+    const { sale, conflict, serverId } = await refuseFirstSale();
+    expect(await db.outbox.get(sale.opId)).toBeUndefined();
+    expect(await db.sales.get(sale.localId)).toMatchObject({ syncState: 'refused', serverId });
+    expect(await syncOverview()).toMatchObject({
+      inbox: [
+        { kind: 'OUT_OF_STOCK', opId: sale.opId, conflict, sale: expect.objectContaining({ localId: sale.localId }) },
+      ],
+    });
+  });
+
+  it('is not counted as waiting to be sent, and neither is a rejection', async () => {
+    await refuseFirstSale();
+    expect(await unsyncedCount()).toBe(1); // the third sale only
+  });
+
+  it('"Dismiss" clears it from the inbox and keeps the sale here, marked refused', async () => {
+    const { sale } = await refuseFirstSale();
+    expect(await dismissRefusedSale(sale.opId)).toBe(true);
+    expect(await dismissRefusedSale(sale.opId)).toBe(false);
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await db.sales.get(sale.localId)).toMatchObject({ syncState: 'refused' });
+    expect((await syncOverview()).inbox).toEqual([]);
+  });
+});
+
 describe('pendingOperations', () => {
   it('reads lane by lane, critical first, each lane in seq order, up to the limit', async () => {
     await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
@@ -161,7 +205,7 @@ describe('syncOverview', () => {
       pendingByLane: { critical: 0, high: 1, medium: 1 },
       oldestPendingAt: '2020-01-01T00:00:00.000Z',
       rejected: [],
-      conflicts: [],
+      inbox: [],
       lastSyncedAt: null,
     });
   });
@@ -229,7 +273,7 @@ describe('applySyncResult', () => {
     await applySyncResult({
       deviceId: testSession().device.id,
       acknowledgments: [ack(created, 'created')],
-      products: [testProduct()],
+      page: pageOf({ products: [testProduct()] }),
       cursor: 'c1',
     });
     expect(await unsyncedCount()).toBe(2);
@@ -244,7 +288,7 @@ describe('applySyncResult', () => {
       applySyncResult({
         deviceId: testSession().device.id,
         acknowledgments: [ack(created, 'created')],
-        products: [broken],
+        page: pageOf({ products: [broken] }),
         cursor: 'c2',
       }),
     ).rejects.toThrow();

@@ -1,8 +1,11 @@
 import { Dexie } from 'dexie';
-import { LANES, type Acknowledgment, type Conflict, type Lane, type Operation, type Product } from '@opentill/domain';
-import { db, type ConflictRow, type OperationError, type OutboxEntry } from './database';
+import { LANES, type Acknowledgment, type Conflict, type Lane, type Operation } from '@opentill/domain';
+import { db, type OperationError, type OutboxEntry } from './database';
+import { inboxItems, type InboxItem } from './inbox';
 import { META_KEYS, getLastSyncedAt } from './meta';
-import { applyPulledProducts, productsWithPendingOps, takeServerProduct } from './products';
+import { productsWithPendingOps, takeServerProduct } from './products';
+import { applyPulledPage, type PulledPage } from './pull';
+import { releaseResolution } from './stockExceptions';
 
 /** Strips local bookkeeping: what goes on the wire is exactly what was queued. */
 function toOperation(entry: OutboxEntry): Operation {
@@ -48,7 +51,8 @@ export interface SyncOverview {
   /** When the oldest operation still waiting was queued; null when none waits. */
   oldestPendingAt: string | null;
   rejected: OutboxEntry[];
-  conflicts: ConflictRow[];
+  /** The Conflicts inbox: stale edits, refused sales and open stock exceptions. */
+  inbox: InboxItem[];
   lastSyncedAt: string | null;
 }
 
@@ -61,13 +65,11 @@ export async function syncOverview(): Promise<SyncOverview> {
     const first = await pendingInLane(lane).first();
     if (first && (oldestPendingAt === null || first.createdAt < oldestPendingAt)) oldestPendingAt = first.createdAt;
   }
-  const conflicts = await db.conflicts.toArray();
-  conflicts.sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1));
   return {
     pendingByLane,
     oldestPendingAt,
     rejected: await rejectedOperations(),
-    conflicts,
+    inbox: await inboxItems(),
     lastSyncedAt: await getLastSyncedAt(),
   };
 }
@@ -75,9 +77,10 @@ export async function syncOverview(): Promise<SyncOverview> {
 /**
  * Applies the server's answers:
  * - created / updated / deleted: done; the entry leaves the outbox and a sale is synced.
- * - conflict: a permanent answer (the server kept its version); the entry leaves
- *   the outbox, the conflict goes to the Conflicts inbox for a person, and the
- *   product here shows the server's version until they choose.
+ * - conflict: a permanent answer; the entry leaves the outbox and the conflict goes
+ *   to the Conflicts inbox for a person. A stale edit: the product here shows the
+ *   server's version until they choose. A sale refused for stock: the sale stays
+ *   here, marked `refused` (the server keeps it as refused; it moved no stock).
  * - rejected: a permanent answer; the entry stays, marked rejected, for the user.
  *   It is no longer sent and does not block the operations behind it.
  * - refused: not applied (a sequence gap); stays pending and is sent again.
@@ -89,7 +92,7 @@ export async function applyAcknowledgments(
   conflicts: readonly { opId: string; conflict: Conflict }[] = [],
 ): Promise<void> {
   const conflictOf = new Map(conflicts.map((item) => [item.opId, item.conflict]));
-  await db.transaction('rw', [db.outbox, db.sales, db.products, db.conflicts], async () => {
+  await db.transaction('rw', [db.outbox, db.sales, db.products, db.conflicts, db.stockExceptions], async () => {
     for (const ack of acknowledgments) {
       const entry = await db.outbox.get(ack.opId);
       if (!entry) continue; // answered before (a retried push): nothing left to do
@@ -113,8 +116,15 @@ export async function applyAcknowledgments(
           }
           await db.outbox.delete(ack.opId);
           await db.conflicts.put({ opId: ack.opId, conflict, receivedAt: new Date().toISOString() });
-          // Show the shop's version until a person chooses (unless another local change waits).
-          if (!(await productsWithPendingOps()).has(conflict.recordId)) await takeServerProduct(conflict.server);
+          if (conflict.kind === 'STALE_EDIT') {
+            // Show the shop's version until a person chooses (unless another local change waits).
+            if (!(await productsWithPendingOps()).has(conflict.recordId)) await takeServerProduct(conflict.server);
+          } else if (entry.type === 'CREATE_SALE') {
+            await db.sales.update(entry.localId, {
+              syncState: 'refused',
+              ...(ack.serverId === undefined ? {} : { serverId: ack.serverId }),
+            });
+          }
           break;
         }
         case 'rejected':
@@ -141,6 +151,10 @@ export async function applyAcknowledgments(
 async function markRejected(entry: OutboxEntry, error: OperationError): Promise<void> {
   await db.outbox.update(entry.opId, { status: 'rejected', attempts: entry.attempts + 1, lastError: error });
   if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
+  // A resolution the server refused: the exception needs a decision again.
+  if ((entry.type === 'ADJUST_STOCK' || entry.type === 'RESOLVE_STOCK_EXCEPTION') && entry.data.exceptionId) {
+    await releaseResolution(entry.data.exceptionId, entry.opId);
+  }
 }
 
 /**
@@ -175,21 +189,22 @@ export interface SyncResult {
   deviceId: string;
   acknowledgments: readonly Acknowledgment[];
   conflicts?: readonly { opId: string; conflict: Conflict }[];
-  products: readonly Product[];
+  page: PulledPage;
   cursor: string;
 }
 
 /**
- * Applies one sync answer (acknowledgments, conflicts, pulled products, cursor) in ONE transaction.
+ * Applies one sync answer (acknowledgments, conflicts, the pulled page, cursor) in ONE transaction.
  * Returns false, writing nothing, when the phone is no longer signed in as `result.deviceId`
  * (signed out while the request was on its way): the old shop's products must not
  * reappear on a wiped phone.
  */
 export async function applySyncResult(result: SyncResult): Promise<boolean> {
-  return db.transaction('rw', [db.session, db.outbox, db.sales, db.products, db.conflicts, db.meta], async () => {
+  const tables = [db.session, db.outbox, db.sales, db.products, db.conflicts, db.meta, db.stock, db.stockExceptions];
+  return db.transaction('rw', tables, async () => {
     if ((await db.session.get('current'))?.device.id !== result.deviceId) return false;
     await applyAcknowledgments(result.acknowledgments, result.conflicts);
-    await applyPulledProducts(result.products, result.cursor);
+    await applyPulledPage(result.page, result.cursor);
     await db.meta.put({ key: META_KEYS.lastSyncedAt, value: new Date().toISOString() });
     return true;
   });

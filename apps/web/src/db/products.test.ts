@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ack, OTHER_PRODUCT_ID, PRODUCT_ID, testProduct, testSession } from '../testing/fixtures';
+import { ack, OTHER_PRODUCT_ID, PRODUCT_ID, pageOf, testProduct, testSession } from '../testing/fixtures';
 import { db } from './database';
 import { InvalidRecordError } from './errors';
 import { getCursor } from './meta';
 import { applyAcknowledgments, pendingOperations } from './outbox';
 import type { Conflict } from '@opentill/domain';
 import { keepServerVersion, resendMyVersion } from './conflicts';
-import { applyPulledProducts, deleteProduct, listProducts, saveProduct } from './products';
+import { deleteProduct, listProducts, saveProduct } from './products';
+import { applyPulledPage } from './pull';
 import { saveSession } from './session';
 import { resetLocalDatabase } from './testing';
 
@@ -38,12 +39,45 @@ describe('saveProduct', () => {
 
   it('omits baseVersion for a product the server never acknowledged, and sends it for an edit', async () => {
     await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
-    await applyPulledProducts([testProduct({ id: OTHER_PRODUCT_ID, syncVersion: 5 })], 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct({ id: OTHER_PRODUCT_ID, syncVersion: 5 })] }), 'c1');
     await saveProduct({ id: OTHER_PRODUCT_ID, name: 'Milk 1L', price: 2199, barcode: null, category: 'Dairy' });
     const [create, edit] = await pendingOperations(50);
     expect(create?.data).not.toHaveProperty('baseVersion');
     expect(edit).toMatchObject({ seq: 2, data: { id: OTHER_PRODUCT_ID, name: 'Milk 1L', baseVersion: 5 } });
     expect(await db.products.get(OTHER_PRODUCT_ID)).toMatchObject({ name: 'Milk 1L', syncVersion: 5 });
+  });
+
+  it('always sends the stock settings, and an edit that leaves them out keeps them', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899, trackStock: true, oversellPolicy: 'reject' });
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread 700g', price: 1899 });
+    const [create, edit] = await pendingOperations(50);
+    expect(create?.data).toMatchObject({ trackStock: true, oversellPolicy: 'reject' });
+    expect(edit?.data).toMatchObject({ name: 'Bread 700g', trackStock: true, oversellPolicy: 'reject' });
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ trackStock: true, oversellPolicy: 'reject' });
+  });
+
+  it('queues a new tracked product with its opening stock, in one transaction', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899, trackStock: true }, { openingStock: 12 });
+    expect((await pendingOperations(50)).map((op) => [op.lane, op.type, op.data])).toEqual([
+      ['critical', 'RECEIVE_STOCK', { productId: PRODUCT_ID, quantity: 12 }],
+      ['medium', 'UPSERT_PRODUCT', expect.objectContaining({ id: PRODUCT_ID, trackStock: true })],
+    ]);
+  });
+
+  it('writes nothing when the opening stock does not fit the product', async () => {
+    const bread = { id: PRODUCT_ID, name: 'Bread', price: 1899 };
+    await expect(saveProduct(bread, { openingStock: 5 })).rejects.toBeInstanceOf(InvalidRecordError); // not tracked
+    await expect(saveProduct({ ...bread, trackStock: true }, { openingStock: 0 })).rejects.toBeInstanceOf(
+      InvalidRecordError,
+    );
+    expect(await db.products.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+
+    await saveProduct({ ...bread, trackStock: true });
+    await expect(saveProduct({ ...bread, trackStock: true }, { openingStock: 5 })).rejects.toBeInstanceOf(
+      InvalidRecordError,
+    ); // an existing product counts its stock instead
+    expect(await db.outbox.count()).toBe(1);
   });
 
   it('writes nothing for an invalid product', async () => {
@@ -56,13 +90,19 @@ describe('saveProduct', () => {
   });
 });
 
-describe('applyPulledProducts', () => {
+describe('applyPulledPage: products', () => {
   it('inserts and updates products by id and stores the cursor', async () => {
-    await applyPulledProducts([testProduct(), testProduct({ id: OTHER_PRODUCT_ID, name: 'Milk 1L' })], 'cursor-1');
+    await applyPulledPage(
+      pageOf({ products: [testProduct(), testProduct({ id: OTHER_PRODUCT_ID, name: 'Milk 1L' })] }),
+      'cursor-1',
+    );
     expect((await listProducts()).map((product) => product.name)).toEqual(['Albany White Bread 700g', 'Milk 1L']);
     expect(await getCursor()).toBe('cursor-1');
 
-    await applyPulledProducts([testProduct({ price: 2099, isActive: false, syncVersion: 2 })], 'cursor-2');
+    await applyPulledPage(
+      pageOf({ products: [testProduct({ price: 2099, isActive: false, syncVersion: 2 })] }),
+      'cursor-2',
+    );
     const bread = await db.products.get(PRODUCT_ID);
     expect(bread).toMatchObject({ price: 2099, isActive: false, syncVersion: 2 });
     expect(await db.products.count()).toBe(2);
@@ -70,28 +110,31 @@ describe('applyPulledProducts', () => {
   });
 
   it('never steps a product back to an older version', async () => {
-    await applyPulledProducts([testProduct({ price: 2099, syncVersion: 3 })], 'c1');
-    await applyPulledProducts([testProduct({ price: 1899, syncVersion: 2 })], 'c2');
+    await applyPulledPage(pageOf({ products: [testProduct({ price: 2099, syncVersion: 3 })] }), 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct({ price: 1899, syncVersion: 2 })] }), 'c2');
     expect((await db.products.get(PRODUCT_ID))?.price).toBe(2099);
     expect(await getCursor()).toBe('c2');
   });
 
   it('keeps a local edit that is still queued, then takes the server copy once acknowledged', async () => {
     await saveProduct({ id: PRODUCT_ID, name: 'Bread (local)', price: 1999 });
-    await applyPulledProducts([testProduct({ name: 'Bread (server)' })], 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct({ name: 'Bread (server)' })] }), 'c1');
     expect((await db.products.get(PRODUCT_ID))?.name).toBe('Bread (local)');
 
     const [operation] = await pendingOperations(1);
     if (!operation) throw new Error('expected the queued edit');
     await applyAcknowledgments([ack(operation, 'created')]);
-    await applyPulledProducts([testProduct({ name: 'Bread (local)', price: 1999, syncVersion: 2 })], 'c2');
+    await applyPulledPage(
+      pageOf({ products: [testProduct({ name: 'Bread (local)', price: 1999, syncVersion: 2 })] }),
+      'c2',
+    );
     expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Bread (local)', syncVersion: 2 });
   });
 });
 
 describe('deleteProduct', () => {
   it('removes the product and queues DELETE_PRODUCT together', async () => {
-    await applyPulledProducts([testProduct()], 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct()] }), 'c1');
     await deleteProduct(PRODUCT_ID);
     expect(await db.products.get(PRODUCT_ID)).toBeUndefined();
     expect(await pendingOperations(50)).toEqual([
@@ -102,30 +145,36 @@ describe('deleteProduct', () => {
 
 describe('tombstones (SY11)', () => {
   it('a pulled tombstone removes the product', async () => {
-    await applyPulledProducts([testProduct(), testProduct({ id: OTHER_PRODUCT_ID })], 'c1');
-    await applyPulledProducts([testProduct({ syncVersion: 2, deleted: true, isActive: false })], 'c2');
+    await applyPulledPage(pageOf({ products: [testProduct(), testProduct({ id: OTHER_PRODUCT_ID })] }), 'c1');
+    await applyPulledPage(
+      pageOf({ products: [testProduct({ syncVersion: 2, deleted: true, isActive: false })] }),
+      'c2',
+    );
     expect((await listProducts()).map((product) => product.id)).toEqual([OTHER_PRODUCT_ID]);
     expect(await getCursor()).toBe('c2');
   });
 
   it('keeps a product with a local edit still queued; the push sorts it out', async () => {
-    await applyPulledProducts([testProduct()], 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct()] }), 'c1');
     await saveProduct({ id: PRODUCT_ID, name: 'Bread (local)', price: 1999 });
-    await applyPulledProducts([testProduct({ syncVersion: 2, deleted: true })], 'c2');
+    await applyPulledPage(pageOf({ products: [testProduct({ syncVersion: 2, deleted: true })] }), 'c2');
     expect((await db.products.get(PRODUCT_ID))?.name).toBe('Bread (local)');
   });
 
   it('does not bring back a product deleted here while the deletion waits', async () => {
-    await applyPulledProducts([testProduct()], 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct()] }), 'c1');
     await deleteProduct(PRODUCT_ID);
-    await applyPulledProducts([testProduct({ name: 'Bread (edited elsewhere)', syncVersion: 2 })], 'c2');
+    await applyPulledPage(
+      pageOf({ products: [testProduct({ name: 'Bread (edited elsewhere)', syncVersion: 2 })] }),
+      'c2',
+    );
     expect(await db.products.get(PRODUCT_ID)).toBeUndefined();
   });
 });
 
 describe('resolving a conflict', () => {
   async function fileConflict(server = testProduct({ name: 'Bread (shop)', price: 2099, syncVersion: 3 })) {
-    await applyPulledProducts([testProduct({ syncVersion: 2 })], 'c1');
+    await applyPulledPage(pageOf({ products: [testProduct({ syncVersion: 2 })] }), 'c1');
     await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999, barcode: null, category: 'Bakery' });
     const [edit] = await pendingOperations(50);
     if (!edit || edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');

@@ -2,7 +2,7 @@ import { cents, productInputSchema, type Product, type ProductInput } from '@ope
 import { db, type LocalProduct } from './database';
 import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
-import { META_KEYS } from './meta';
+import { checkedReceipt } from './stock';
 
 /** All products, sorted by name (case-insensitive). */
 export async function listProducts(): Promise<LocalProduct[]> {
@@ -23,27 +23,41 @@ export type ProductEdit = Omit<ProductInput, 'baseVersion'>;
  * `baseVersion` = the server version this device has of the product (read in the
  * same transaction); a product the server has never acknowledged has none. When
  * the server has moved on meanwhile, the edit comes back as a conflict (SY12).
+ *
+ * `openingStock`, for a new tracked product, queues a RECEIVE_STOCK of that many
+ * units in the same transaction: the product is never saved without the stock
+ * the person typed, nor the stock without the product.
  */
-export async function saveProduct(edit: ProductEdit): Promise<LocalProduct> {
+export async function saveProduct(edit: ProductEdit, options: { openingStock?: number } = {}): Promise<LocalProduct> {
   const parsed = productInputSchema.safeParse(edit);
   if (!parsed.success) throw new InvalidRecordError(parsed.error.issues.map((issue) => issue.message));
   const { baseVersion: _ignored, ...data } = parsed.data;
+  const { openingStock } = options;
+  const receipt = openingStock === undefined ? null : checkedReceipt({ productId: data.id, quantity: openingStock });
+  if (receipt && !data.trackStock)
+    throw new InvalidRecordError(['Opening stock needs a product whose stock is counted.']);
 
   return db.transaction('rw', [db.products, db.outbox, db.meta], async () => {
     const existing = await db.products.get(data.id);
-    const syncVersion = existing?.syncVersion ?? null;
-    return writeProductEdit(data, syncVersion, existing?.isActive);
+    if (receipt && existing) throw new InvalidRecordError(['Opening stock is only for a new product.']);
+    const product = await writeProductEdit(data, existing?.syncVersion ?? null, existing);
+    if (receipt) await enqueueOperation({ type: 'RECEIVE_STOCK', localId: crypto.randomUUID(), data: receipt });
+    return product;
   });
 }
 
+/** The settings an edit that leaves them out keeps from the product as it was. */
+type KeptSettings = Pick<LocalProduct, 'isActive' | 'trackStock' | 'oversellPolicy'>;
+
 /**
  * Writes the product and queues its UPSERT_PRODUCT on `syncVersion` (null: a new
- * product, no baseVersion). Runs inside the caller's transaction.
+ * product, no baseVersion). The operation always carries the stock settings, so
+ * the server never has to guess them. Runs inside the caller's transaction.
  */
 export async function writeProductEdit(
   data: ProductEdit,
   syncVersion: number | null,
-  wasActive?: boolean,
+  kept?: KeptSettings,
 ): Promise<LocalProduct> {
   const product: LocalProduct = {
     id: data.id,
@@ -51,7 +65,9 @@ export async function writeProductEdit(
     price: cents(data.price),
     barcode: data.barcode ?? null,
     category: data.category ?? null,
-    isActive: data.isActive ?? wasActive ?? true,
+    isActive: data.isActive ?? kept?.isActive ?? true,
+    trackStock: data.trackStock ?? kept?.trackStock ?? false,
+    oversellPolicy: data.oversellPolicy === undefined ? (kept?.oversellPolicy ?? null) : data.oversellPolicy,
     syncVersion,
     lastModified: new Date().toISOString(),
   };
@@ -60,6 +76,8 @@ export async function writeProductEdit(
     barcode: product.barcode,
     category: product.category,
     isActive: product.isActive,
+    trackStock: product.trackStock,
+    oversellPolicy: product.oversellPolicy,
     ...(syncVersion === null ? {} : { baseVersion: syncVersion }),
   };
   await db.products.put(product);
@@ -102,24 +120,22 @@ export async function takeServerProduct(incoming: Product): Promise<void> {
     barcode: incoming.barcode,
     category: incoming.category,
     isActive: incoming.isActive,
+    trackStock: incoming.trackStock,
+    oversellPolicy: incoming.oversellPolicy,
     syncVersion: incoming.syncVersion,
     lastModified: incoming.lastModified,
   });
 }
 
 /**
- * Applies a page of pulled products and stores the new cursor, in one
- * transaction, so a crash never leaves the cursor ahead of the data it covers.
- * A tombstone (`deleted: true`) removes the product. A product with a local edit
- * or deletion still queued keeps the local state: the push sorts it out (applied,
- * or a conflict carrying the server's version).
+ * Takes a page of pulled products. A tombstone (`deleted: true`) removes the
+ * product. A product with a local edit or deletion still queued keeps the local
+ * state: the push sorts it out (applied, or a conflict carrying the server's
+ * version). Runs inside the caller's transaction (`applyPulledPage`).
  */
-export async function applyPulledProducts(products: readonly Product[], cursor: string): Promise<void> {
-  await db.transaction('rw', [db.products, db.outbox, db.meta], async () => {
-    const locallyChanged = await productsWithPendingOps();
-    for (const incoming of products) {
-      if (!locallyChanged.has(incoming.id)) await takeServerProduct(incoming);
-    }
-    await db.meta.put({ key: META_KEYS.cursor, value: cursor });
-  });
+export async function takePulledProducts(products: readonly Product[]): Promise<void> {
+  const locallyChanged = await productsWithPendingOps();
+  for (const incoming of products) {
+    if (!locallyChanged.has(incoming.id)) await takeServerProduct(incoming);
+  }
 }

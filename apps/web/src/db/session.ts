@@ -13,12 +13,14 @@ export async function getSession(): Promise<Session | null> {
 
 /**
  * Stores the session of a newly registered or signed-in device. A new device id
- * starts new sequences (seq 1 in every lane), a new sale chain and a fresh pull. Refuses to replace another
+ * starts new sequences (seq 1 in every lane), a new sale chain and a fresh pull; the stock figures and
+ * exceptions (of the old device's branch) go, and come back with that pull. Refuses to replace another
  * device's session while its operations are still queued: they would be orphaned.
  */
 export async function saveSession(session: Session): Promise<void> {
   const parsed = sessionSchema.parse(session);
-  await db.transaction('rw', [db.session, db.meta, db.outbox, db.conflicts], async () => {
+  const tables = [db.session, db.meta, db.outbox, db.conflicts, db.stock, db.stockExceptions];
+  await db.transaction('rw', tables, async () => {
     const previous = await db.session.get(SESSION_KEY);
     if (previous && previous.device.id !== parsed.device.id) {
       const queued = await db.outbox.count();
@@ -29,6 +31,8 @@ export async function saveSession(session: Session): Promise<void> {
       await db.meta.delete(META_KEYS.cursor);
       await db.meta.delete(META_KEYS.lastSyncedAt);
       await db.conflicts.clear();
+      await db.stock.clear();
+      await db.stockExceptions.clear();
     }
     await db.session.put({ ...parsed, key: SESSION_KEY, savedAt: new Date().toISOString() });
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Conflict } from '@opentill/domain';
-import { PRODUCT_ID, ack, testProduct, testSale, testSession } from '../testing/fixtures';
+import { PRODUCT_ID, ack, testProduct, pageOf, testSale, testSession, testStockException } from '../testing/fixtures';
 import { saveCart } from './cart';
 import { db } from './database';
 import { applyAcknowledgments, applySyncResult, pendingOperations } from './outbox';
@@ -79,7 +79,12 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     await applySyncResult({
       deviceId: testSession().device.id,
       acknowledgments: operations.map((operation) => ack(operation, 'created')),
-      products: [testProduct()],
+      page: pageOf({
+        products: [testProduct()],
+        stock: [{ productId: PRODUCT_ID, onHand: -1 }],
+        // An open stock exception lives on the server: it does not hold the phone.
+        stockExceptions: [testStockException()],
+      }),
       cursor: 'c1',
     });
     await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
@@ -88,7 +93,16 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
 
     expect(await signOutDevice()).toEqual({ signedOut: true });
     const counts = await tableCounts();
-    expect(Object.keys(counts).sort()).toEqual(['conflicts', 'meta', 'outbox', 'products', 'sales', 'session']);
+    expect(Object.keys(counts).sort()).toEqual([
+      'conflicts',
+      'meta',
+      'outbox',
+      'products',
+      'sales',
+      'session',
+      'stock',
+      'stockExceptions',
+    ]);
     expect(Object.values(counts).every((count) => count === 0)).toBe(true);
     expect(await getSession()).toBeNull();
   });
@@ -105,7 +119,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     const applied = await applySyncResult({
       deviceId: testSession().device.id,
       acknowledgments: [],
-      products: [testProduct()],
+      page: pageOf({ products: [testProduct()] }),
       cursor: 'c9',
     });
     expect(applied).toBe(false);

@@ -4,10 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, linkMatches, saleContent, type Sale } from '@opentill/domain';
 import { PRODUCT_ID, testSale, testSession } from '../testing/fixtures';
 import { DATABASE_NAME, db } from './database';
-import { nextSeqKey } from './meta';
+import { getCursor, nextSeqKey } from './meta';
 import { pendingOperations, rejectedOperations } from './outbox';
 import { saveProduct } from './products';
 import { recordSale } from './sales';
+
+/** Database version 2 exactly as it shipped (version 1's tables, with version 2's changes). */
+function openVersionTwo(): Dexie {
+  const old = openVersionOne();
+  old.version(2).stores({ outbox: '&opId, [lane+seq], [status+lane+seq], status', conflicts: '&opId' });
+  return old;
+}
 
 /** Database version 1 exactly as it shipped. */
 function openVersionOne(): Dexie {
@@ -44,7 +51,7 @@ afterEach(() => {
   db.close();
 });
 
-describe('database version 1 → 2', () => {
+describe('database version 1 → 3', () => {
   it('keeps every queued operation, with its lane and seqs renumbered per lane in the old order', async () => {
     const synced = testSale();
     const [saleA, saleB, saleC] = [testSale(), testSale(), testSale()];
@@ -72,7 +79,7 @@ describe('database version 1 → 2', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const pending = await pendingOperations(50);
     expect(pending.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
@@ -121,5 +128,53 @@ describe('database version 1 → 2', () => {
     expect(await pendingOperations(50)).toEqual([]);
     expect(await db.conflicts.count()).toBe(0);
     expect((await db.meta.get(nextSeqKey('high')))?.value).toBe(1);
+  });
+});
+
+describe('database version 2 → 3', () => {
+  it('keeps the queue as it was, gives products the stock defaults and restarts the pull', async () => {
+    const [pendingSale, rejectedSale] = [testSale(), testSale()];
+    const product = { id: PRODUCT_ID, name: 'Bread', price: 1899, barcode: null, category: null, isActive: true };
+    const queued = [
+      { ...pendingSale, chain: { seq: 1, previousHash: GENESIS_HASH, hash: 'a'.repeat(64) } },
+      { ...rejectedSale, chain: { seq: 2, previousHash: 'a'.repeat(64), hash: 'b'.repeat(64) } },
+    ];
+    const entries = [
+      { ...versionOneEntry(1, 'CREATE_SALE', pendingSale.localId, queued[0]), lane: 'high' },
+      { ...versionOneEntry(2, 'CREATE_SALE', rejectedSale.localId, queued[1], 'rejected'), lane: 'high' },
+      { ...versionOneEntry(1, 'UPSERT_PRODUCT', PRODUCT_ID, product), lane: 'medium' },
+    ];
+    const conflict = {
+      opId: crypto.randomUUID(),
+      conflict: { kind: 'STALE_EDIT' },
+      receivedAt: '2026-11-23T11:00:00Z',
+    };
+    const old = openVersionTwo();
+    await old.open();
+    await old.table('session').put({ ...testSession(), key: 'current', savedAt: '2026-11-23T09:00:00Z' });
+    await old.table('products').put({ ...product, syncVersion: 4, lastModified: '2026-11-23T10:00:00Z' });
+    await old.table('outbox').bulkAdd(entries);
+    await old.table('conflicts').put(conflict);
+    await old.table('meta').bulkPut([
+      { key: 'cursor', value: 'c1-from-an-app-without-stock' },
+      { key: nextSeqKey('high'), value: 3 },
+      { key: nextSeqKey('medium'), value: 2 },
+    ]);
+    old.close();
+
+    await db.open();
+    expect(db.verno).toBe(3);
+    const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
+    expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
+    expect(await db.conflicts.toArray()).toEqual([conflict]);
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({
+      syncVersion: 4,
+      trackStock: false,
+      oversellPolicy: null,
+    });
+    expect(await getCursor()).toBeNull();
+    expect(await db.stock.count()).toBe(0);
+    expect(await db.stockExceptions.count()).toBe(0);
+    expect((await db.meta.get(nextSeqKey('high')))?.value).toBe(3);
   });
 });

@@ -56,3 +56,21 @@ export async function upgradeToVersion2(tx: Transaction): Promise<void> {
   await meta.delete(META_KEYS.legacyNextSeq);
   if (lastLink) await meta.put({ key: META_KEYS.lastSaleLink, value: { seq: lastLink.seq, hash: lastLink.hash } });
 }
+
+/**
+ * Version 2 → 3 (stock). Products get the defaults of the new settings (not
+ * tracked, the shop's oversell policy), and the pull cursor is dropped so the
+ * next sync pulls everything again: an app without stock that already talked to
+ * a server with stock advanced its cursor past figures and product settings it
+ * could not keep. Queued operations are left exactly as they are.
+ */
+export async function upgradeToVersion3(tx: Transaction): Promise<void> {
+  await tx
+    .table('products')
+    .toCollection()
+    .modify((product: { trackStock?: boolean; oversellPolicy?: string | null }) => {
+      product.trackStock ??= false;
+      product.oversellPolicy ??= null;
+    });
+  await tx.table('meta').delete(META_KEYS.cursor);
+}

@@ -16,6 +16,8 @@ function formValues(product: LocalProduct): ProductFormValues {
     price: centsToInput(cents(product.price)),
     barcode: product.barcode ?? '',
     category: product.category ?? '',
+    trackStock: product.trackStock,
+    oversellPolicy: product.oversellPolicy ?? 'shop',
   };
 }
 
@@ -87,7 +89,7 @@ export function EditProductForm({ product, onDone }: EditProductFormProps) {
       <ProductFields
         values={values}
         invalid={invalid}
-        onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
+        onChange={(patch) => setValues((current) => ({ ...current, ...patch }))}
         testIdPrefix="edit-product"
       />
       {error ? (

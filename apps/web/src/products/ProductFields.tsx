@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
-import type { ProductField, ProductFormValues } from './productForm';
+import { OVERSELL_CHOICES, type ProductField, type ProductFormValues } from './productForm';
 
 const ERROR_KEYS = {
   name: 'products.errors.name',
@@ -12,8 +12,11 @@ const ERROR_KEYS = {
 interface ProductFieldsProps {
   values: ProductFormValues;
   invalid: ReadonlySet<ProductField>;
-  onChange: (field: ProductField, value: string) => void;
-  /** Test ids are `${testIdPrefix}-name`, `-price`, `-barcode`, `-category`. */
+  onChange: (patch: Partial<ProductFormValues>) => void;
+  /**
+   * Test ids are `${testIdPrefix}-name`, `-price`, `-barcode`, `-category`,
+   * `-track-stock` and `-policy-shop` / `-policy-flag` / `-policy-reject`.
+   */
   testIdPrefix: string;
 }
 
@@ -21,7 +24,8 @@ interface ProductFieldsProps {
 export function ProductFields({ values, invalid, onChange, testIdPrefix }: ProductFieldsProps) {
   const { t } = useTranslation();
   const errorFor = (field: ProductField) => (invalid.has(field) ? t(ERROR_KEYS[field]) : undefined);
-  const update = (field: ProductField) => (event: { target: { value: string } }) => onChange(field, event.target.value);
+  const update = (field: ProductField) => (event: { target: { value: string } }) =>
+    onChange({ [field]: event.target.value });
 
   return (
     <>
@@ -65,6 +69,35 @@ export function ProductFields({ values, invalid, onChange, testIdPrefix }: Produ
         autoComplete="off"
         data-testid={`${testIdPrefix}-category`}
       />
+      <label className="flex min-h-12 items-center gap-3 text-base text-slate-800">
+        <input
+          type="checkbox"
+          checked={values.trackStock}
+          onChange={(event) => onChange({ trackStock: event.target.checked })}
+          data-testid={`${testIdPrefix}-track-stock`}
+          className="size-5 accent-brand-700"
+        />
+        {t('stock.trackStock')}
+      </label>
+      {values.trackStock ? (
+        <fieldset className="flex flex-col gap-1">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{t('stock.runsOut')}</legend>
+          {OVERSELL_CHOICES.map((choice) => (
+            <label key={choice} className="flex min-h-11 items-center gap-3 text-base text-slate-800">
+              <input
+                type="radio"
+                name={`${testIdPrefix}-policy`}
+                value={choice}
+                checked={values.oversellPolicy === choice}
+                onChange={() => onChange({ oversellPolicy: choice })}
+                data-testid={`${testIdPrefix}-policy-${choice}`}
+                className="size-5 accent-brand-700"
+              />
+              {t(`stock.policies.${choice}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
     </>
   );
 }

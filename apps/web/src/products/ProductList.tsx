@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands } from '@opentill/domain';
 import type { LocalProduct } from '../db';
+import { StockFigure } from '../stock/StockFigure';
 
 interface ProductListProps {
   products: readonly LocalProduct[] | undefined;
+  /** The stock this phone shows per product; tracked products show theirs. */
+  stock: ReadonlyMap<string, number>;
   onEdit: (id: string) => void;
 }
 
 /** Every product; tapping one opens it for editing. */
-export function ProductList({ products, onEdit }: ProductListProps) {
+export function ProductList({ products, stock, onEdit }: ProductListProps) {
   const { t } = useTranslation();
   if (products === undefined) return null;
 
@@ -39,6 +42,7 @@ export function ProductList({ products, onEdit }: ProductListProps) {
                   {[product.category, product.barcode].filter(Boolean).join(' · ')}
                 </p>
                 <div className="mt-0.5 flex gap-1">
+                  {product.trackStock ? <StockFigure onHand={stock.get(product.id) ?? 0} /> : null}
                   {!product.isActive ? <Tag>{t('products.hidden')}</Tag> : null}
                   {product.syncVersion === null ? <Tag>{t('products.notSynced')}</Tag> : null}
                 </div>

@@ -1,12 +1,16 @@
 import { useState } from 'react';
-import { useLiveProducts } from '../db';
+import { useLiveProducts, useLiveStockShown } from '../db';
+import { StockPanel } from '../stock/StockPanel';
 import { AddProductForm } from './AddProductForm';
 import { EditProductForm } from './EditProductForm';
 import { ProductList } from './ProductList';
 
-/** Add products, and tap one to edit or delete it. */
+const NO_STOCK: ReadonlyMap<string, number> = new Map();
+
+/** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
   const products = useLiveProducts();
+  const stock = useLiveStockShown() ?? NO_STOCK;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // A product deleted meanwhile (by a pull) closes its form.
@@ -16,14 +20,19 @@ export function ProductsScreen() {
     <div className="h-full overflow-y-auto">
       <div className="flex flex-col gap-4 px-3 py-3">
         {editing ? (
-          <EditProductForm
-            key={editing.id}
-            product={editing}
-            onDone={(message) => {
-              setEditingId(null);
-              setNotice(message);
-            }}
-          />
+          <>
+            <EditProductForm
+              key={editing.id}
+              product={editing}
+              onDone={(message) => {
+                setEditingId(null);
+                setNotice(message);
+              }}
+            />
+            {editing.trackStock ? (
+              <StockPanel key={editing.id} product={editing} onHand={stock.get(editing.id) ?? 0} />
+            ) : null}
+          </>
         ) : (
           <>
             {notice ? (
@@ -34,6 +43,7 @@ export function ProductsScreen() {
             <AddProductForm />
             <ProductList
               products={products}
+              stock={stock}
               onEdit={(id) => {
                 setNotice(null);
                 setEditingId(id);

@@ -5,15 +5,38 @@ const id = '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11';
 
 describe('readProductForm', () => {
   it('parses the price in rands to cents and turns blanks into null', () => {
-    const result = readProductForm({ name: ' Bread ', price: '18,99', barcode: ' ', category: '' }, id);
+    const result = readProductForm(
+      { ...EMPTY_PRODUCT_FORM, name: ' Bread ', price: '18,99', barcode: ' ', category: '' },
+      id,
+    );
     expect(result).toEqual({
       ok: true,
-      input: { id, name: 'Bread', price: 1899, barcode: null, category: null },
+      input: {
+        id,
+        name: 'Bread',
+        price: 1899,
+        barcode: null,
+        category: null,
+        trackStock: false,
+        oversellPolicy: null,
+      },
+    });
+  });
+
+  it("sends the stock settings: the shop's policy as null, a product's own as itself", () => {
+    const tracked = { ...EMPTY_PRODUCT_FORM, name: 'Milk', price: '21.99', trackStock: true };
+    expect(readProductForm(tracked, id)).toMatchObject({ ok: true, input: { trackStock: true, oversellPolicy: null } });
+    expect(readProductForm({ ...tracked, oversellPolicy: 'reject' }, id)).toMatchObject({
+      ok: true,
+      input: { trackStock: true, oversellPolicy: 'reject' },
     });
   });
 
   it('names each wrong field', () => {
-    const result = readProductForm({ name: '', price: '18.999', barcode: 'no spaces!', category: 'x'.repeat(61) }, id);
+    const result = readProductForm(
+      { ...EMPTY_PRODUCT_FORM, name: '', price: '18.999', barcode: 'no spaces!', category: 'x'.repeat(61) },
+      id,
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect([...result.invalid].sort()).toEqual(['barcode', 'category', 'name', 'price']);
   });

@@ -1,15 +1,28 @@
-import { parseRands, productInputSchema, type ProductInput } from '@opentill/domain';
+import { parseRands, productInputSchema, type OversellPolicy, type ProductInput } from '@opentill/domain';
 
 export type ProductField = 'name' | 'price' | 'barcode' | 'category';
+
+/** "If it runs out": the shop's policy (null on the wire), or this product's own. */
+export type OversellChoice = 'shop' | OversellPolicy;
+export const OVERSELL_CHOICES: readonly OversellChoice[] = ['shop', 'flag', 'reject'];
 
 export interface ProductFormValues {
   name: string;
   price: string;
   barcode: string;
   category: string;
+  trackStock: boolean;
+  oversellPolicy: OversellChoice;
 }
 
-export const EMPTY_PRODUCT_FORM: ProductFormValues = { name: '', price: '', barcode: '', category: '' };
+export const EMPTY_PRODUCT_FORM: ProductFormValues = {
+  name: '',
+  price: '',
+  barcode: '',
+  category: '',
+  trackStock: false,
+  oversellPolicy: 'shop',
+};
 
 /**
  * Turns what was typed into a product input checked by the domain schema, or
@@ -29,6 +42,8 @@ export function readProductForm(
     price: price ?? 0,
     barcode: barcode === '' ? null : barcode,
     category: category === '' ? null : category,
+    trackStock: values.trackStock,
+    oversellPolicy: values.oversellPolicy === 'shop' ? null : values.oversellPolicy,
   });
   const invalid = new Set<ProductField>();
   if (price === null) invalid.add('price');

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRands, saleTotal } from '@opentill/domain';
-import { useLiveProducts } from '../db';
+import { useLiveProducts, useLiveStockShown } from '../db';
 import { Button } from '../ui/Button';
 import { SearchIcon } from '../ui/icons';
 import { CartPanel } from './CartPanel';
@@ -15,6 +15,7 @@ export function CartView() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const products = useLiveProducts();
+  const stock = useLiveStockShown();
   const matches = useMemo(() => filterProducts(products ?? [], query), [products, query]);
   const lines = useCart((state) => state.lines);
   const add = useCart((state) => state.add);
@@ -53,8 +54,8 @@ export function CartView() {
         </label>
       </form>
       <div className="min-h-0 flex-1 overflow-y-auto px-3 pb-3">
-        {products === undefined ? null : (
-          <ProductGrid matches={matches} hasProducts={products.length > 0} query={query} />
+        {products === undefined || stock === undefined ? null : (
+          <ProductGrid matches={matches} hasProducts={products.length > 0} query={query} stock={stock} />
         )}
       </div>
       <CartPanel />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatRands, cents } from '@opentill/domain';
 import type { LocalProduct } from '../db';
+import { StockFigure } from '../stock/StockFigure';
 import { useCart } from './cartStore';
 
 /** Rendering thousands of tiles would stall a 2 GB phone; search narrows the rest. */
@@ -12,9 +13,11 @@ interface ProductGridProps {
   /** Whether the shop has any product at all (to word the empty state). */
   hasProducts: boolean;
   query: string;
+  /** The stock this phone shows per product; tracked products show theirs. */
+  stock: ReadonlyMap<string, number>;
 }
 
-export function ProductGrid({ matches, hasProducts, query }: ProductGridProps) {
+export function ProductGrid({ matches, hasProducts, query, stock }: ProductGridProps) {
   const { t } = useTranslation();
   const lines = useCart((state) => state.lines);
   const add = useCart((state) => state.add);
@@ -51,6 +54,11 @@ export function ProductGrid({ matches, hasProducts, query }: ProductGridProps) {
                   {product.name}
                 </span>
                 <span className="mt-1 font-semibold text-brand-800">{formatRands(cents(product.price))}</span>
+                {product.trackStock ? (
+                  <span className="mt-0.5">
+                    <StockFigure onHand={stock.get(product.id) ?? 0} />
+                  </span>
+                ) : null}
                 {inCart > 0 ? (
                   <span
                     aria-label={t('sales.inCart', { count: inCart })}

@@ -11,6 +11,8 @@ function product(name: string, barcode: string | null, category: string | null, 
     barcode,
     category,
     isActive,
+    trackStock: false,
+    oversellPolicy: null,
     syncVersion: 1,
     lastModified: '2026-11-23T10:00:00Z',
   };

@@ -1,6 +1,8 @@
 import {
   LANE_OF_TYPE,
   PROTOCOL_VERSION,
+  demandOf,
+  judgeSales,
   linkMatches,
   saleContent,
   syncRequestSchema,
@@ -8,7 +10,11 @@ import {
   type Conflict,
   type Lane,
   type Operation,
+  type OperationErrorCode,
   type Product,
+  type StockException,
+  type StockLevel,
+  type StockPosition,
   type SyncRequest,
   type SyncResponse,
 } from '@opentill/domain';
@@ -19,7 +25,11 @@ import { decodeJsonBody } from './compression';
  * protocol's promises (docs/API.md): each opId applied once, seq in order per
  * lane with gaps refused, stored answers returned for retries, sales checked
  * against their chain hash, stale product edits answered as conflicts, deletions
- * as tombstones. Reads gzip bodies. Used as a mocked fetch.
+ * as tombstones, and stock for one branch: receipts and adjustments move it, sales
+ * are judged by the domain's `judgeSales` (a `reject` product short of stock
+ * refuses the sale as an OUT_OF_STOCK conflict, a `flag` one opens or grows an
+ * exception), figures and exceptions pulled by a second cursor position. Reads
+ * gzip bodies. Used as a mocked fetch.
  */
 export class FakeSyncServer {
   readonly applied = new Map<string, Acknowledgment>();
@@ -30,6 +40,10 @@ export class FakeSyncServer {
   readonly nextSeq: Record<Lane, number> = { critical: 1, high: 1, medium: 1 };
   /** The change feed: every product version in commit order (tombstones included). */
   products: Product[] = [];
+  /** The branch's stock feed: every figure and exception change in commit order. */
+  stockFeed: ({ level: StockLevel } | { exception: StockException })[] = [];
+  readonly positions = new Map<string, StockPosition>();
+  readonly exceptions = new Map<string, StockException>();
   pageSize = 500;
   /** Operations (by localId) to reject, with this error. */
   rejectLocalIds = new Set<string>();
@@ -62,6 +76,14 @@ export class FakeSyncServer {
   /** The server's current copy of a product (the last in the feed), tombstones included. */
   current(id: string): Product | undefined {
     return this.products.findLast((product) => product.id === id);
+  }
+
+  onHand(productId: string): number {
+    return this.positions.get(productId)?.onHand ?? 0;
+  }
+
+  openException(productId: string): StockException | undefined {
+    return [...this.exceptions.values()].find((e) => e.productId === productId && e.status === 'open');
   }
 
   storedCount(type: Operation['type']): number {
@@ -99,22 +121,30 @@ export class FakeSyncServer {
       this.types.set(operation.opId, operation.type);
       acknowledgments.push(ack);
     }
-    const from = request.cursor ? Number(request.cursor) : 0;
+    // The cursor: positions in the product feed and in the stock feed.
+    const [from = 0, stockFrom = 0] = (request.cursor ?? '0:0').split(':').map(Number);
     const page = this.products.slice(from, from + this.pageSize);
+    const stockPage = this.stockFeed.slice(stockFrom, stockFrom + this.pageSize);
     const next = from + page.length;
+    const stockNext = stockFrom + stockPage.length;
     return {
       protocolVersion: PROTOCOL_VERSION,
       syncTimestamp: new Date().toISOString(),
-      cursor: String(next),
-      hasMore: next < this.products.length,
-      serverChanges: { products: page, sales: [] },
+      cursor: `${next}:${stockNext}`,
+      hasMore: next < this.products.length || stockNext < this.stockFeed.length,
+      serverChanges: {
+        products: page,
+        sales: [],
+        stock: stockPage.flatMap((change) => ('level' in change ? [change.level] : [])),
+        stockExceptions: stockPage.flatMap((change) => ('exception' in change ? [change.exception] : [])),
+      },
       conflicts,
       acknowledgments,
     };
   }
 
   private apply(operation: Operation, header: Omit<Acknowledgment, 'status'>): Acknowledgment {
-    const reject = (code: 'OT_ERR_SALE_INVALID' | 'OT_ERR_CHAIN_INVALID' | 'OT_ERR_LANE_MISMATCH', message: string) =>
+    const reject = (code: OperationErrorCode, message: string) =>
       ({ ...header, status: 'rejected', error: { code, message } }) as const;
     if (operation.lane !== LANE_OF_TYPE[operation.type]) return reject('OT_ERR_LANE_MISMATCH', 'Wrong lane.');
     if (this.rejectLocalIds.has(operation.localId)) return reject('OT_ERR_SALE_INVALID', 'The sale does not add up.');
@@ -124,7 +154,7 @@ export class FakeSyncServer {
         if (!linkMatches(saleContent(operation.data), operation.data.chain)) {
           return reject('OT_ERR_CHAIN_INVALID', 'The chain hash does not match.');
         }
-        return { ...header, status: 'created', serverId: 'srv' };
+        return this.sell(operation.data, header);
       case 'UPSERT_PRODUCT': {
         const input = operation.data;
         const existing = this.current(input.id);
@@ -148,9 +178,16 @@ export class FakeSyncServer {
           barcode: input.barcode ?? null,
           category: input.category ?? null,
           isActive: input.isActive ?? true,
+          trackStock: input.trackStock ?? existing?.trackStock ?? false,
+          oversellPolicy:
+            input.oversellPolicy === undefined ? (existing?.oversellPolicy ?? null) : input.oversellPolicy,
           syncVersion: (existing?.syncVersion ?? 0) + 1,
           lastModified,
         });
+        const settings = this.current(input.id);
+        const position = this.position(input.id);
+        position.tracked = settings?.trackStock ?? false;
+        position.policy = settings?.oversellPolicy ?? 'flag';
         return { ...header, status: existing ? 'updated' : 'created', serverId: input.id };
       }
       case 'DELETE_PRODUCT': {
@@ -166,6 +203,79 @@ export class FakeSyncServer {
         }
         return { ...header, status: 'deleted' };
       }
+      case 'RECEIVE_STOCK':
+        this.move(operation.data.productId, operation.data.quantity);
+        return { ...header, status: 'created', serverId: operation.localId };
+      case 'ADJUST_STOCK':
+      case 'RESOLVE_STOCK_EXCEPTION': {
+        const { exceptionId } = operation.data;
+        const exception = exceptionId === undefined ? undefined : this.exceptions.get(exceptionId);
+        if (exceptionId !== undefined && !exception) {
+          return reject('OT_ERR_EXCEPTION_UNKNOWN', 'This stock exception does not exist at this branch.');
+        }
+        if (operation.type === 'ADJUST_STOCK') this.move(operation.data.productId, operation.data.delta);
+        const resolvedNow = exception?.status === 'open';
+        if (exception && resolvedNow) {
+          const resolution = operation.type === 'ADJUST_STOCK' ? 'adjusted' : 'accepted';
+          this.changeException({ ...exception, status: 'resolved', resolution, resolvedAt: lastModified });
+        }
+        const status = operation.type === 'RESOLVE_STOCK_EXCEPTION' && !resolvedNow ? 'updated' : 'created';
+        return { ...header, status, serverId: operation.localId };
+      }
     }
+  }
+
+  private position(productId: string): StockPosition {
+    let position = this.positions.get(productId);
+    if (!position) {
+      position = { onHand: 0, tracked: false, policy: 'flag' };
+      this.positions.set(productId, position);
+    }
+    return position;
+  }
+
+  private move(productId: string, delta: number): void {
+    const position = this.position(productId);
+    position.onHand += delta;
+    this.stockFeed.push({ level: { productId, onHand: position.onHand } });
+  }
+
+  private changeException(exception: StockException): void {
+    this.exceptions.set(exception.id, exception);
+    this.stockFeed.push({ exception });
+  }
+
+  /** A sale judged against the branch's stock, as the server does (SPEC ST2–ST4). */
+  private sell(sale: Extract<Operation, { type: 'CREATE_SALE' }>['data'], header: Omit<Acknowledgment, 'status'>) {
+    const serverId = crypto.randomUUID();
+    const [verdict] = judgeSales(this.positions, [sale]);
+    if (!verdict?.accepted) {
+      const conflict: Conflict = {
+        kind: 'OUT_OF_STOCK',
+        entity: 'sale',
+        recordId: sale.localId,
+        shortages: verdict?.shortages ?? [],
+      };
+      return { ...header, status: 'conflict', serverId, conflict } as const;
+    }
+    for (const productId of demandOf(sale).keys()) {
+      this.stockFeed.push({ level: { productId, onHand: this.onHand(productId) } });
+    }
+    for (const { productId, shortfall } of verdict.shortfalls) {
+      const open = this.openException(productId);
+      this.changeException({
+        id: open?.id ?? crypto.randomUUID(),
+        productId,
+        productName: this.current(productId)?.name ?? 'Unknown product',
+        kind: 'OVERSELL',
+        shortfall: (open?.shortfall ?? 0) + shortfall,
+        saleIds: [...(open?.saleIds ?? []), serverId],
+        status: 'open',
+        resolution: null,
+        createdAt: open?.createdAt ?? new Date().toISOString(),
+        resolvedAt: null,
+      });
+    }
+    return { ...header, status: 'created', serverId } as const;
   }
 }

@@ -1,9 +1,21 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listProducts, pendingOperations, recordSale, rejectedOperations, saveProduct, saveSession } from '../db';
+import {
+  getSale,
+  listProducts,
+  pendingOperations,
+  recordSale,
+  rejectedOperations,
+  resolveOversellByCount,
+  saveProduct,
+  saveSession,
+  syncOverview,
+  unsyncedCount,
+} from '../db';
 import { getCursor } from '../db/meta';
+import { stockShownHere } from '../db/stock';
 import { resetLocalDatabase } from '../db/testing';
-import { testProduct, testSale, testSession } from '../testing/fixtures';
+import { PRODUCT_ID, testProduct, testSale, testSession } from '../testing/fixtures';
 import { FakeSyncServer } from './fakeSyncServer';
 import { MAX_ROUNDS, syncNow } from './syncClient';
 import { useSyncStatus } from './syncStatus';
@@ -50,7 +62,7 @@ describe('syncNow', () => {
     });
     expect(await pendingOperations(50)).toEqual([]);
     expect((await listProducts()).map((product) => product.name)).toEqual(['Albany White Bread 700g']);
-    expect(await getCursor()).toBe('1');
+    expect(await getCursor()).toBe('1:1'); // one product, one stock figure (the sale's)
     expect(useSyncStatus.getState()).toMatchObject({ lastError: null, reachable: true, syncing: false });
   });
 
@@ -160,9 +172,9 @@ describe('syncNow', () => {
     );
 
     expect(await syncNow()).toEqual({ kind: 'done' });
-    expect(server.requests.map((request) => request.cursor)).toEqual([null, '2', '4']);
+    expect(server.requests.map((request) => request.cursor)).toEqual([null, '2:0', '4:0']);
     expect(await listProducts()).toHaveLength(5);
-    expect(await getCursor()).toBe('5');
+    expect(await getCursor()).toBe('5:0');
   });
 
   it('stops after MAX_ROUNDS even if the server always has more', async () => {
@@ -239,5 +251,54 @@ describe('syncNow', () => {
     expect(server.maxInFlight).toBe(1);
     expect(await pendingOperations(50)).toEqual([]);
     expect(server.storedCount('UPSERT_PRODUCT')).toBe(1);
+  });
+});
+
+describe('syncNow: stock', () => {
+  /** A tracked loaf with one on the shelf, known to the server and this phone; then a sale of two (testSale). */
+  async function sellTwoOfOne(oversellPolicy: 'flag' | 'reject') {
+    await saveSession(testSession());
+    await saveProduct(
+      { id: PRODUCT_ID, name: 'Bread', price: 1899, trackStock: true, oversellPolicy },
+      { openingStock: 1 },
+    );
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect((await stockShownHere()).get(PRODUCT_ID)).toBe(1);
+    const sale = testSale(); // 2 × bread
+    await recordSale(sale);
+    expect((await stockShownHere()).get(PRODUCT_ID)).toBe(-1); // at once, before any sync
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    return sale;
+  }
+
+  it('flag: the sale is kept, the exception comes back, and counting the shelf resolves it on the server', async () => {
+    await sellTwoOfOne('flag');
+    expect(server.onHand(PRODUCT_ID)).toBe(-1);
+    expect((await stockShownHere()).get(PRODUCT_ID)).toBe(-1);
+    const [item] = (await syncOverview()).inbox;
+    if (item?.kind !== 'OVERSELL') throw new Error('expected the oversell in the inbox');
+    expect(item.exception).toMatchObject({ productId: PRODUCT_ID, shortfall: 1, status: 'open' });
+
+    await resolveOversellByCount(item.exception.id, 0);
+    expect((await syncOverview()).inbox).toEqual([]);
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(server.onHand(PRODUCT_ID)).toBe(0);
+    expect(server.exceptions.get(item.exception.id)).toMatchObject({ status: 'resolved', resolution: 'adjusted' });
+    expect((await stockShownHere()).get(PRODUCT_ID)).toBe(0);
+    expect(await pendingOperations(50)).toEqual([]);
+  });
+
+  it('reject: the sale is refused, moves no stock, and waits in the inbox; nothing counts as unsynced', async () => {
+    const sale = await sellTwoOfOne('reject');
+    expect(server.onHand(PRODUCT_ID)).toBe(1);
+    expect((await stockShownHere()).get(PRODUCT_ID)).toBe(1);
+    expect(await getSale(sale.localId)).toMatchObject({ syncState: 'refused' });
+    expect((await syncOverview()).inbox).toMatchObject([
+      {
+        kind: 'OUT_OF_STOCK',
+        conflict: { recordId: sale.localId, shortages: [{ productId: PRODUCT_ID, requested: 2, available: 1 }] },
+      },
+    ]);
+    expect(await unsyncedCount()).toBe(0);
   });
 });

@@ -122,7 +122,7 @@ async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome
       deviceId,
       acknowledgments: answer.acknowledgments,
       conflicts: answer.conflicts,
-      products: answer.serverChanges.products,
+      page: answer.serverChanges,
       cursor: answer.cursor,
     });
     // Signed out (or signed in as another device) while the request was on its way.

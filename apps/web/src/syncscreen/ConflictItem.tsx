@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands } from '@opentill/domain';
-import { keepServerVersion, resendMyVersion, type ConflictRow } from '../db';
+import type { OversellPolicy } from '@opentill/domain';
+import { keepServerVersion, resendMyVersion, type StaleEditConflict } from '../db';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 
-const FIELDS = ['name', 'price', 'barcode', 'category'] as const;
+const FIELDS = ['name', 'price', 'barcode', 'category', 'trackStock', 'oversellPolicy'] as const;
 type ShownField = (typeof FIELDS)[number];
 
+/** A product as either side has it; what the device sent may leave settings out. */
 interface Shown {
   name: string;
   price: number;
   barcode?: string | null | undefined;
   category?: string | null | undefined;
+  trackStock?: boolean | undefined;
+  oversellPolicy?: OversellPolicy | null | undefined;
 }
 
 /**
@@ -20,14 +24,24 @@ interface Shown {
  * field by field, with the two ways out. "Use my version" sends this phone's
  * fields again on the server's current version.
  */
-export function ConflictItem({ row }: { row: ConflictRow }) {
+export function ConflictItem({ opId, conflict }: { opId: string; conflict: StaleEditConflict }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const { server, device } = row.conflict;
+  const { server, device } = conflict;
 
   const show = (product: Shown, field: ShownField): string => {
-    if (field === 'price') return formatRands(cents(product.price));
-    return product[field] || t('sync.screen.none');
+    switch (field) {
+      case 'price':
+        return formatRands(cents(product.price));
+      case 'trackStock':
+        if (product.trackStock === undefined) return t('sync.screen.none');
+        return product.trackStock ? t('sync.screen.yes') : t('sync.screen.no');
+      case 'oversellPolicy':
+        if (product.oversellPolicy === undefined) return t('sync.screen.none');
+        return t(`stock.policies.${product.oversellPolicy ?? 'shop'}`);
+      default:
+        return product[field] || t('sync.screen.none');
+    }
   };
 
   async function resolve(action: () => Promise<void>) {
@@ -76,7 +90,7 @@ export function ConflictItem({ row }: { row: ConflictRow }) {
         <Button
           variant="secondary"
           disabled={busy}
-          onClick={() => void resolve(() => keepServerVersion(row.opId))}
+          onClick={() => void resolve(() => keepServerVersion(opId))}
           data-testid="conflict-keep-server"
           className="px-2 text-sm"
         >
@@ -84,7 +98,7 @@ export function ConflictItem({ row }: { row: ConflictRow }) {
         </Button>
         <Button
           disabled={busy}
-          onClick={() => void resolve(() => resendMyVersion(row.opId))}
+          onClick={() => void resolve(() => resendMyVersion(opId))}
           data-testid="conflict-use-mine"
           className="px-2 text-sm"
         >

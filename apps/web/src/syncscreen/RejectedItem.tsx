@@ -16,7 +16,12 @@ export function RejectedItem({ entry }: { entry: OutboxEntry }) {
   const [step, setStep] = useState<Step>('idle');
   const [error, setError] = useState<string | null>(null);
   const isSale = entry.type === 'CREATE_SALE';
-  const what = isSale ? t('sync.screen.rejectedSale', { ref: entry.localId }) : t('sync.screen.rejectedProduct');
+  const isProduct = entry.type === 'UPSERT_PRODUCT' || entry.type === 'DELETE_PRODUCT';
+  const what = isSale
+    ? t('sync.screen.rejectedSale', { ref: entry.localId })
+    : isProduct
+      ? t('sync.screen.rejectedProduct')
+      : t('sync.screen.rejectedStock');
 
   async function confirm() {
     setStep('working');
@@ -55,7 +60,13 @@ export function RejectedItem({ entry }: { entry: OutboxEntry }) {
           className="flex flex-col gap-3 rounded-xl bg-amber-50 p-3 text-amber-950 ring-1 ring-amber-200"
         >
           <p>{t('sync.screen.dismissExplain')}</p>
-          <p>{isSale ? t('sync.screen.dismissSale') : t('sync.screen.dismissProduct')}</p>
+          <p>
+            {isSale
+              ? t('sync.screen.dismissSale')
+              : isProduct
+                ? t('sync.screen.dismissProduct')
+                : t('sync.screen.dismissStock')}
+          </p>
           <div className="grid grid-cols-2 gap-2">
             <Button
               variant="secondary"

@@ -6,7 +6,7 @@ import { formatAge } from '../i18n/format';
 import { syncProblemMessage } from '../shell/syncProblemMessage';
 import { requestSync, useSyncStatus } from '../sync';
 import { Button } from '../ui/Button';
-import { ConflictItem } from './ConflictItem';
+import { InboxEntry, inboxKey } from './InboxEntry';
 import { RejectedItem } from './RejectedItem';
 import { SignOutSection } from './SignOutSection';
 
@@ -91,10 +91,10 @@ export function SyncScreen() {
           className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
         >
           <h3 className="font-semibold text-slate-900">{t('sync.screen.conflictsTitle')}</h3>
-          {overview.conflicts.length === 0 ? (
+          {overview.inbox.length === 0 ? (
             <p className="text-sm text-slate-600">{t('sync.screen.conflictsEmpty')}</p>
           ) : (
-            overview.conflicts.map((row) => <ConflictItem key={row.opId} row={row} />)
+            overview.inbox.map((item) => <InboxEntry key={inboxKey(item)} item={item} />)
           )}
         </section>
 
@@ -102,7 +102,8 @@ export function SyncScreen() {
           waiting={{
             pending: LANES.reduce((sum, lane) => sum + overview.pendingByLane[lane], 0),
             rejected: overview.rejected.length,
-            conflicts: overview.conflicts.length,
+            // Stock exceptions live on the server: signing out loses nothing of them.
+            conflicts: overview.inbox.filter((item) => item.kind !== 'OVERSELL').length,
           }}
         />
       </div>

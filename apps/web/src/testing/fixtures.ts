@@ -1,8 +1,18 @@
-import { cents, type Acknowledgment, type Lane, type Product, type SaleContent, type Session } from '@opentill/domain';
+import {
+  cents,
+  type Acknowledgment,
+  type Lane,
+  type Product,
+  type SaleContent,
+  type Session,
+  type StockException,
+} from '@opentill/domain';
+import type { PulledPage } from '../db';
 
 /** Test data only: never imported by the app. */
 export const PRODUCT_ID = '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11';
 export const OTHER_PRODUCT_ID = '5d2e9a70-3c4b-4f1a-8e6d-1a2b3c4d5e6f';
+export const EXCEPTION_ID = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
 
 export function testSession(deviceId = '7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e'): Session {
   return {
@@ -39,8 +49,27 @@ export function testProduct(overrides: Partial<Product> = {}): Product {
     barcode: '6001253010123',
     category: 'Bakery',
     isActive: true,
+    trackStock: false,
+    oversellPolicy: null,
     syncVersion: 1,
     lastModified: '2026-11-23T14:45:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An open oversell of the test product at the device's branch: one unit short. */
+export function testStockException(overrides: Partial<StockException> = {}): StockException {
+  return {
+    id: EXCEPTION_ID,
+    productId: PRODUCT_ID,
+    productName: 'Albany White Bread 700g',
+    kind: 'OVERSELL',
+    shortfall: 1,
+    saleIds: ['44444444-4444-4444-8444-444444444444'],
+    status: 'open',
+    resolution: null,
+    createdAt: '2026-11-23T15:00:00.000Z',
+    resolvedAt: null,
     ...overrides,
   };
 }
@@ -59,4 +88,9 @@ export function ack(
     ...(status === 'created' || status === 'updated' ? { serverId: crypto.randomUUID() } : {}),
     ...(error ? { error } : {}),
   };
+}
+
+/** A pull page: nothing pulled but what is given. */
+export function pageOf(page: Partial<PulledPage> = {}): PulledPage {
+  return { products: [], stock: [], stockExceptions: [], ...page };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_CENTS } from '../money/cents.js';
+import { OVERSELL_POLICIES } from '../stock/stock.js';
 
 /** A product as the server sends it to devices (seed 000 `LocalProduct`). */
 export const productSchema = z.object({
@@ -10,6 +11,10 @@ export const productSchema = z.object({
   barcode: z.nullable(z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,64}$/))),
   category: z.nullable(z.string().check(z.trim(), z.maxLength(60))),
   isActive: z.boolean(),
+  /** Whether the shop counts this product's stock: only tracked products raise oversell conflicts (SPEC ST5). */
+  trackStock: z.boolean(),
+  /** This product's oversell policy; null follows the shop's (SPEC ST3, ST4). */
+  oversellPolicy: z.nullable(z.enum(OVERSELL_POLICIES)),
   /** Bumped on every change; the server's copy wins for editable records. */
   syncVersion: z.int().check(z.gte(1)),
   lastModified: z.iso.datetime({ offset: true }),
@@ -27,6 +32,8 @@ export const productInputSchema = z.object({
   barcode: z.optional(productSchema.shape.barcode),
   category: z.optional(productSchema.shape.category),
   isActive: z.optional(z.boolean()),
+  trackStock: z.optional(z.boolean()),
+  oversellPolicy: z.optional(productSchema.shape.oversellPolicy),
   /**
    * The server version this edit was made on. When the server has moved on, the
    * edit is not applied: it comes back as a conflict with both versions (SPEC SY12).

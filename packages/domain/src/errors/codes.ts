@@ -37,6 +37,7 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_RECORD_CONFLICT: 'This record id already belongs to another shop.',
   OT_ERR_CHAIN_INVALID: "The sale's chain hash does not match its content.",
   OT_ERR_LANE_MISMATCH: 'This operation was sent in the wrong lane.',
+  OT_ERR_EXCEPTION_UNKNOWN: 'This stock exception does not exist at this branch.',
 } as const;
 
 export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;

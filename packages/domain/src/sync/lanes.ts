@@ -14,6 +14,9 @@ export type Lane = (typeof LANES)[number];
 /** The lane an operation of this type travels in (pharmacy sales of scheduled medicines join `critical` later). */
 export const LANE_OF_TYPE = {
   CREATE_SALE: 'high',
+  RECEIVE_STOCK: 'critical',
+  ADJUST_STOCK: 'critical',
+  RESOLVE_STOCK_EXCEPTION: 'critical',
   UPSERT_PRODUCT: 'medium',
   DELETE_PRODUCT: 'medium',
 } as const satisfies Record<string, Lane>;

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { productInputSchema, productSchema } from '../catalog/product.js';
 import { saleSchema } from '../sales/sale.js';
+import {
+  adjustStockSchema,
+  receiveStockSchema,
+  resolveStockExceptionSchema,
+  stockExceptionSchema,
+  stockLevelSchema,
+} from '../stock/stock.js';
 import { OPERATION_ERROR_CODES } from '../errors/codes.js';
 import { LANES } from './lanes.js';
 
@@ -46,10 +53,34 @@ export const deleteProductOperationSchema = z.object({
   data: z.object({ id: z.uuid() }),
 });
 
+export const receiveStockOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RECEIVE_STOCK'),
+  localId: z.string(),
+  data: receiveStockSchema,
+});
+
+export const adjustStockOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('ADJUST_STOCK'),
+  localId: z.string(),
+  data: adjustStockSchema,
+});
+
+export const resolveStockExceptionOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RESOLVE_STOCK_EXCEPTION'),
+  localId: z.string(),
+  data: resolveStockExceptionSchema,
+});
+
 export const operationSchema = z.discriminatedUnion('type', [
   createSaleOperationSchema,
   upsertProductOperationSchema,
   deleteProductOperationSchema,
+  receiveStockOperationSchema,
+  adjustStockOperationSchema,
+  resolveStockExceptionOperationSchema,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
@@ -69,8 +100,9 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 /**
  * `created`/`updated`/`deleted`: applied now or earlier (a retry returns the stored answer).
- * `conflict`: not applied because the record changed on the server meanwhile; a
- *   stored answer carrying both versions, for a person to resolve (SPEC SY12).
+ * `conflict`: not applied, for a person to resolve: the record changed on the server
+ *   meanwhile (both versions come back, SPEC SY12), or a sale of a `reject` product
+ *   found too little stock (SPEC ST3). A stored answer.
  * `rejected`: a permanent, stored answer; the device shows it and moves on.
  * `refused`: not applied and not stored (a sequence gap); the device sends it again.
  */
@@ -93,7 +125,18 @@ export const staleEditConflictSchema = z.object({
   device: productInputSchema,
 });
 
-export type Conflict = z.infer<typeof staleEditConflictSchema>;
+/** A sale refused because a `reject` product had too little stock (SPEC ST3, seed 002 scenario 1). */
+export const outOfStockConflictSchema = z.object({
+  kind: z.literal('OUT_OF_STOCK'),
+  entity: z.literal('sale'),
+  /** The sale's local id. */
+  recordId: z.string(),
+  shortages: z.array(z.object({ productId: z.uuid(), requested: z.int(), available: z.int() })),
+});
+
+export const conflictSchema = z.discriminatedUnion('kind', [staleEditConflictSchema, outOfStockConflictSchema]);
+
+export type Conflict = z.infer<typeof conflictSchema>;
 
 export const acknowledgmentSchema = z.object({
   opId: z.uuid(),
@@ -103,7 +146,7 @@ export const acknowledgmentSchema = z.object({
   status: z.enum(ACK_STATUSES),
   serverId: z.optional(z.string()),
   error: z.optional(z.object({ code: z.enum(operationErrorCodes), message: z.string() })),
-  conflict: z.optional(staleEditConflictSchema),
+  conflict: z.optional(conflictSchema),
 });
 
 export type Acknowledgment = z.infer<typeof acknowledgmentSchema>;
@@ -119,9 +162,13 @@ export const syncResponseSchema = z.object({
   serverChanges: z.object({
     products: z.array(productSchema),
     sales: z.array(z.unknown()),
+    /** On-hand figures at the device's branch that changed since the cursor (SPEC ST6). */
+    stock: z.array(stockLevelSchema),
+    /** Stock exceptions at the device's branch raised or resolved since the cursor. */
+    stockExceptions: z.array(stockExceptionSchema),
   }),
   /** The conflicts among this push's acknowledgments, as the seed's `conflicts[]`. */
-  conflicts: z.array(z.object({ opId: z.uuid(), conflict: staleEditConflictSchema })),
+  conflicts: z.array(z.object({ opId: z.uuid(), conflict: conflictSchema })),
   acknowledgments: z.array(acknowledgmentSchema),
 });
 

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countStock, receiveStock, type LocalProduct } from '../db';
+import { requestSync } from '../sync';
+import { Button } from '../ui/Button';
+import { QuantityForm } from './QuantityForm';
+import { StockFigure } from './StockFigure';
+
+type Mode = 'idle' | 'receive' | 'count';
+
+/**
+ * A tracked product's stock on the Products screen: the figure this phone shows,
+ * "Receive stock" (a delivery, RECEIVE_STOCK) and "Count stock" (what is on the
+ * shelf; the difference from the figure goes as an ADJUST_STOCK, reason `count`).
+ */
+export function StockPanel({ product, onHand }: { product: LocalProduct; onHand: number }) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<Mode>('idle');
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function open(next: Mode) {
+    setNotice(null);
+    setMode(next);
+  }
+
+  async function receive(quantity: number) {
+    await receiveStock(product.id, quantity);
+    requestSync();
+    setNotice(t('stock.received', { count: quantity }));
+    setMode('idle');
+  }
+
+  async function count(counted: number) {
+    const { delta } = await countStock(product.id, counted);
+    if (delta !== 0) requestSync();
+    setNotice(delta === 0 ? t('stock.countMatches') : t('stock.counted', { count: counted }));
+    setMode('idle');
+  }
+
+  return (
+    <section
+      data-testid="stock-panel"
+      className="flex flex-col gap-3 rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="text-lg font-bold text-slate-900">{t('stock.title')}</h2>
+        <StockFigure onHand={onHand} />
+      </div>
+      {notice ? (
+        <p role="status" className="text-sm text-brand-800">
+          {notice}
+        </p>
+      ) : null}
+      {mode === 'receive' ? (
+        <QuantityForm
+          label={t('stock.receivedLabel')}
+          min={1}
+          submitLabel={t('stock.save')}
+          onSubmit={receive}
+          onCancel={() => setMode('idle')}
+          testIdPrefix="stock-receive"
+        />
+      ) : mode === 'count' ? (
+        <QuantityForm
+          label={t('stock.countedLabel')}
+          min={0}
+          submitLabel={t('stock.save')}
+          onSubmit={count}
+          onCancel={() => setMode('idle')}
+          testIdPrefix="stock-count"
+        />
+      ) : (
+        <div className="grid grid-cols-2 gap-2">
+          <Button variant="secondary" onClick={() => open('receive')} data-testid="stock-receive">
+            {t('stock.receive')}
+          </Button>
+          <Button variant="secondary" onClick={() => open('count')} data-testid="stock-count">
+            {t('stock.count')}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
