@@ -425,23 +425,19 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
               push.map((e) => e.result),
             ],
           );
-          // Stock: lock the figures of the push's products in id order, write a ledger entry
+          // Stock: lock the figures of the push's products in id order (all exist here), write a ledger entry
           // per line, take the branch's stock numbers, move the figures (SPEC ST2, ST6).
           const lines = push.flatMap((e) => e.operation.data.items.map((item) => ({ ...item, saleId: e.saleId })));
           const net = new Map<string, number>();
           for (const line of lines) net.set(line.productId, (net.get(line.productId) ?? 0) - line.quantity);
           const productIds = [...net.keys()].sort();
           await client.query(
-            `INSERT INTO stock_levels (tenant_id, branch_id, product_id)
-             SELECT $1, $2, p FROM unnest($3::uuid[]) AS p ON CONFLICT DO NOTHING`,
-            [tenantId, deviceBranch, productIds],
-          );
-          await client.query(
             `SELECT s.product_id, s.on_hand, p.track_stock, coalesce(p.oversell_policy, t.oversell_policy)
              FROM stock_levels s JOIN tenants t ON t.id = s.tenant_id
              LEFT JOIN products p ON p.id = s.product_id AND p.tenant_id = s.tenant_id
-             WHERE s.branch_id = $1 AND s.product_id = ANY($2::uuid[]) ORDER BY s.product_id FOR UPDATE OF s`,
-            [deviceBranch, productIds],
+             WHERE s.branch_id = $1 AND s.tenant_id = $3 AND s.product_id = ANY($2::uuid[])
+             ORDER BY s.product_id FOR UPDATE OF s`,
+            [deviceBranch, productIds, tenantId],
           );
           const counter = await client.query<{ last: string }>(
             `UPDATE branches SET stock_counter = stock_counter + $2 WHERE id = $1 RETURNING stock_counter AS last`,

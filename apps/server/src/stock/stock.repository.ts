@@ -9,21 +9,37 @@ export interface BranchRef {
 }
 
 /**
- * Locks the branch's stock figures for these products, creating the missing ones
- * at zero, and reads them with each product's tracking and policy. Rows are
- * created and locked in product-id order, so two pushes never wait on each other
- * in a cycle. One statement to create, one to lock and read, whatever the count.
+ * Locks the branch's stock figures for these products and reads them with each
+ * product's tracking and policy; figures that do not exist yet are created at
+ * zero, then locked the same way. Existing rows are locked first and new ones
+ * created after, each in product-id order, so two pushes never wait on each
+ * other in a cycle. Creating only what is missing matters: an insert that meets
+ * a row another push is changing waits for that push to end.
  */
 export async function lockPositions(
   tx: Executor,
-  { tenantId, branchId }: BranchRef,
+  branch: BranchRef,
   productIds: readonly string[],
 ): Promise<Map<string, StockPosition>> {
-  const ids = sql.param([...productIds].sort());
-  await tx.execute(sql`
-    INSERT INTO ${stockLevels} (tenant_id, branch_id, product_id)
-    SELECT ${tenantId}::uuid, ${branchId}::uuid, product_id FROM unnest(${ids}::uuid[]) AS p(product_id)
-    ON CONFLICT DO NOTHING`);
+  const sorted = [...productIds].sort();
+  const positions = await lockExisting(tx, branch, sorted);
+  const missing = sorted.filter((id) => !positions.has(id));
+  if (missing.length > 0) {
+    await tx.execute(sql`
+      INSERT INTO ${stockLevels} (tenant_id, branch_id, product_id)
+      SELECT ${branch.tenantId}::uuid, ${branch.branchId}::uuid, product_id
+      FROM unnest(${sql.param(missing)}::uuid[]) AS p(product_id)
+      ON CONFLICT DO NOTHING`);
+    for (const [id, position] of await lockExisting(tx, branch, missing)) positions.set(id, position);
+  }
+  return positions;
+}
+
+async function lockExisting(
+  tx: Executor,
+  { tenantId, branchId }: BranchRef,
+  sortedIds: readonly string[],
+): Promise<Map<string, StockPosition>> {
   const rows = await queryRows<{ product_id: string; on_hand: number; track_stock: boolean | null; policy: string }>(
     tx,
     sql`
@@ -31,7 +47,8 @@ export async function lockPositions(
     FROM ${stockLevels} s
     JOIN ${tenants} t ON t.id = s.tenant_id
     LEFT JOIN ${products} p ON p.id = s.product_id AND p.tenant_id = s.tenant_id
-    WHERE s.branch_id = ${branchId}::uuid AND s.product_id = ANY(${ids}::uuid[])
+    WHERE s.branch_id = ${branchId}::uuid AND s.tenant_id = ${tenantId}::uuid
+      AND s.product_id = ANY(${sql.param(sortedIds)}::uuid[])
     ORDER BY s.product_id
     FOR UPDATE OF s`,
   );
