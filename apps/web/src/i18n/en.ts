@@ -93,7 +93,8 @@ export const en = {
       resolveFailed: 'Not saved: {{message}}',
       refusedTitle: 'Sale refused: not enough {{name}} (asked {{requested}}, had {{available}})',
       refusedSale: 'Sale {{ref}} · {{total}}',
-      refusedKept: 'The sale stays on this phone, marked as refused. It is not on the server.',
+      refusedKept:
+        'The shop keeps this sale as refused: it moved no stock and is not in the takings. Give the money back, or record the stock and sell again.',
       refusedDismissExplain: 'Dismissing removes it from this list. The sale stays on this phone, marked as refused.',
       unknownProduct: 'a product',
     },
