@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ROLES } from './permissions.js';
 
 /**
  * South African mobile and landline numbers in any common spelling
@@ -54,8 +55,6 @@ export const signInRequestSchema = z.object({
 
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
-export const ROLES = ['OWNER'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** What registration and sign-in return: the device's token and who it belongs to. */
 export const sessionSchema = z.object({
