@@ -55,7 +55,6 @@ export const signInRequestSchema = z.object({
 
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
-
 /** What registration and sign-in return: the device's token and who it belongs to. */
 export const sessionSchema = z.object({
   token: z.string(),
