@@ -2,7 +2,9 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { OUTBOX_SYNC_TAG, SYNC_REQUEST_MESSAGE } from './sync/swMessages';
+import { OUTBOX_SYNC_TAG } from './sync/swMessages';
+import { runSyncCycle } from './sync/syncCycle';
+import { answerOutboxSync } from './sync/workerSync';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: (string | { url: string; revision: string | null })[];
@@ -30,16 +32,18 @@ interface SyncEvent extends ExtendableEvent {
 }
 
 // Background Sync (ARCHITECTURE "Sync" 8): the page registers OUTBOX_SYNC_TAG when a
-// push fails for lack of network; the browser fires this once the link is back. The
-// queue and the session token live in the page's modules, so the worker cannot push
-// by itself yet: it tells every open window to sync. With no window open nothing is
-// sent until the till is opened again (its start-up sync, the timer and `online`).
+// push fails or is skipped for lack of network; the browser fires this once the link
+// is back, even with the till closed. An open window is told to sync (it owns the
+// badge and the backoff); with none open the worker runs the same cycle itself on
+// IndexedDB, under the lock the page takes too. A rejected waitUntil makes the browser
+// fire the event again later (a few tries, further apart each time).
 self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent;
   if (sync.tag !== OUTBOX_SYNC_TAG) return;
   sync.waitUntil(
-    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
-      for (const client of windows) client.postMessage(SYNC_REQUEST_MESSAGE);
+    answerOutboxSync({
+      openWindows: () => self.clients.matchAll({ type: 'window', includeUncontrolled: true }),
+      syncHere: () => runSyncCycle(),
     }),
   );
 });

@@ -28,11 +28,12 @@ function serviceWorkerContainer(): ServiceWorkerContainerLike | undefined {
 let registering = false;
 
 /**
- * After a push failed for lack of network: asks the browser (where it has Background
- * Sync) to fire the `opentill-outbox` sync event once the link is back, even if
- * this tab is in the background. The `online` event and the timer stay the fallback,
- * so any failure here is ignored. At most one registration in flight: `ready` never
- * settles where no service worker is registered (development).
+ * After a push failed or was skipped for lack of network: asks the browser (where it has
+ * Background Sync) to fire the `opentill-outbox` sync event once the link is back, even if
+ * this tab is in the background or closed by then (src/sw.ts then pushes from the worker).
+ * The `online` event and the timer stay the fallback, so any failure here is ignored.
+ * At most one registration in flight: `ready` never settles where no service worker is
+ * registered (development).
  */
 export function registerBackgroundSync(
   container: ServiceWorkerContainerLike | undefined = serviceWorkerContainer(),

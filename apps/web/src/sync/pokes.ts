@@ -1,7 +1,7 @@
 import { watchSession } from '../db';
 import { backoffDelay } from './backoff';
 import { SseParser } from './sse';
-import { isBrowserOnline } from './syncStatus';
+import { isBrowserOnline } from './online';
 
 const EVENTS_URL = '/api/v1/sync/events';
 

@@ -4,10 +4,10 @@
  * types, so both src/sw.ts and the page import them.
  */
 
-/** The one-off Background Sync tag the page registers when a push fails for lack of network. */
+/** The one-off Background Sync tag the page registers when a push fails or is skipped for lack of network. */
 export const OUTBOX_SYNC_TAG = 'opentill-outbox';
 
-/** The message the service worker posts to every window when that sync event fires. */
+/** The message the service worker posts to every open window when that sync event fires. */
 export const SYNC_REQUEST_MESSAGE = { type: 'opentill:sync' } as const;
 
 /** True for the service worker's "sync now" message; anything else (other apps, Workbox) is ignored. */

@@ -17,7 +17,8 @@ import { stockShownHere } from '../db/stock';
 import { resetLocalDatabase } from '../db/testing';
 import { PRODUCT_ID, testProduct, testSale, testSession } from '../testing/fixtures';
 import { FakeSyncServer } from './fakeSyncServer';
-import { MAX_ROUNDS, syncNow } from './syncClient';
+import { syncNow } from './syncClient';
+import { MAX_ROUNDS } from './syncCycle';
 import { useSyncStatus } from './syncStatus';
 
 let server: FakeSyncServer;

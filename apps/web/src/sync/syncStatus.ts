@@ -1,18 +1,9 @@
 import { create } from 'zustand';
+import { isBrowserOnline } from './online';
+import type { SyncProblem } from './syncCycle';
 
 /** What the header badge shows (and `data-state` on it). */
 export type SyncBadgeState = 'offline' | 'syncing' | 'online' | 'idle';
-
-/**
- * A failed sync, by kind: `network` (no answer), `server` (a 5xx or an answer
- * that does not parse), `refused` (the server wants earlier operations first),
- * or the API error code (e.g. OT_ERR_UNAUTHENTICATED, OT_ERR_PROTOCOL_UNSUPPORTED).
- * `message` is the server's own words, shown when the app has none better.
- */
-export interface SyncProblem {
-  code: string;
-  message?: string;
-}
 
 export interface SyncStatus {
   /** The browser says it has a network. */
@@ -27,22 +18,14 @@ export interface SyncStatus {
   lastSyncedAt: string | null;
 }
 
-function browserOnline(): boolean {
-  return typeof navigator === 'undefined' || navigator.onLine !== false;
-}
-
 export const useSyncStatus = create<SyncStatus>(() => ({
-  online: browserOnline(),
+  online: isBrowserOnline(),
   reachable: true,
   syncing: false,
   unsynced: 0,
   lastError: null,
   lastSyncedAt: null,
 }));
-
-export function isBrowserOnline(): boolean {
-  return browserOnline();
-}
 
 /**
  * offline: no network, or the server could not be reached.

@@ -2,7 +2,8 @@ import { watchUnsyncedCount } from '../db';
 import { backoffDelay } from './backoff';
 import { listenForSyncMessages, registerBackgroundSync } from './backgroundSync';
 import { startPokes } from './pokes';
-import { syncNow, type SyncOutcome } from './syncClient';
+import { syncNow } from './syncClient';
+import type { SyncOutcome } from './syncCycle';
 import { useSyncStatus } from './syncStatus';
 
 /** The safety net: pull at least this often even when nothing pokes us. */
@@ -23,9 +24,10 @@ export function requestSync(): void {
 }
 
 function scheduleAfter(outcome: SyncOutcome): void {
+  // No network (the browser says so, or nothing answered): where the browser has Background
+  // Sync it fires once the link is back, even if this till has been closed by then (src/sw.ts).
+  if (waitsForNetwork(outcome)) registerBackgroundSync();
   if (outcome.kind === 'retry') {
-    // No network: where the browser has Background Sync, it wakes us when the link is back.
-    if (outcome.problem.code === 'network') registerBackgroundSync();
     scheduleRetry();
     return;
   }
@@ -34,10 +36,27 @@ function scheduleAfter(outcome: SyncOutcome): void {
   retryTimer = undefined;
 }
 
+function waitsForNetwork(outcome: SyncOutcome): boolean {
+  return (
+    (outcome.kind === 'retry' && outcome.problem.code === 'network') ||
+    (outcome.kind === 'skipped' && outcome.reason === 'offline')
+  );
+}
+
 function scheduleRetry(): void {
   clearTimeout(retryTimer);
   retryTimer = setTimeout(requestSync, backoffDelay(failures));
   failures += 1;
+}
+
+/**
+ * The service worker's "sync now". It does not jump the backoff: while a retry is scheduled,
+ * that retry runs instead. Otherwise, with the browser online but the server out of reach,
+ * each failed push would register the sync tag, which the browser fires at once, whose
+ * message would push again: a loop as fast as the failures.
+ */
+function onBackgroundSyncMessage(): void {
+  if (retryTimer === undefined) requestSync();
 }
 
 /**
@@ -58,7 +77,7 @@ export function startSyncTriggers(): () => void {
   const stopWatching = watchUnsyncedCount((unsynced) => useSyncStatus.setState({ unsynced }));
   const stopPokes = startPokes({ onPoke: requestSync });
   // The service worker's Background Sync event, relayed as a message (src/sw.ts).
-  const stopSyncMessages = listenForSyncMessages(requestSync);
+  const stopSyncMessages = listenForSyncMessages(onBackgroundSyncMessage);
   requestSync();
 
   return () => {
@@ -66,6 +85,7 @@ export function startSyncTriggers(): () => void {
     window.removeEventListener('offline', onOffline);
     clearInterval(interval);
     clearTimeout(retryTimer);
+    retryTimer = undefined;
     stopWatching();
     stopPokes();
     stopSyncMessages();

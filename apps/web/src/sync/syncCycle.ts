@@ -1,0 +1,143 @@
+import { MAX_OPERATIONS_PER_PUSH, PROTOCOL_VERSION, syncResponseSchema, type SyncRequest } from '@opentill/domain';
+import { applySyncResult, getCursor, getSession, pendingOperations, recordFailedAttempt } from '../db/syncStore';
+import { MAX_PUSH_BYTES, takeBatch } from './batch';
+import { encodeJsonBody, utf8Length } from './compression';
+import { isBrowserOnline } from './online';
+import { withSyncLock } from './syncLock';
+
+/*
+ * The one implementation of a sync cycle, run by the page (syncClient.ts) and by the
+ * service worker when no window is open (src/sw.ts). It uses IndexedDB, fetch and
+ * navigator only (no window, DOM or UI state), so it runs in both.
+ */
+
+const SYNC_URL = '/api/v1/sync';
+/** Bounds one run: 20 rounds move 1,000 operations or 10,000 pulled products. */
+export const MAX_ROUNDS = 20;
+
+/**
+ * A failed sync, by kind: `network` (no answer), `server` (a 5xx or an answer
+ * that does not parse), `refused` (the server wants earlier operations first),
+ * or the API error code (e.g. OT_ERR_UNAUTHENTICATED, OT_ERR_PROTOCOL_UNSUPPORTED).
+ * `message` is the server's own words, shown when the app has none better.
+ */
+export interface SyncProblem {
+  code: string;
+  message?: string;
+}
+
+/**
+ * How a run ended. `retry` asks the caller to try again after a backoff
+ * (network down, server error, refused operations); `blocked` needs the user
+ * (sign in again, update the app) and is retried only by the periodic timer.
+ */
+export type SyncOutcome =
+  | { kind: 'done' }
+  | { kind: 'skipped'; reason: 'no-session' | 'offline' }
+  | { kind: 'retry'; problem: SyncProblem }
+  | { kind: 'blocked'; problem: SyncProblem };
+
+export interface SyncCycleHooks {
+  /** Called once the cycle holds the lock, has a session and is about to reach the server. */
+  onStart?: () => void;
+}
+
+/** Statuses that mean "the user must act"; retrying on a timer would not help sooner. */
+const BLOCKING_STATUSES = new Set([401, 403, 426]);
+
+/**
+ * Pushes pending operations and pulls changes until both are exhausted, holding the
+ * `opentill-sync` lock so that no other tab, nor the worker, syncs meanwhile.
+ */
+export function runSyncCycle({ onStart }: SyncCycleHooks = {}): Promise<SyncOutcome> {
+  return withSyncLock(async () => {
+    const session = await getSession();
+    if (!session) return { kind: 'skipped', reason: 'no-session' };
+    if (!isBrowserOnline()) return { kind: 'skipped', reason: 'offline' };
+    onStart?.();
+    return pushAndPull(session.token, session.device.id);
+  });
+}
+
+async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    // Lane by lane (critical first), at most 50 operations and 256 KiB of JSON.
+    const queued = await pendingOperations(MAX_OPERATIONS_PER_PUSH);
+    const envelope: SyncRequest = {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      lastSyncTimestamp: null,
+      cursor: await getCursor(),
+      pendingOperations: [],
+    };
+    const operations = takeBatch(queued, utf8Length(JSON.stringify(envelope)), MAX_PUSH_BYTES);
+    const request: SyncRequest = { ...envelope, pendingOperations: operations };
+    const sentOpIds = operations.map((operation) => operation.opId);
+
+    let response: Response;
+    try {
+      const { body, contentEncoding } = await encodeJsonBody(JSON.stringify(request));
+      response = await fetch(SYNC_URL, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
+        },
+        body,
+      });
+    } catch {
+      // No answer: the operations may or may not have arrived. Resending them
+      // unchanged (same opId and seq) is safe: the server applies each once.
+      await recordFailedAttempt(sentOpIds, { code: 'network', message: 'No answer from the server.' });
+      return { kind: 'retry', problem: { code: 'network' } };
+    }
+
+    if (!response.ok) {
+      const problem = await readProblem(response);
+      await recordFailedAttempt(sentOpIds, { code: problem.code, message: problem.message ?? '' });
+      return BLOCKING_STATUSES.has(response.status) ? { kind: 'blocked', problem } : { kind: 'retry', problem };
+    }
+
+    const parsed = syncResponseSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) return { kind: 'retry', problem: { code: 'server' } };
+    const answer = parsed.data;
+
+    const applied = await applySyncResult({
+      deviceId,
+      acknowledgments: answer.acknowledgments,
+      conflicts: answer.conflicts,
+      page: answer.serverChanges,
+      cursor: answer.cursor,
+    });
+    // Signed out (or signed in as another device) while the request was on its way.
+    if (!applied) return { kind: 'skipped', reason: 'no-session' };
+
+    const refused = answer.acknowledgments.filter((ack) => ack.status === 'refused');
+    if (refused.length > 0) {
+      // The server wants earlier operations first; sending the same batch again at
+      // once would only be refused again, so back off (nothing is dropped).
+      return { kind: 'retry', problem: { code: 'refused', message: refused[0]?.error?.message ?? '' } };
+    }
+    const morePending = operations.length < queued.length || queued.length === MAX_OPERATIONS_PER_PUSH;
+    if (!answer.hasMore && !morePending) return { kind: 'done' };
+  }
+  // Still more to do after MAX_ROUNDS: finish on the next trigger rather than hog the link.
+  return { kind: 'done' };
+}
+
+/** Reads the API's error body ({ error: { code, message } }); anything else is a server fault. */
+async function readProblem(response: Response): Promise<SyncProblem> {
+  try {
+    const body: unknown = await response.json();
+    if (typeof body === 'object' && body !== null && 'error' in body) {
+      const error = (body as { error: { code?: unknown; message?: unknown } }).error;
+      if (typeof error.code === 'string') {
+        return { code: error.code, ...(typeof error.message === 'string' ? { message: error.message } : {}) };
+      }
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return { code: response.status >= 500 ? 'server' : `http-${response.status}` };
+}
