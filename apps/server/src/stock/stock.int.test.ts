@@ -242,6 +242,29 @@ describe(`stock on ${TEST_DB_KIND}`, () => {
     expect((await figures(owner.session, productId)).onHand).toBe(-1);
   });
 
+  it('refuses malformed stock movements whole with a 400, moving nothing', async () => {
+    const { owner } = await shop();
+    const productId = await stocked(owner, 4);
+    const valid = owner.script.sale(saleOf([{ productId, quantity: 1 }]));
+    const malformed = [
+      { ...owner.script.adjust({ productId, delta: 1 }), data: { productId, delta: 0, reason: 'count' } },
+      { ...owner.script.receive(productId, 1), data: { productId, quantity: -3 } },
+      { ...owner.script.adjust({ productId, delta: 1 }), data: { productId, delta: 2, reason: 'because' } },
+      { ...owner.script.receive(productId, 1), data: { productId: 'not-a-uuid', quantity: 1 } },
+    ];
+    for (const operation of malformed) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sync',
+        headers: bearer(owner.session),
+        payload: syncBody(owner.session, [valid, operation]),
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_VALIDATION' } });
+    }
+    expect(await figures(owner.session, productId)).toMatchObject({ onHand: 4, ledgerSum: 4, entries: 1 });
+  });
+
   it('ST6: the stock feed pages with the catalogue and delivers every figure', async () => {
     const { owner, other } = await shop();
     // More products with stock than one page holds (500).
