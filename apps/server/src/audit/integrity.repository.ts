@@ -1,5 +1,5 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Executor } from '../db/client.js';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../db/client.js';
 import { integrityAlerts, sales, serverMeta } from '../db/schema.js';
 
 export type AlertKind = 'gap' | 'break' | 'fork';
@@ -19,31 +19,39 @@ export interface NewAlert {
   details: Record<string, unknown>;
 }
 
-/** The device's sales at these places in its chain, in one query. */
-export async function salesAtPlaces(tx: Executor, deviceId: string, places: number[]): Promise<ChainRow[]> {
-  if (places.length === 0) return [];
-  const rows = await tx
-    .select({ id: sales.id, chainSeq: sales.chainSeq, hash: sales.hash, previousHash: sales.previousHash })
-    .from(sales)
-    .where(and(eq(sales.deviceId, deviceId), inArray(sales.chainSeq, places)));
-  return rows.flatMap((row) => (row.chainSeq === null ? [] : [{ ...row, chainSeq: row.chainSeq }]));
-}
-
-/** Places of the device that have an open gap alert, among these. */
-export async function openGapsAt(tx: Executor, deviceId: string, places: number[]): Promise<Set<number>> {
-  if (places.length === 0) return new Set();
-  const rows = await tx
-    .select({ chainSeq: integrityAlerts.chainSeq })
-    .from(integrityAlerts)
-    .where(
-      and(
-        eq(integrityAlerts.deviceId, deviceId),
-        eq(integrityAlerts.kind, 'gap'),
-        isNull(integrityAlerts.resolvedAt),
-        inArray(integrityAlerts.chainSeq, places),
-      ),
-    );
-  return new Set(rows.map((row) => row.chainSeq));
+/**
+ * The device's sales at these places in its chain, other than `known` (the
+ * caller has them), and the places among them with an open gap alert, in one query.
+ */
+export async function chainAround(
+  tx: Executor,
+  deviceId: string,
+  places: number[],
+  known: string[],
+): Promise<{ sales: ChainRow[]; openGaps: Set<number> }> {
+  if (places.length === 0) return { sales: [], openGaps: new Set() };
+  const rows = await queryRows<{
+    id: string | null;
+    chain_seq: number;
+    hash: string | null;
+    previous_hash: string | null;
+  }>(
+    tx,
+    sql`SELECT id, chain_seq, hash, previous_hash FROM ${sales}
+        WHERE device_id = ${deviceId}::uuid AND chain_seq = ANY(${sql.param(places)}::int[])
+          AND id <> ALL(${sql.param(known)}::uuid[])
+        UNION ALL
+        SELECT NULL, chain_seq, NULL, NULL FROM ${integrityAlerts}
+        WHERE device_id = ${deviceId}::uuid AND kind = 'gap' AND resolved_at IS NULL
+          AND chain_seq = ANY(${sql.param(places)}::int[])`,
+  );
+  const found: ChainRow[] = [];
+  const openGaps = new Set<number>();
+  for (const row of rows) {
+    if (row.id === null) openGaps.add(row.chain_seq);
+    else found.push({ id: row.id, chainSeq: row.chain_seq, hash: row.hash, previousHash: row.previous_hash });
+  }
+  return { sales: found, openGaps };
 }
 
 export async function insertAlerts(tx: Executor, alerts: NewAlert[]): Promise<void> {

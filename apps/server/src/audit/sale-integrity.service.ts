@@ -1,6 +1,6 @@
 import type { ChainLink } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
-import { insertAlerts, openGapsAt, resolveGaps, salesAtPlaces, type NewAlert } from './integrity.repository.js';
+import { chainAround, insertAlerts, resolveGaps, type NewAlert } from './integrity.repository.js';
 
 export interface StoredLink {
   id: string;
@@ -23,11 +23,17 @@ export async function checkChainLinks(
   if (stored.length === 0) return;
   const places = new Set<number>();
   for (const { chain } of stored) for (const place of [chain.seq - 1, chain.seq, chain.seq + 1]) places.add(place);
-  const rows = await salesAtPlaces(
+  const around = await chainAround(
     tx,
     device.deviceId,
     [...places].filter((place) => place >= 1),
+    stored.map(({ id }) => id),
   );
+  const { openGaps } = around;
+  const rows = [
+    ...stored.map(({ id, chain }) => ({ id, chainSeq: chain.seq, hash: chain.hash, previousHash: chain.previousHash })),
+    ...around.sales,
+  ];
   const byPlace = new Map<number, typeof rows>();
   for (const row of rows) byPlace.set(row.chainSeq, [...(byPlace.get(row.chainSeq) ?? []), row]);
 
@@ -53,13 +59,12 @@ export async function checkChainLinks(
     }
   }
 
-  const alreadyOpen = await openGapsAt(tx, device.deviceId, missing);
-  for (const place of missing) if (!alreadyOpen.has(place)) raise('gap', place, {});
+  for (const place of missing) if (!openGaps.has(place)) raise('gap', place, {});
   await insertAlerts(tx, [...alerts.values()]);
   await resolveGaps(
     tx,
     device.deviceId,
-    stored.map(({ chain }) => chain.seq),
+    stored.flatMap(({ chain }) => (openGaps.has(chain.seq) ? [chain.seq] : [])),
     now,
   );
 }

@@ -240,15 +240,14 @@ export const integrityAlerts = pgTable(
 /**
  * Every operation a device pushed and the answer it got. A retried `op_id`
  * returns the stored answer instead of being applied again (SPEC SY2).
+ * Append-only and written by every push: no foreign keys (DECISIONS D17).
  */
 export const syncOperations = pgTable(
   'sync_operations',
   {
     opId: uuid('op_id').primaryKey(),
-    tenantId: tenantId(),
-    deviceId: uuid('device_id')
-      .notNull()
-      .references(() => devices.id),
+    tenantId: uuid('tenant_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
     lane: varchar('lane', { length: 16 }).notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     type: varchar('type', { length: 40 }).notNull(),
@@ -257,10 +256,7 @@ export const syncOperations = pgTable(
     result: jsonb('result').notNull(),
     appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('uq_sync_operations_device_lane_seq').on(t.deviceId, t.lane, t.seq),
-    index('idx_sync_operations_tenant').on(t.tenantId),
-  ],
+  (t) => [unique('uq_sync_operations_device_lane_seq').on(t.deviceId, t.lane, t.seq)],
 );
 
 /**
@@ -286,15 +282,16 @@ export const stockLevels = pgTable(
   ],
 );
 
-/** Every stock movement, never updated or deleted (SPEC ST1). */
+/**
+ * Every stock movement, never updated or deleted (SPEC ST1). Three rows a sale:
+ * no foreign keys (DECISIONS D17).
+ */
 export const stockLedger = pgTable(
   'stock_ledger',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    tenantId: tenantId(),
-    branchId: uuid('branch_id')
-      .notNull()
-      .references(() => branches.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id').notNull(),
+    branchId: uuid('branch_id').notNull(),
     productId: uuid('product_id').notNull(),
     /** Units in (positive) or out (negative). */
     delta: integer('delta').notNull(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { OversellPolicy, StockException, StockLevel, StockPosition } from '@opentill/domain';
+import type { OversellPolicy, StockException, StockLevel } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
 import { branches, products, stockExceptions, stockLedger, stockLevels, tenants } from '../db/schema.js';
 
@@ -8,56 +8,63 @@ export interface BranchRef {
   branchId: string;
 }
 
-/**
- * Locks the branch's stock figures for these products and reads them with each
- * product's tracking and policy; figures that do not exist yet are created at
- * zero, then locked the same way. Existing rows are locked first and new ones
- * created after, each in product-id order, so two pushes never wait on each
- * other in a cycle. Creating only what is missing matters: an insert that meets
- * a row another push is changing waits for that push to end.
- */
-export async function lockPositions(
-  tx: Executor,
-  branch: BranchRef,
-  productIds: readonly string[],
-): Promise<Map<string, StockPosition>> {
-  const sorted = [...productIds].sort();
-  const positions = await lockExisting(tx, branch, sorted);
-  const missing = sorted.filter((id) => !positions.has(id));
-  if (missing.length > 0) {
-    await tx.execute(sql`
-      INSERT INTO ${stockLevels} (tenant_id, branch_id, product_id)
-      SELECT ${branch.tenantId}::uuid, ${branch.branchId}::uuid, product_id
-      FROM unnest(${sql.param(missing)}::uuid[]) AS p(product_id)
-      ON CONFLICT DO NOTHING`);
-    for (const [id, position] of await lockExisting(tx, branch, missing)) positions.set(id, position);
-  }
-  return positions;
+/** What decides a product's stock conflicts (ST3–ST5): unknown products count as untracked. */
+export interface StockRule {
+  tracked: boolean;
+  policy: OversellPolicy;
 }
 
-async function lockExisting(
-  tx: Executor,
-  { tenantId, branchId }: BranchRef,
-  sortedIds: readonly string[],
-): Promise<Map<string, StockPosition>> {
-  const rows = await queryRows<{ product_id: string; on_hand: number; track_stock: boolean | null; policy: string }>(
-    tx,
+/** Whether any of these products is tracked under `reject` (ST3), read without a lock. */
+export async function anyMayRefuse(db: Executor, tenantId: string, productIds: readonly string[]): Promise<boolean> {
+  const [row] = await queryRows<{ may_refuse: boolean }>(
+    db,
     sql`
-    SELECT s.product_id, s.on_hand, p.track_stock, coalesce(p.oversell_policy, t.oversell_policy) AS policy
-    FROM ${stockLevels} s
-    JOIN ${tenants} t ON t.id = s.tenant_id
-    LEFT JOIN ${products} p ON p.id = s.product_id AND p.tenant_id = s.tenant_id
-    WHERE s.branch_id = ${branchId}::uuid AND s.tenant_id = ${tenantId}::uuid
-      AND s.product_id = ANY(${sql.param(sortedIds)}::uuid[])
-    ORDER BY s.product_id
-    FOR UPDATE OF s`,
+    SELECT EXISTS (
+      SELECT 1 FROM ${products} p JOIN ${tenants} t ON t.id = p.tenant_id
+      WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ANY(${sql.param(productIds)}::uuid[]) AND p.track_stock
+        AND coalesce(p.oversell_policy, t.oversell_policy) = 'reject'
+    ) AS may_refuse`,
   );
-  return new Map(
-    rows.map((row) => [
-      row.product_id,
-      { onHand: row.on_hand, tracked: row.track_stock ?? false, policy: row.policy as OversellPolicy },
-    ]),
+  return row?.may_refuse ?? false;
+}
+
+/** The tracking and oversell policy of these products. */
+export async function readStockRules(
+  db: Executor,
+  tenantId: string,
+  productIds: readonly string[],
+): Promise<Map<string, StockRule>> {
+  const rows = await queryRows<{ id: string; track_stock: boolean; policy: string }>(
+    db,
+    sql`
+    SELECT p.id, p.track_stock, coalesce(p.oversell_policy, t.oversell_policy) AS policy
+    FROM ${products} p JOIN ${tenants} t ON t.id = p.tenant_id
+    WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ANY(${sql.param(productIds)}::uuid[])`,
   );
+  return new Map(rows.map((row) => [row.id, { tracked: row.track_stock, policy: row.policy as OversellPolicy }]));
+}
+
+/**
+ * Takes the branch's stock lock: its row, held to commit. Every writer of the
+ * branch's figures and exceptions holds it first (SPEC ST2), so they never wait
+ * on each other in a cycle and a figure read under it stays true to commit.
+ */
+export async function lockBranchStock(tx: Executor, branchId: string): Promise<void> {
+  await tx.execute(sql`SELECT 1 FROM ${branches} WHERE id = ${branchId}::uuid FOR UPDATE`);
+}
+
+/** The branch's figures for these products; a product with no figure yet is absent (0). */
+export async function readLevels(
+  tx: Executor,
+  branchId: string,
+  productIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await queryRows<{ product_id: string; on_hand: number }>(
+    tx,
+    sql`SELECT product_id, on_hand FROM ${stockLevels}
+        WHERE branch_id = ${branchId}::uuid AND product_id = ANY(${sql.param(productIds)}::uuid[])`,
+  );
+  return new Map(rows.map((row) => [row.product_id, row.on_hand]));
 }
 
 /**
@@ -104,19 +111,39 @@ export async function insertLedgerEntries(
     ) AS l(product_id, delta, kind, reason, sale_id, op_id, note)`);
 }
 
-/** Adds each product's net movement to its figure and stamps it with its change number, in one statement. */
+/**
+ * Adds each product's net movement to its figure (created at zero if missing),
+ * numbered from the branch's counter, in one statement that takes the branch's
+ * stock lock if the transaction does not hold it yet (ST6). Returns the figures
+ * now below zero, with whether their product is tracked: the only ones a push
+ * can have fallen short on (ST4).
+ */
 export async function moveLevels(
   tx: Executor,
-  branchId: string,
-  moves: readonly { productId: string; delta: number; changeSeq: number }[],
-): Promise<void> {
-  if (moves.length === 0) return;
-  const column = <T>(pick: (move: (typeof moves)[number]) => T) => sql.param(moves.map(pick));
-  await tx.execute(sql`
-    UPDATE ${stockLevels} s SET on_hand = s.on_hand + m.delta, change_seq = m.change_seq
-    FROM unnest(${column((m) => m.productId)}::uuid[], ${column((m) => m.delta)}::int[],
-      ${column((m) => m.changeSeq)}::bigint[]) AS m(product_id, delta, change_seq)
-    WHERE s.branch_id = ${branchId}::uuid AND s.product_id = m.product_id`);
+  branch: BranchRef,
+  moves: readonly { productId: string; delta: number }[],
+): Promise<Map<string, { onHand: number; tracked: boolean }>> {
+  if (moves.length === 0) return new Map();
+  const rows = await queryRows<{ product_id: string; on_hand: number; tracked: boolean }>(
+    tx,
+    sql`
+    WITH counter AS (
+      UPDATE ${branches} SET stock_counter = stock_counter + ${moves.length} WHERE id = ${branch.branchId}::uuid
+      RETURNING stock_counter - ${moves.length} AS base
+    ), moved AS (
+      INSERT INTO ${stockLevels} AS s (tenant_id, branch_id, product_id, on_hand, change_seq)
+      SELECT ${branch.tenantId}::uuid, ${branch.branchId}::uuid, m.product_id, m.delta, counter.base + m.place
+      FROM counter, unnest(${sql.param(moves.map((move) => move.productId))}::uuid[],
+        ${sql.param(moves.map((move) => move.delta))}::int[]) WITH ORDINALITY AS m(product_id, delta, place)
+      ON CONFLICT (branch_id, product_id) DO UPDATE SET on_hand = s.on_hand + excluded.on_hand,
+        change_seq = excluded.change_seq
+      RETURNING s.product_id, s.on_hand
+    )
+    SELECT m.product_id, m.on_hand, coalesce(p.track_stock, false) AS tracked
+    FROM moved m LEFT JOIN ${products} p ON p.id = m.product_id AND p.tenant_id = ${branch.tenantId}::uuid
+    WHERE m.on_hand < 0`,
+  );
+  return new Map(rows.map((row) => [row.product_id, { onHand: row.on_hand, tracked: row.tracked }]));
 }
 
 export interface Shortfall {

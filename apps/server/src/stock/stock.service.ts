@@ -3,8 +3,10 @@ import {
   judgeSales,
   type AdjustStock,
   type ReceiveStock,
+  type Shortage,
   type StockException,
   type StockLevel,
+  type StockPosition,
   type StockVerdict,
 } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
@@ -12,15 +14,19 @@ import {
   insertLedgerEntries,
   listExceptionChanges,
   listStockChanges,
+  anyMayRefuse,
+  lockBranchStock,
   lockException,
-  lockPositions,
   moveLevels,
   raiseExceptions,
+  readLevels,
+  readStockRules,
   resolveException,
   takeStockSeqs,
   type BranchRef,
   type LedgerEntry,
   type Shortfall,
+  type StockRule,
 } from './stock.repository.js';
 
 export type StockOperation =
@@ -42,29 +48,45 @@ export interface StockOrigin extends BranchRef {
   userId: string;
 }
 
+/** The stock side of a push, judged; `finish` moves the figures and must be the push's last write. */
+export interface StockSettlement {
+  results: StockOperationResult[];
+  /** The sales refused under `reject` (ST3), by sale id, with what each lacked. */
+  refusals: Map<string, Shortage[]>;
+  finish(): Promise<void>;
+}
+
 /**
- * The stock side of one push (SPEC ST1–ST7), its last work: locks the branch's
- * figures for every product involved (sorted, so pushes never deadlock),
- * applies receipts, adjustments and resolutions in order, judges the push's
- * new sales against what is left (`judgeSales`), then writes the ledger, the
- * figures and the exceptions set-based, numbered from the branch's stock
- * counter. Last, so the figures stay locked for as short a time as possible:
- * every till of a branch sells the same bread. The caller marks the refused sales.
+ * The stock side of one push (SPEC ST1–ST7). Receipts, adjustments and
+ * resolutions apply in order, then the push's new sales, judged against what
+ * is left (`judgeSales`); the ledger is written at once, the figures by
+ * `finish`, last, set-based and numbered from the branch's counter.
+ *
+ * The branch's stock lock is the push's bottleneck (every till of a branch
+ * sells the same bread), so it is taken as late as the rules allow. When no
+ * product involved can refuse a sale and no exception is named, the verdicts do
+ * not depend on the figures: everything is written first and the lock is taken
+ * by `finish`, whose returned figures tell the shortfalls (ST4). Otherwise the
+ * lock is taken first and the figures read under it.
  */
 export async function settleStock(
   tx: Executor,
   origin: StockOrigin,
   operations: readonly StockOperation[],
   sales: readonly SaleToSettle[],
-): Promise<{ results: StockOperationResult[]; verdicts: StockVerdict[] }> {
+): Promise<StockSettlement> {
   const productIds = new Set<string>();
   for (const operation of operations) if ('productId' in operation.data) productIds.add(operation.data.productId);
   for (const sale of sales) for (const { productId } of sale.items) productIds.add(productId);
-  const positions = productIds.size > 0 ? await lockPositions(tx, origin, [...productIds]) : new Map();
+  const ids = [...productIds];
+  const namesException = operations.some((operation) => 'exceptionId' in operation.data && operation.data.exceptionId);
+  const careful = namesException || (ids.length > 0 && (await anyMayRefuse(tx, origin.tenantId, ids)));
+  const locked = careful ? await lockAndRead(tx, origin, ids) : null;
 
   const ledger: LedgerEntry[] = [];
   const resolutions = new Map<string, 'adjusted' | 'accepted'>();
   const results: StockOperationResult[] = [];
+  const stockDeltas: { productId: string; delta: number }[] = [];
   for (const operation of operations) {
     const exceptionId = 'exceptionId' in operation.data ? operation.data.exceptionId : undefined;
     const exception = exceptionId ? await lockException(tx, origin, exceptionId) : undefined;
@@ -83,8 +105,7 @@ export async function settleStock(
       continue;
     }
     const delta = operation.type === 'RECEIVE_STOCK' ? operation.data.quantity : operation.data.delta;
-    const position = positions.get(operation.data.productId);
-    if (position) position.onHand += delta;
+    stockDeltas.push({ productId: operation.data.productId, delta });
     ledger.push({
       productId: operation.data.productId,
       delta,
@@ -97,11 +118,27 @@ export async function settleStock(
     results.push('created');
   }
 
-  const verdicts = judgeSales(positions, sales);
-  const shortfalls = new Map<string, Omit<Shortfall, 'changeSeq'>>();
+  /**
+   * Judges the sales from the figures before the push, after its receipts and
+   * adjustments; a product without a rule counts as untracked (ST5).
+   */
+  const judge = (rules: ReadonlyMap<string, StockRule>, before: ReadonlyMap<string, number>) => {
+    const positions = new Map<string, StockPosition>();
+    for (const [productId, rule] of rules) positions.set(productId, { ...rule, onHand: before.get(productId) ?? 0 });
+    for (const { productId, delta } of stockDeltas) {
+      const position = positions.get(productId);
+      if (position) position.onHand += delta;
+    }
+    return judgeSales(positions, sales);
+  };
+  const verdicts = locked ? judge(locked.rules, locked.levels) : null;
+  const refusals = new Map<string, Shortage[]>();
   for (const [index, sale] of sales.entries()) {
-    const verdict = verdicts[index];
-    if (!verdict?.accepted) continue;
+    const verdict = verdicts?.[index];
+    if (verdict?.accepted === false) {
+      refusals.set(sale.id, verdict.shortages);
+      continue;
+    }
     for (const [productId, quantity] of demandOf(sale)) {
       ledger.push({
         productId,
@@ -113,6 +150,57 @@ export async function settleStock(
         note: null,
       });
     }
+  }
+  await insertLedgerEntries(tx, origin, ledger);
+
+  async function finish(): Promise<void> {
+    const net = new Map<string, number>();
+    for (const { productId, delta } of ledger) net.set(productId, (net.get(productId) ?? 0) + delta);
+    const below = await moveLevels(
+      tx,
+      origin,
+      [...net].map(([productId, delta]) => ({ productId, delta })),
+    );
+    // Without verdicts (no lock taken early), only the figures now below zero can have fallen short.
+    const shortRules = new Map(
+      [...below].map(([productId, { tracked }]) => [productId, { tracked, policy: 'flag' as const }]),
+    );
+    const before = new Map(
+      [...below].map(([productId, { onHand }]) => [productId, onHand - (net.get(productId) ?? 0)]),
+    );
+    const shortfalls = shortfallsOf(sales, verdicts ?? judge(shortRules, before));
+    const changes = resolutions.size + shortfalls.length;
+    if (changes === 0) return;
+    let next = await takeStockSeqs(tx, origin.branchId, changes);
+    for (const [id, how] of resolutions) {
+      await resolveException(tx, id, { how, deviceId: origin.deviceId, changeSeq: next++ });
+    }
+    await raiseExceptions(
+      tx,
+      origin,
+      shortfalls.map((entry) => ({ ...entry, changeSeq: next++ })),
+    );
+  }
+  return { results, refusals, finish };
+}
+
+/** Takes the branch's stock lock, then reads the rules and figures the verdicts depend on. */
+async function lockAndRead(tx: Executor, origin: StockOrigin, productIds: readonly string[]) {
+  await lockBranchStock(tx, origin.branchId);
+  if (productIds.length === 0) return { rules: new Map<string, StockRule>(), levels: new Map<string, number>() };
+  const rules = await readStockRules(tx, origin.tenantId, productIds);
+  return { rules, levels: await readLevels(tx, origin.branchId, productIds) };
+}
+
+/** The units each product fell short by, gathered over the accepted sales, with the sales that did it (ST4). */
+function shortfallsOf(
+  sales: readonly SaleToSettle[],
+  verdicts: readonly StockVerdict[],
+): Omit<Shortfall, 'changeSeq'>[] {
+  const shortfalls = new Map<string, Omit<Shortfall, 'changeSeq'>>();
+  for (const [index, sale] of sales.entries()) {
+    const verdict = verdicts[index];
+    if (!verdict?.accepted) continue;
     for (const { productId, shortfall } of verdict.shortfalls) {
       const gathered = shortfalls.get(productId) ?? { productId, shortfall: 0, saleIds: [] };
       gathered.shortfall += shortfall;
@@ -120,25 +208,7 @@ export async function settleStock(
       shortfalls.set(productId, gathered);
     }
   }
-
-  const net = new Map<string, number>();
-  for (const { productId, delta } of ledger) net.set(productId, (net.get(productId) ?? 0) + delta);
-  const changes = net.size + resolutions.size + shortfalls.size;
-  if (changes === 0) return { results, verdicts };
-  await insertLedgerEntries(tx, origin, ledger);
-  // Numbers are taken as late as possible: the branch row stays locked from here to commit.
-  let next = await takeStockSeqs(tx, origin.branchId, changes);
-  const moves = [...net].map(([productId, delta]) => ({ productId, delta, changeSeq: next++ }));
-  await moveLevels(tx, origin.branchId, moves);
-  for (const [id, how] of resolutions) {
-    await resolveException(tx, id, { how, deviceId: origin.deviceId, changeSeq: next++ });
-  }
-  await raiseExceptions(
-    tx,
-    origin,
-    [...shortfalls.values()].map((entry) => ({ ...entry, changeSeq: next++ })),
-  );
-  return { results, verdicts };
+  return [...shortfalls.values()];
 }
 
 /** Opening stock received by the server itself (the demo shop), not by a device. */
@@ -148,12 +218,6 @@ export async function receiveOpeningStock(
   receipts: readonly { productId: string; quantity: number }[],
 ): Promise<void> {
   if (receipts.length === 0) return;
-  await lockPositions(
-    tx,
-    branch,
-    receipts.map((receipt) => receipt.productId),
-  );
-  let next = await takeStockSeqs(tx, branch.branchId, receipts.length);
   const entries = receipts.map(({ productId, quantity }) => ({
     productId,
     delta: quantity,
@@ -166,8 +230,8 @@ export async function receiveOpeningStock(
   await insertLedgerEntries(tx, { ...branch, deviceId: null, userId: null }, entries);
   await moveLevels(
     tx,
-    branch.branchId,
-    receipts.map(({ productId, quantity }) => ({ productId, delta: quantity, changeSeq: next++ })),
+    branch,
+    receipts.map(({ productId, quantity }) => ({ productId, delta: quantity })),
   );
 }
 

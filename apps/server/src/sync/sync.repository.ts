@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Acknowledgment } from '@opentill/domain';
-import type { Executor } from '../db/client.js';
+import { queryRows, type Executor } from '../db/client.js';
 import { deviceLanes, devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
 
 /**
@@ -25,45 +25,44 @@ function activeDevice(db: Executor, tenantId: string, deviceId: string) {
     .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)));
 }
 
-/** The last applied `seq` of each of the device's lanes (a lane never used is absent: 0). */
-export async function readLaneProgress(tx: Executor, deviceId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ lane: deviceLanes.lane, lastSeq: deviceLanes.lastSeq })
-    .from(deviceLanes)
-    .where(eq(deviceLanes.deviceId, deviceId));
-  return new Map(rows.map((row) => [row.lane, row.lastSeq]));
-}
-
-export async function recordDeviceProgress(
+/**
+ * What a push needs to know before it applies anything, in one query: the last
+ * applied `seq` of each of the device's lanes (a lane never used is absent: 0)
+ * and the operations among `opIds` already stored.
+ */
+export async function readPushState(
   tx: Executor,
   deviceId: string,
-  lanes: ReadonlyMap<string, number>,
-): Promise<void> {
-  await tx
-    .update(devices)
-    .set({ lastSeenAt: sql`now()` })
-    .where(eq(devices.id, deviceId));
-  const rows = [...lanes].map(([lane, lastSeq]) => ({ deviceId, lane, lastSeq }));
-  if (rows.length === 0) return;
-  await tx
-    .insert(deviceLanes)
-    .values(rows)
-    .onConflictDoUpdate({ target: [deviceLanes.deviceId, deviceLanes.lane], set: { lastSeq: sql`excluded.last_seq` } });
-}
-
-/** The stored operations among these ids, in one query. */
-export async function findOperations(tx: Executor, opIds: string[]) {
-  if (opIds.length === 0) return new Map<string, StoredOperation>();
-  const rows = await tx
-    .select({
-      opId: syncOperations.opId,
-      deviceId: syncOperations.deviceId,
-      payloadHash: syncOperations.payloadHash,
-      result: syncOperations.result,
-    })
-    .from(syncOperations)
-    .where(inArray(syncOperations.opId, opIds));
-  return new Map(rows.map((row) => [row.opId, { ...row, result: row.result as Acknowledgment }]));
+  opIds: readonly string[],
+): Promise<{ lanes: Map<string, number>; stored: Map<string, StoredOperation> }> {
+  const rows = await queryRows<{
+    op_id: string | null;
+    lane: string;
+    last_seq: number | string | null;
+    device_id: string | null;
+    payload_hash: string | null;
+    result: Acknowledgment | null;
+  }>(
+    tx,
+    sql`SELECT NULL::uuid AS op_id, lane, last_seq, NULL::uuid AS device_id, NULL AS payload_hash, NULL::jsonb AS result
+        FROM ${deviceLanes} WHERE device_id = ${deviceId}::uuid
+        UNION ALL
+        SELECT op_id, lane, NULL, device_id, payload_hash, result
+        FROM ${syncOperations} WHERE op_id = ANY(${sql.param(opIds)}::uuid[])`,
+  );
+  const lanes = new Map<string, number>();
+  const stored = new Map<string, StoredOperation>();
+  for (const row of rows) {
+    if (row.op_id === null) lanes.set(row.lane, Number(row.last_seq));
+    else {
+      stored.set(row.op_id, {
+        deviceId: row.device_id ?? '',
+        payloadHash: row.payload_hash ?? '',
+        result: row.result as Acknowledgment,
+      });
+    }
+  }
+  return { lanes, stored };
 }
 
 export interface StoredOperation {
@@ -74,8 +73,6 @@ export interface StoredOperation {
 
 export interface OperationRecord {
   opId: string;
-  tenantId: string;
-  deviceId: string;
   lane: string;
   seq: number;
   type: string;
@@ -84,20 +81,34 @@ export interface OperationRecord {
 }
 
 /**
- * Records the answers of a push's newly applied operations in one statement, one
- * array parameter per column (UNNEST), so its cost does not grow with the push.
+ * Records a push in one statement: the answers of its newly applied operations
+ * (one array parameter per column, so the cost does not grow with the push),
+ * the progress of the device's lanes, and when it was last seen.
  */
-export async function insertOperations(tx: Executor, records: OperationRecord[]): Promise<void> {
-  if (records.length === 0) return;
+export async function recordPush(
+  tx: Executor,
+  device: { tenantId: string; deviceId: string },
+  records: readonly OperationRecord[],
+  lanes: ReadonlyMap<string, number>,
+): Promise<void> {
   const column = <T>(pick: (record: OperationRecord) => T) => sql.param(records.map(pick));
   await tx.execute(sql`
-    INSERT INTO ${syncOperations} (op_id, tenant_id, device_id, lane, seq, type, payload_hash, result)
-    SELECT op_id, tenant_id, device_id, lane, seq, type, payload_hash, result::jsonb
-    FROM unnest(
-      ${column((r) => r.opId)}::uuid[], ${column((r) => r.tenantId)}::uuid[], ${column((r) => r.deviceId)}::uuid[],
-      ${column((r) => r.lane)}::text[], ${column((r) => r.seq)}::bigint[], ${column((r) => r.type)}::text[],
-      ${column((r) => r.payloadHash)}::text[], ${column((r) => JSON.stringify(r.result))}::text[]
-    ) AS o(op_id, tenant_id, device_id, lane, seq, type, payload_hash, result)`);
+    WITH operations AS (
+      INSERT INTO ${syncOperations} (op_id, tenant_id, device_id, lane, seq, type, payload_hash, result)
+      SELECT op_id, ${device.tenantId}::uuid, ${device.deviceId}::uuid, lane, seq, type, payload_hash, result::jsonb
+      FROM unnest(
+        ${column((r) => r.opId)}::uuid[], ${column((r) => r.lane)}::text[], ${column((r) => r.seq)}::bigint[],
+        ${column((r) => r.type)}::text[], ${column((r) => r.payloadHash)}::text[],
+        ${column((r) => JSON.stringify(r.result))}::text[]
+      ) AS o(op_id, lane, seq, type, payload_hash, result)
+    ), progress AS (
+      INSERT INTO ${deviceLanes} (device_id, lane, last_seq)
+      SELECT ${device.deviceId}::uuid, lane, last_seq
+      FROM unnest(${sql.param([...lanes.keys()])}::text[], ${sql.param([...lanes.values()])}::bigint[])
+        AS l(lane, last_seq)
+      ON CONFLICT (device_id, lane) DO UPDATE SET last_seq = excluded.last_seq
+    )
+    UPDATE ${devices} SET last_seen_at = now() WHERE id = ${device.deviceId}::uuid`);
 }
 
 /**

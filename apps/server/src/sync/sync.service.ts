@@ -24,16 +24,7 @@ import { pullStock, settleStock, type StockOperation } from '../stock/stock.serv
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PokeBus } from './pokes.js';
-import {
-  findDevice,
-  findOperations,
-  insertOperations,
-  lockDevice,
-  readGeneration,
-  readLaneProgress,
-  recordDeviceProgress,
-  takeChangeSeq,
-} from './sync.repository.js';
+import { findDevice, lockDevice, readGeneration, readPushState, recordPush, takeChangeSeq } from './sync.repository.js';
 
 export interface SyncService {
   sync(claims: DeviceClaims, request: SyncRequest): Promise<SyncResponse>;
@@ -129,9 +120,9 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
 
   /**
    * Stores the push's valid sales in one statement (signed), checks their chain
-   * links, then settles stock (SPEC ST): stock operations in order, and the new
-   * sales judged against the stock left; a sale refused for stock stays stored
-   * as `refused`, so its device's chain has no hole.
+   * links, then settles stock (SPEC ST): a sale refused for stock stays stored
+   * as `refused`, so its device's hash chain has no hole. Returns the stock's
+   * last step, which the push runs last (the branch's lock is held from it to commit).
    */
   async function settle(
     tx: Transaction,
@@ -140,8 +131,8 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     stockOperations: { index: number; operation: StockOperation & Operation }[],
     accepted: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[],
     answers: Acknowledgment[],
-  ): Promise<void> {
-    if (accepted.length === 0 && stockOperations.length === 0) return;
+  ): Promise<() => Promise<void>> {
+    if (accepted.length === 0 && stockOperations.length === 0) return async () => {};
     const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
     const batch = accepted.map(({ operation }) => {
       const id = randomUUID();
@@ -163,27 +154,22 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       now(),
     );
 
-    const { results, verdicts } = await settleStock(
+    const { results, refusals, finish } = await settleStock(
       tx,
       origin,
       stockOperations.map(({ operation }) => operation),
       fresh.map(({ id, operation }) => ({ id, opId: operation.opId, items: operation.data.items })),
     );
-    const refused: string[] = [];
-    for (const [i, { index, operation, id }] of fresh.entries()) {
-      const verdict = verdicts[i];
-      if (verdict?.accepted === false) {
-        refused.push(id);
-        const conflict = {
-          kind: 'OUT_OF_STOCK' as const,
-          entity: 'sale' as const,
-          recordId: operation.localId,
-          shortages: verdict.shortages,
-        };
-        answers[index] = answer(operation, 'conflict', { serverId: id, conflict });
-      } else answers[index] = answer(operation, 'created', { serverId: id });
+    for (const { index, operation, id } of fresh) {
+      const shortages = refusals.get(id);
+      answers[index] = shortages
+        ? answer(operation, 'conflict', {
+            serverId: id,
+            conflict: { kind: 'OUT_OF_STOCK', entity: 'sale', recordId: operation.localId, shortages },
+          })
+        : answer(operation, 'created', { serverId: id });
     }
-    await markSalesRefused(tx, refused);
+    await markSalesRefused(tx, [...refusals.keys()]);
     for (const [i, { index, operation }] of stockOperations.entries()) {
       const result = results[i];
       answers[index] =
@@ -191,6 +177,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           ? failure(operation, 'rejected', 'OT_ERR_EXCEPTION_UNKNOWN')
           : answer(operation, result ?? 'created', { serverId: operation.localId });
     }
+    return finish;
   }
 
   /**
@@ -205,9 +192,9 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     return db.orm.transaction(async (tx) => {
       const device = await lockDevice(tx, claims.tenantId, claims.deviceId);
       if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
-      const lanes = await readLaneProgress(tx, device.id);
-      const stored = await findOperations(
+      const { lanes, stored } = await readPushState(
         tx,
+        device.id,
         operations.map((operation) => operation.opId),
       );
       const blockedLanes = new Set<string>();
@@ -260,22 +247,22 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         }
       }
 
-      await settle(tx, claims, device, stockOperations, sales, answers);
+      const finishStock = await settle(tx, claims, device, stockOperations, sales, answers);
       for (const { index, of } of repeats) answers[index] = answers[of] as Acknowledgment;
-      await insertOperations(
+      await recordPush(
         tx,
+        { tenantId: claims.tenantId, deviceId: device.id },
         applied.map(({ index, operation, payloadHash }) => ({
           opId: operation.opId,
           lane: operation.lane,
           seq: operation.seq,
           type: operation.type,
           payloadHash,
-          tenantId: claims.tenantId,
-          deviceId: device.id,
           result: answers[index] as Acknowledgment,
         })),
+        lanes,
       );
-      await recordDeviceProgress(tx, device.id, lanes);
+      await finishStock();
       return { device, acknowledgments: answers };
     });
   }
