@@ -494,19 +494,19 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
             `SELECT * FROM products WHERE tenant_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT 501`,
             [tenantId, cursor.products],
           ),
-          pool.query<{ change_seq: string }>(
-            `SELECT product_id, on_hand, change_seq FROM stock_levels WHERE branch_id = $1 AND change_seq > $2
-             ORDER BY change_seq LIMIT 501`,
-            [deviceBranch, cursor.stock],
-          ),
-          pool.query(
-            `SELECT e.*, p.name FROM stock_exceptions e LEFT JOIN products p ON p.id = e.product_id
-             WHERE e.branch_id = $1 AND e.change_seq > $2 ORDER BY e.change_seq LIMIT 501`,
+          pool.query<{ levels: [string, number, number][] }>(
+            `SELECT
+               (SELECT coalesce(json_agg(json_build_array(product_id, on_hand, change_seq) ORDER BY change_seq), '[]')
+                FROM (SELECT product_id, on_hand, change_seq FROM stock_levels WHERE branch_id = $1 AND change_seq > $2
+                      ORDER BY change_seq LIMIT 501) l) AS levels,
+               (SELECT coalesce(json_agg(e ORDER BY e.change_seq), '[]')
+                FROM (SELECT x.*, p.name FROM stock_exceptions x LEFT JOIN products p ON p.id = x.product_id
+                      WHERE x.branch_id = $1 AND x.change_seq > $2 ORDER BY x.change_seq LIMIT 501) e) AS exceptions`,
             [deviceBranch, cursor.stock],
           ),
         ]);
         cursor.products = Number(pulled[0].rows.at(-1)?.change_seq ?? cursor.products);
-        cursor.stock = Number(pulled[1].rows.at(-1)?.change_seq ?? cursor.stock);
+        cursor.stock = Number(pulled[1].rows[0]?.levels.at(-1)?.[2] ?? cursor.stock);
       }
     }),
   );

@@ -194,57 +194,62 @@ export async function resolveException(
     WHERE id = ${id}::uuid AND status = 'open'`);
 }
 
-/** The branch's stock figures changed after `afterSeq`, in change order. */
-export async function listStockChanges(
+/**
+ * The branch's stock figures and exceptions changed after `afterSeq`, at most
+ * `limit` of each, in change order: one query, each feed aggregated to JSON by
+ * PostgreSQL (a page holds hundreds of figures; one value parses far faster
+ * than hundreds of rows).
+ */
+export async function listBranchChanges(
   db: Executor,
   branchId: string,
   afterSeq: number,
   limit: number,
-): Promise<(StockLevel & { changeSeq: number })[]> {
-  const rows = await queryRows<{ product_id: string; on_hand: number; change_seq: number | string }>(
-    db,
-    sql`SELECT product_id, on_hand, change_seq FROM ${stockLevels}
-        WHERE branch_id = ${branchId}::uuid AND change_seq > ${afterSeq} ORDER BY change_seq LIMIT ${limit}`,
-  );
-  return rows.map((row) => ({ productId: row.product_id, onHand: row.on_hand, changeSeq: Number(row.change_seq) }));
-}
-
-/** The branch's stock exceptions raised or changed after `afterSeq`, in change order. */
-export async function listExceptionChanges(
-  db: Executor,
-  branchId: string,
-  afterSeq: number,
-  limit: number,
-): Promise<(StockException & { changeSeq: number })[]> {
-  const rows = await queryRows<{
-    id: string;
-    product_id: string;
-    product_name: string | null;
-    shortfall: number;
-    sale_ids: string[];
-    status: 'open' | 'resolved';
-    resolution: 'adjusted' | 'accepted' | null;
-    created_at: Date | string;
-    resolved_at: Date | string | null;
-    change_seq: number | string;
+): Promise<{ levels: (StockLevel & { changeSeq: number })[]; exceptions: (StockException & { changeSeq: number })[] }> {
+  const [row] = await queryRows<{
+    levels: [string, number, number][];
+    exceptions: {
+      id: string;
+      product_id: string;
+      product_name: string | null;
+      shortfall: number;
+      sale_ids: string[];
+      status: 'open' | 'resolved';
+      resolution: 'adjusted' | 'accepted' | null;
+      created_at: string;
+      resolved_at: string | null;
+      change_seq: number;
+    }[];
   }>(
     db,
-    sql`SELECT e.id, e.product_id, p.name AS product_name, e.shortfall, e.sale_ids, e.status, e.resolution,
-          e.created_at, e.resolved_at, e.change_seq
-        FROM ${stockExceptions} e LEFT JOIN ${products} p ON p.id = e.product_id AND p.tenant_id = e.tenant_id
-        WHERE e.branch_id = ${branchId}::uuid AND e.change_seq > ${afterSeq} ORDER BY e.change_seq LIMIT ${limit}`,
+    sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_array(product_id, on_hand, change_seq) ORDER BY change_seq), '[]')
+       FROM (SELECT product_id, on_hand, change_seq FROM ${stockLevels}
+             WHERE branch_id = ${branchId}::uuid AND change_seq > ${afterSeq} ORDER BY change_seq LIMIT ${limit}) l
+      ) AS levels,
+      (SELECT coalesce(json_agg(e ORDER BY e.change_seq), '[]')
+       FROM (SELECT x.id, x.product_id, p.name AS product_name, x.shortfall, x.sale_ids, x.status, x.resolution,
+               x.created_at, x.resolved_at, x.change_seq
+             FROM ${stockExceptions} x LEFT JOIN ${products} p ON p.id = x.product_id AND p.tenant_id = x.tenant_id
+             WHERE x.branch_id = ${branchId}::uuid AND x.change_seq > ${afterSeq}
+             ORDER BY x.change_seq LIMIT ${limit}) e
+      ) AS exceptions`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    productId: row.product_id,
-    productName: row.product_name ?? 'Unknown product',
-    kind: 'OVERSELL',
-    shortfall: row.shortfall,
-    saleIds: row.sale_ids,
-    status: row.status,
-    resolution: row.resolution,
-    createdAt: new Date(row.created_at).toISOString(),
-    resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at).toISOString(),
-    changeSeq: Number(row.change_seq),
-  }));
+  return {
+    levels: (row?.levels ?? []).map(([productId, onHand, changeSeq]) => ({ productId, onHand, changeSeq })),
+    exceptions: (row?.exceptions ?? []).map((exception) => ({
+      id: exception.id,
+      productId: exception.product_id,
+      productName: exception.product_name ?? 'Unknown product',
+      kind: 'OVERSELL',
+      shortfall: exception.shortfall,
+      saleIds: exception.sale_ids,
+      status: exception.status,
+      resolution: exception.resolution,
+      createdAt: new Date(exception.created_at).toISOString(),
+      resolvedAt: exception.resolved_at === null ? null : new Date(exception.resolved_at).toISOString(),
+      changeSeq: exception.change_seq,
+    })),
+  };
 }

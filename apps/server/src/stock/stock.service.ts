@@ -12,8 +12,7 @@ import {
 import type { Executor } from '../db/client.js';
 import {
   insertLedgerEntries,
-  listExceptionChanges,
-  listStockChanges,
+  listBranchChanges,
   anyMayRefuse,
   lockBranchStock,
   lockException,
@@ -248,10 +247,7 @@ export interface StockPage {
  * branch's counter, so the page is the first `limit` of both in change order.
  */
 export async function pullStock(db: Executor, branchId: string, afterSeq: number, limit: number): Promise<StockPage> {
-  const [levels, exceptions] = await Promise.all([
-    listStockChanges(db, branchId, afterSeq, limit + 1),
-    listExceptionChanges(db, branchId, afterSeq, limit + 1),
-  ]);
+  const { levels, exceptions } = await listBranchChanges(db, branchId, afterSeq, limit + 1);
   const merged = [
     ...levels.map((level) => ({ changeSeq: level.changeSeq, level })),
     ...exceptions.map((exception) => ({ changeSeq: exception.changeSeq, exception })),
