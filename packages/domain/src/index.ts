@@ -5,6 +5,7 @@ export * from './catalog/product.js';
 export * from './catalog/barcode.js';
 export * from './sales/sale.js';
 export * from './sales/chain.js';
+export * from './sales/refund.js';
 export * from './auth/registration.js';
 export * from './auth/permissions.js';
 export * from './sync/protocol.js';

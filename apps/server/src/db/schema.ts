@@ -215,6 +215,52 @@ export const sales = pgTable(
 );
 
 /**
+ * Refunds (SPEC RF): new transactions that name their sale by its device and
+ * local id. `awaiting_sale` until that sale arrives (a refund travels in the
+ * critical lane and may overtake it), then `applied`, or `exceeds_sale` when the
+ * sale does not cover it (kept, moved no stock, for a manager: RF3).
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    localId: varchar('local_id', { length: 64 }).notNull(),
+    /** The REFUND_SALE operation that brought it (its stock moves carry it, even when applied later). */
+    opId: uuid('op_id').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    saleDeviceId: uuid('sale_device_id').notNull(),
+    saleLocalId: varchar('sale_local_id', { length: 64 }).notNull(),
+    /** The sale's server id, once it has arrived. */
+    saleId: uuid('sale_id').references(() => sales.id),
+    items: jsonb('items').notNull(),
+    amount: integer('amount').notNull(),
+    method: varchar('method', { length: 20 }).notNull(),
+    restock: boolean('restock').notNull(),
+    reason: varchar('reason', { length: 200 }).notNull(),
+    status: varchar('status', { length: 16 }).notNull(),
+    /** Device time of the refund: data, never an ordering key. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('uq_refunds_device_local').on(t.tenantId, t.deviceId, t.localId),
+    check('ck_refunds_amount', sql`${t.amount} >= 0`),
+    index('idx_refunds_sale').on(t.saleId),
+    index('idx_refunds_awaiting')
+      .on(t.saleDeviceId, t.saleLocalId)
+      .where(sql`${t.status} = 'awaiting_sale'`),
+  ],
+);
+
+/**
  * Something the server noticed in a device's sales chain: a sale whose
  * predecessor has not arrived (`gap`), one whose previousHash is not its
  * predecessor's hash (`break`), or two sales at one place (`fork`). Gaps close

@@ -84,7 +84,7 @@ export async function takeStockSeqs(tx: Executor, branchId: string, count: numbe
 export interface LedgerEntry {
   productId: string;
   delta: number;
-  kind: 'sale' | 'receipt' | 'adjustment';
+  kind: 'sale' | 'refund' | 'receipt' | 'adjustment';
   reason: string | null;
   saleId: string | null;
   opId: string | null;
@@ -115,13 +115,15 @@ export async function insertLedgerEntries(
  * Adds each product's net movement to its figure (created at zero if missing),
  * numbered from the branch's counter, in one statement that takes the branch's
  * stock lock if the transaction does not hold it yet (ST6). Returns the figures
- * now below zero, with whether their product is tracked: the only ones a push
- * can have fallen short on (ST4).
+ * now below their floor (zero, or the units refunds put back after the push's
+ * sales), with whether their product is tracked: the only ones a push can have
+ * fallen short on (ST4).
  */
 export async function moveLevels(
   tx: Executor,
   branch: BranchRef,
   moves: readonly { productId: string; delta: number }[],
+  floors: ReadonlyMap<string, number> = new Map(),
 ): Promise<Map<string, { onHand: number; tracked: boolean }>> {
   if (moves.length === 0) return new Map();
   const rows = await queryRows<{ product_id: string; on_hand: number; tracked: boolean }>(
@@ -141,7 +143,9 @@ export async function moveLevels(
     )
     SELECT m.product_id, m.on_hand, coalesce(p.track_stock, false) AS tracked
     FROM moved m LEFT JOIN ${products} p ON p.id = m.product_id AND p.tenant_id = ${branch.tenantId}::uuid
-    WHERE m.on_hand < 0`,
+    LEFT JOIN unnest(${sql.param([...floors.keys()])}::uuid[], ${sql.param([...floors.values()])}::int[])
+      AS f(product_id, floor) ON f.product_id = m.product_id
+    WHERE m.on_hand < coalesce(f.floor, 0)`,
   );
   return new Map(rows.map((row) => [row.product_id, { onHand: row.on_hand, tracked: row.tracked }]));
 }

@@ -10,6 +10,7 @@ import {
   type StockVerdict,
 } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
+import type { StockReturn } from '../sales/refunds.service.js';
 import {
   insertLedgerEntries,
   listBranchChanges,
@@ -73,10 +74,12 @@ export async function settleStock(
   origin: StockOrigin,
   operations: readonly StockOperation[],
   sales: readonly SaleToSettle[],
+  returns: readonly StockReturn[] = [],
 ): Promise<StockSettlement> {
   const productIds = new Set<string>();
   for (const operation of operations) if ('productId' in operation.data) productIds.add(operation.data.productId);
   for (const sale of sales) for (const { productId } of sale.items) productIds.add(productId);
+  for (const { items } of returns) for (const { productId } of items) productIds.add(productId);
   const ids = [...productIds];
   const namesException = operations.some((operation) => 'exceptionId' in operation.data && operation.data.exceptionId);
   const careful = namesException || (ids.length > 0 && (await anyMayRefuse(tx, origin.tenantId, ids)));
@@ -150,17 +153,28 @@ export async function settleStock(
       });
     }
   }
+  // Goods refunded back to the shelf count after the push's sales: they cannot hide a shortfall (RF5).
+  for (const { saleId, opId, items } of returns) {
+    for (const { productId, quantity } of items) {
+      ledger.push({ productId, delta: quantity, kind: 'refund', reason: null, saleId, opId, note: null });
+    }
+  }
   await insertLedgerEntries(tx, origin, ledger);
 
   async function finish(): Promise<void> {
     const net = new Map<string, number>();
     for (const { productId, delta } of ledger) net.set(productId, (net.get(productId) ?? 0) + delta);
+    const returned = new Map<string, number>();
+    for (const { items } of returns) {
+      for (const { productId, quantity } of items) returned.set(productId, (returned.get(productId) ?? 0) + quantity);
+    }
     const below = await moveLevels(
       tx,
       origin,
       [...net].map(([productId, delta]) => ({ productId, delta })),
+      returned,
     );
-    // Without verdicts (no lock taken early), only the figures now below zero can have fallen short.
+    // Without verdicts (no lock taken early), only the figures now below their floor can have fallen short.
     const shortRules = new Map(
       [...below].map(([productId, { tracked }]) => [productId, { tracked, policy: 'flag' as const }]),
     );

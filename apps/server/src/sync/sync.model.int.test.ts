@@ -5,9 +5,12 @@
  * replays old ones late; the server restarts now and then. Whatever happens:
  *
  *  - every sale made on a device is stored on the server exactly once;
+ *  - every refund is applied exactly once, also one that overtook its sale (the
+ *    critical lane goes first) and waited for it on the server;
  *  - nothing is rejected (every operation here is valid), nothing stays queued;
- *  - stock of every product equals what was received and adjusted less what was
- *    sold, and equals the sum of its ledger (the products are tracked, policy `flag`);
+ *  - stock of every product equals what was received, adjusted and refunded back
+ *    to the shelf less what was sold, and equals the sum of its ledger (the
+ *    products are tracked, policy `flag`);
  *  - every device converges to the server's catalogue and stock figures.
  *
  * Runs OPENTILL_MODEL_RUNS runs (default 1,000, on PGlite and on PostgreSQL);
@@ -18,11 +21,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { compareLanes, type Acknowledgment, type Operation, type Product, type SyncResponse } from '@opentill/domain';
+import {
+  compareLanes,
+  type Acknowledgment,
+  type Operation,
+  type Product,
+  type SaleContent,
+  type SyncResponse,
+} from '@opentill/domain';
 import { TEST_DB_KIND, testApp, testDb, testTokens } from '../test/test-app.js';
 import { DeviceScript, saleOf } from '../test/operations.js';
 import { insertDevice, insertShop } from '../auth/auth.repository.js';
-import { products, sales, stockLedger, stockLevels } from '../db/schema.js';
+import { products, refunds, sales, stockLedger, stockLevels } from '../db/schema.js';
 
 const RUNS = Number(process.env.OPENTILL_MODEL_RUNS ?? 1000);
 const BATCH = 4;
@@ -46,6 +56,8 @@ interface Device {
   catalogue: Map<string, Product>;
   /** On hand at the branch, as last pulled. */
   stock: Map<string, number>;
+  /** The device's sales, with the units of each line not refunded yet. */
+  sales: { content: SaleContent; left: Map<string, number> }[];
   online: boolean;
 }
 
@@ -53,6 +65,7 @@ type Fault = 'none' | 'drop' | 'lose-answer' | 'duplicate' | 'replay-later';
 
 type Step =
   | { kind: 'sell'; device: number; lines: { product: number; quantity: number }[] }
+  | { kind: 'refund'; device: number; sale: number; quantity: number }
   | { kind: 'receive'; device: number; product: number; quantity: number }
   | { kind: 'adjust'; device: number; product: number; delta: number }
   | { kind: 'edit'; device: number; product: number; price: number }
@@ -69,6 +82,15 @@ const stepArbitrary = (devices: number): fc.Arbitrary<Step> => {
   });
   return fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('sell' as const), device, lines }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('refund' as const),
+        device,
+        sale: fc.nat({ max: 20 }),
+        quantity: fc.integer({ min: 1, max: 3 }),
+      }),
+    },
     {
       weight: 1,
       arbitrary: fc.record({
@@ -131,6 +153,7 @@ async function newShop(deviceCount: number): Promise<{ tenantId: string; devices
       cursor: null,
       catalogue: new Map(),
       stock: new Map(),
+      sales: [],
       online: true,
     });
   }
@@ -195,7 +218,11 @@ async function serverState(tenantId: string) {
     .select({ productId: stockLedger.productId, delta: stockLedger.delta })
     .from(stockLedger)
     .where(eq(stockLedger.tenantId, tenantId));
-  return { saleRows, productRows, levels, ledger };
+  const refundRows = await db.orm
+    .select({ localId: refunds.localId, status: refunds.status })
+    .from(refunds)
+    .where(eq(refunds.tenantId, tenantId));
+  return { saleRows, productRows, levels, ledger, refundRows };
 }
 
 describe(`sync model on ${TEST_DB_KIND}`, () => {
@@ -210,6 +237,7 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
         async ([deviceCount, steps]) => {
           const { tenantId, devices, productIds } = await newShop(deviceCount);
           const sold = new Map<string, string>(); // localId → device id
+          const refunded = new Set<string>(); // refund local ids
           const expectedStock = new Map<string, number>(); // product id → received + adjusted − sold
           const move = (productId: string, delta: number) =>
             expectedStock.set(productId, (expectedStock.get(productId) ?? 0) + delta);
@@ -227,10 +255,25 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
             const productId = (index: number) => productIds[index] ?? '';
             if (step.kind === 'sell') {
               const lines = step.lines.map((line) => ({ productId: productId(line.product), quantity: line.quantity }));
-              const operation = device.script.sale(saleOf(lines));
+              const content = saleOf(lines);
+              const operation = device.script.sale(content);
               device.outbox.push(operation);
               sold.set(operation.localId, device.id);
               for (const line of lines) move(line.productId, -line.quantity);
+              const left = new Map<string, number>();
+              for (const line of lines) left.set(line.productId, (left.get(line.productId) ?? 0) + line.quantity);
+              device.sales.push({ content, left });
+            } else if (step.kind === 'refund') {
+              // Back to the shelf: part of one of this device's sales, never more than is left of it.
+              const sale = device.sales[step.sale % Math.max(device.sales.length, 1)];
+              const [productId, left] = [...(sale?.left ?? [])].find(([, units]) => units > 0) ?? [];
+              if (!sale || !productId || !left) continue;
+              const quantity = Math.min(step.quantity, left);
+              const operation = device.script.refund(sale.content, device.id, { lines: [{ productId, quantity }] });
+              device.outbox.push(operation);
+              refunded.add(operation.localId);
+              sale.left.set(productId, left - quantity);
+              move(productId, quantity);
             } else if (step.kind === 'receive') {
               device.outbox.push(device.script.receive(productId(step.product), step.quantity));
               move(productId(step.product), step.quantity);
@@ -285,11 +328,14 @@ describe(`sync model on ${TEST_DB_KIND}`, () => {
             if (!busy) break;
           }
 
-          const { saleRows, productRows, levels, ledger } = await serverState(tenantId);
+          const { saleRows, productRows, levels, ledger, refundRows } = await serverState(tenantId);
           expect(rejected).toEqual([]);
           for (const device of devices) expect(device.outbox).toEqual([]);
           expect(saleRows).toHaveLength(sold.size);
           expect(new Map(saleRows.map((row) => [row.localId, row.deviceId]))).toEqual(sold);
+          expect(refundRows).toHaveLength(refunded.size);
+          for (const row of refundRows) expect([row.localId, row.status]).toEqual([row.localId, 'applied']);
+          expect(new Set(refundRows.map((row) => row.localId))).toEqual(refunded);
           const serverCatalogue = productRows.map((row) => [row.id, row.price, row.syncVersion]).sort();
           for (const device of devices) {
             const local = [...device.catalogue.values()].map((p) => [p.id, p.price, p.syncVersion]).sort();

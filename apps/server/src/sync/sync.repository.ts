@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Acknowledgment } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
-import { deviceLanes, devices, serverMeta, syncOperations, tenants } from '../db/schema.js';
+import { deviceLanes, devices, refunds, serverMeta, syncOperations, tenants } from '../db/schema.js';
 
 /**
  * Locks the device's row for the rest of the transaction, so two pushes from one
@@ -25,44 +25,50 @@ function activeDevice(db: Executor, tenantId: string, deviceId: string) {
     .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)));
 }
 
-/**
- * What a push needs to know before it applies anything, in one query: the last
- * applied `seq` of each of the device's lanes (a lane never used is absent: 0)
- * and the operations among `opIds` already stored.
- */
-export async function readPushState(
-  tx: Executor,
-  deviceId: string,
-  opIds: readonly string[],
-): Promise<{ lanes: Map<string, number>; stored: Map<string, StoredOperation> }> {
+/** What a push needs to know before it applies anything. */
+export interface PushState {
+  /** The last applied `seq` of each of the device's lanes (a lane never used is absent: 0). */
+  lanes: Map<string, number>;
+  /** The push's operations already stored, by id. */
+  stored: Map<string, StoredOperation>;
+  /** Local ids of the device's sales that refunds are waiting for (SPEC RF4). */
+  awaited: Set<string>;
+}
+
+/** Reads the push state of the device for these operation ids, in one query. */
+export async function readPushState(tx: Executor, deviceId: string, opIds: readonly string[]): Promise<PushState> {
   const rows = await queryRows<{
-    op_id: string | null;
-    lane: string;
+    kind: 'lane' | 'operation' | 'awaited';
+    key: string;
     last_seq: number | string | null;
     device_id: string | null;
     payload_hash: string | null;
     result: Acknowledgment | null;
   }>(
     tx,
-    sql`SELECT NULL::uuid AS op_id, lane, last_seq, NULL::uuid AS device_id, NULL AS payload_hash, NULL::jsonb AS result
+    sql`SELECT 'lane' AS kind, lane AS key, last_seq, NULL::uuid AS device_id, NULL AS payload_hash,
+          NULL::jsonb AS result
         FROM ${deviceLanes} WHERE device_id = ${deviceId}::uuid
         UNION ALL
-        SELECT op_id, lane, NULL, device_id, payload_hash, result
-        FROM ${syncOperations} WHERE op_id = ANY(${sql.param(opIds)}::uuid[])`,
+        SELECT 'operation', op_id::text, NULL, device_id, payload_hash, result
+        FROM ${syncOperations} WHERE op_id = ANY(${sql.param(opIds)}::uuid[])
+        UNION ALL
+        SELECT 'awaited', sale_local_id, NULL, NULL, NULL, NULL
+        FROM ${refunds} WHERE sale_device_id = ${deviceId}::uuid AND status = 'awaiting_sale'`,
   );
-  const lanes = new Map<string, number>();
-  const stored = new Map<string, StoredOperation>();
+  const state: PushState = { lanes: new Map(), stored: new Map(), awaited: new Set() };
   for (const row of rows) {
-    if (row.op_id === null) lanes.set(row.lane, Number(row.last_seq));
+    if (row.kind === 'lane') state.lanes.set(row.key, Number(row.last_seq));
+    else if (row.kind === 'awaited') state.awaited.add(row.key);
     else {
-      stored.set(row.op_id, {
+      state.stored.set(row.key, {
         deviceId: row.device_id ?? '',
         payloadHash: row.payload_hash ?? '',
         result: row.result as Acknowledgment,
       });
     }
   }
-  return { lanes, stored };
+  return state;
 }
 
 export interface StoredOperation {

@@ -4,6 +4,7 @@ import {
   OPERATION_ERROR_CODES,
   PROTOCOL_VERSION,
   PULL_PAGE_SIZE,
+  checkRefund,
   checkSale,
   isTooFarInFuture,
   linkMatches,
@@ -19,6 +20,7 @@ import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/catalog.repository.js';
 import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
+import { settleRefunds, type RefundAnswer } from '../sales/refunds.service.js';
 import { checkChainLinks } from '../audit/sale-integrity.service.js';
 import { pullStock, settleStock, type StockOperation } from '../stock/stock.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
@@ -63,10 +65,32 @@ function failure(operation: Operation, status: 'rejected' | 'refused', code: Ope
   return answer(operation, status, { error: { code, message: OPERATION_ERROR_CODES[code] } });
 }
 
+/** A refund's answer: `created` (applied, or waiting for its sale: RF4), or a conflict for a manager (RF3). */
+function refundAnswer(operation: Operation, outcome: RefundAnswer): Acknowledgment {
+  if (outcome.status === 'created') return answer(operation, 'created', { serverId: outcome.refundId });
+  const { refundId: serverId, saleId, excess } = outcome;
+  return answer(operation, 'conflict', {
+    serverId,
+    conflict: { kind: 'REFUND_EXCEEDS_SALE', entity: 'refund', recordId: operation.localId, saleId, excess },
+  });
+}
+
 /** Statuses that changed the tenant's data, and so are worth a poke. */
 const CHANGED = new Set<Acknowledgment['status']>(['created', 'updated', 'deleted']);
 
 type Device = NonNullable<Awaited<ReturnType<typeof lockDevice>>>;
+
+type SaleOperation = Extract<Operation, { type: 'CREATE_SALE' }>;
+type RefundOperation = Extract<Operation, { type: 'REFUND_SALE' }>;
+
+/** A push's operations to apply together, by kind, each with its place in the push. */
+interface PushWork {
+  sales: { index: number; operation: SaleOperation }[];
+  refunds: { index: number; operation: RefundOperation }[];
+  stockOperations: { index: number; operation: StockOperation & Operation }[];
+  /** Local ids of the device's sales that refunds are waiting for. */
+  awaited: ReadonlySet<string>;
+}
 
 const STOCK_TYPES = new Set<Operation['type']>(['RECEIVE_STOCK', 'ADJUST_STOCK', 'RESOLVE_STOCK_EXCEPTION']);
 
@@ -78,7 +102,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
   const generation = await readGeneration(db.orm);
 
   /** Checks a sale before it is stored; a sale that breaks a rule becomes a stored rejection (SY6, SY10). */
-  function judgeSale(operation: Extract<Operation, { type: 'CREATE_SALE' }>): Acknowledgment | null {
+  function judgeSale(operation: SaleOperation): Acknowledgment | null {
     const sale = operation.data;
     if (isTooFarInFuture(sale.createdAt, now())) return failure(operation, 'rejected', 'OT_ERR_TIMESTAMP_FUTURE');
     if (sale.localId !== operation.localId || checkSale(sale).length > 0) {
@@ -87,6 +111,16 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     // Node's native SHA-256: the same hash as the device's, at a third of the cost.
     if (!linkMatches(saleContent(sale), sale.chain, sha256Hex)) {
       return failure(operation, 'rejected', 'OT_ERR_CHAIN_INVALID');
+    }
+    return null;
+  }
+
+  /** Checks a refund before it is stored (RF2, T1); a refund that does not add up is a stored rejection. */
+  function judgeRefund(operation: RefundOperation): Acknowledgment | null {
+    const refund = operation.data;
+    if (isTooFarInFuture(refund.createdAt, now())) return failure(operation, 'rejected', 'OT_ERR_TIMESTAMP_FUTURE');
+    if (refund.localId !== operation.localId || checkRefund(refund).length > 0) {
+      return failure(operation, 'rejected', 'OT_ERR_REFUND_INVALID');
     }
     return null;
   }
@@ -119,20 +153,22 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
   }
 
   /**
-   * Stores the push's valid sales in one statement (signed), checks their chain
-   * links, then settles stock (SPEC ST): a sale refused for stock stays stored
-   * as `refused`, so its device's hash chain has no hole. Returns the stock's
-   * last step, which the push runs last (the branch's lock is held from it to commit).
+   * Stores the push's valid sales in one statement (signed) and checks their
+   * chain links; stores and judges its refunds (SPEC RF), with those that were
+   * waiting for one of these sales; then settles stock (SPEC ST): a sale refused
+   * for stock stays stored as `refused`, so its device's hash chain has no hole.
+   * Returns the stock's last step, which the push runs last (the branch's lock
+   * is held from it to commit).
    */
   async function settle(
     tx: Transaction,
     claims: DeviceClaims,
     device: Device,
-    stockOperations: { index: number; operation: StockOperation & Operation }[],
-    accepted: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[],
+    work: PushWork,
     answers: Acknowledgment[],
   ): Promise<() => Promise<void>> {
-    if (accepted.length === 0 && stockOperations.length === 0) return async () => {};
+    const { sales: accepted, refunds, stockOperations } = work;
+    if (accepted.length === 0 && stockOperations.length === 0 && refunds.length === 0) return async () => {};
     const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
     const batch = accepted.map(({ operation }) => {
       const id = randomUUID();
@@ -154,11 +190,23 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       now(),
     );
 
+    const refunded = await settleRefunds(
+      tx,
+      origin,
+      refunds.map(({ operation }) => ({ opId: operation.opId, refund: operation.data })),
+      { localIds: fresh.map(({ operation }) => operation.localId), awaited: work.awaited },
+    );
+    for (const [i, { index, operation }] of refunds.entries()) {
+      const outcome = refunded.answers[i];
+      if (outcome) answers[index] = refundAnswer(operation, outcome);
+    }
+
     const { results, refusals, finish } = await settleStock(
       tx,
       origin,
       stockOperations.map(({ operation }) => operation),
       fresh.map(({ id, operation }) => ({ id, opId: operation.opId, items: operation.data.items })),
+      refunded.returns,
     );
     for (const { index, operation, id } of fresh) {
       const shortages = refusals.get(id);
@@ -192,7 +240,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     return db.orm.transaction(async (tx) => {
       const device = await lockDevice(tx, claims.tenantId, claims.deviceId);
       if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
-      const { lanes, stored } = await readPushState(
+      const { lanes, stored, awaited } = await readPushState(
         tx,
         device.id,
         operations.map((operation) => operation.opId),
@@ -200,8 +248,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       const blockedLanes = new Set<string>();
       const answers: Acknowledgment[] = [];
       const applied: { index: number; operation: Operation; payloadHash: string }[] = [];
-      const sales: { index: number; operation: Extract<Operation, { type: 'CREATE_SALE' }> }[] = [];
-      const stockOperations: { index: number; operation: StockOperation & Operation }[] = [];
+      const work: PushWork = { sales: [], refunds: [], stockOperations: [], awaited };
       const seenInPush = new Map<string, { payloadHash: string; index: number }>();
       const repeats: { index: number; of: number }[] = [];
 
@@ -239,15 +286,19 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         } else if (operation.type === 'CREATE_SALE') {
           const rejection = judgeSale(operation);
           if (rejection) answers[index] = rejection;
-          else sales.push({ index, operation });
+          else work.sales.push({ index, operation });
+        } else if (operation.type === 'REFUND_SALE') {
+          const rejection = judgeRefund(operation);
+          if (rejection) answers[index] = rejection;
+          else work.refunds.push({ index, operation });
         } else if (isStockOperation(operation)) {
-          stockOperations.push({ index, operation });
+          work.stockOperations.push({ index, operation });
         } else {
           answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }
       }
 
-      const finishStock = await settle(tx, claims, device, stockOperations, sales, answers);
+      const finishStock = await settle(tx, claims, device, work, answers);
       for (const { index, of } of repeats) answers[index] = answers[of] as Acknowledgment;
       await recordPush(
         tx,

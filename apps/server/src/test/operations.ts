@@ -126,6 +126,37 @@ export class DeviceScript {
     };
   }
 
+  /** A cash refund of these lines of one of `sellerId`'s sales (all of it by default), put back on the shelf. */
+  refund(
+    sale: Pick<SaleContent, 'localId' | 'items'>,
+    sellerId: string,
+    options: { lines?: { productId: string; quantity: number }[]; restock?: boolean } = {},
+  ): Operation {
+    const items = (options.lines ?? sale.items).map(({ productId, quantity }) => {
+      const sold = sale.items.find((line) => line.productId === productId);
+      return { productId, name: sold?.name ?? 'Item', quantity, price: sold?.price ?? 1000 };
+    });
+    counter += 1;
+    const localId = `refund_${Date.now().toString(36)}${counter.toString(36).padStart(6, '0')}`;
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.REFUND_SALE,
+      seq: this.nextSeq('critical'),
+      type: 'REFUND_SALE',
+      localId,
+      data: {
+        localId,
+        sale: { deviceId: sellerId, localId: sale.localId },
+        items,
+        amount: items.reduce((sum, line) => sum + line.price * line.quantity, 0),
+        method: 'cash',
+        restock: options.restock ?? true,
+        reason: 'Customer returned it',
+        createdAt: new Date().toISOString(),
+      },
+    };
+  }
+
   deleteProduct(id: string): Operation {
     return {
       opId: randomUUID(),

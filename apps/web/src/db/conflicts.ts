@@ -1,10 +1,13 @@
 import { db } from './database';
 import { writeProductEdit, type ProductEdit } from './products';
 
-/** "Keep the shop's version": nothing to send; the product already shows the server's copy. */
-export async function keepServerVersion(opId: string): Promise<void> {
+/** Clears a conflict from the inbox when nothing else has to change on this phone. */
+export async function dismissConflict(opId: string): Promise<void> {
   await db.conflicts.delete(opId);
 }
+
+/** "Keep the shop's version": nothing to send; the product already shows the server's copy. */
+export const keepServerVersion = dismissConflict;
 
 /**
  * "Use my version": in ONE transaction, closes the conflict and sends the device's

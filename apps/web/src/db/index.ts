@@ -21,8 +21,8 @@ export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit 
 export { applyPulledPage, type PulledPage } from './pull';
 export { receiveStock, countStock, type CountResult } from './stock';
 export { resolveOversellByCount, acceptStockFigure } from './stockExceptions';
-export type { InboxItem, OutOfStockConflict, StaleEditConflict } from './inbox';
-export { keepServerVersion, resendMyVersion, dismissRefusedSale } from './conflicts';
+export type { InboxItem, OutOfStockConflict, RefundExceedsConflict, StaleEditConflict } from './inbox';
+export { dismissConflict, keepServerVersion, resendMyVersion, dismissRefusedSale } from './conflicts';
 export {
   pendingOperations,
   unsyncedCount,

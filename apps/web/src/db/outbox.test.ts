@@ -14,7 +14,7 @@ import {
   syncOverview,
   unsyncedCount,
 } from './outbox';
-import { dismissRefusedSale } from './conflicts';
+import { dismissConflict, dismissRefusedSale } from './conflicts';
 import { deleteProduct, saveProduct } from './products';
 import { recordSale } from './sales';
 import { saveSession } from './session';
@@ -163,12 +163,54 @@ describe('a sale refused for lack of stock (OUT_OF_STOCK)', () => {
   });
 });
 
+describe('a refund its sale does not cover (REFUND_EXCEEDS_SALE)', () => {
+  it('leaves the queue, goes to the inbox with the product names, and "Dismiss" clears it', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    // The till has no refund screen yet (issue 5): queue the refund by hand.
+    const entry = {
+      opId: crypto.randomUUID(),
+      lane: 'critical' as const,
+      seq: 1,
+      type: 'REFUND_SALE' as const,
+      localId: 'refund_0000000001',
+      data: {
+        localId: 'refund_0000000001',
+        sale: { deviceId: testSession().device.id, localId: 'sale_0000000001' },
+        items: [{ productId: PRODUCT_ID, name: 'Bread', quantity: 3, price: 1899 }],
+        amount: 5697,
+        method: 'cash' as const,
+        restock: true,
+        reason: 'Returned',
+        createdAt: new Date().toISOString(),
+      },
+      status: 'pending' as const,
+      attempts: 0,
+      createdAt: new Date().toISOString(),
+    };
+    await db.outbox.add(entry);
+    const conflict: Conflict = {
+      kind: 'REFUND_EXCEEDS_SALE',
+      entity: 'refund',
+      recordId: entry.localId,
+      saleId: crypto.randomUUID(),
+      excess: [{ productId: PRODUCT_ID, requested: 3, refundable: 1, overpriced: false }],
+    };
+    await applyAcknowledgments([{ ...ack(entry, 'conflict'), conflict }]);
+    expect(await db.outbox.get(entry.opId)).toBeUndefined();
+    const { inbox } = await syncOverview();
+    expect(inbox).toEqual([expect.objectContaining({ kind: 'REFUND_EXCEEDS_SALE', opId: entry.opId, conflict })]);
+    expect(inbox[0]?.kind === 'REFUND_EXCEEDS_SALE' && inbox[0].names.get(PRODUCT_ID)).toBe('Bread');
+    await dismissConflict(entry.opId);
+    expect((await syncOverview()).inbox).toEqual([]);
+  });
+});
+
 describe('pendingOperations', () => {
   it('reads lane by lane, critical first, each lane in seq order, up to the limit', async () => {
     await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
     await recordSale(testSale());
     await recordSale(testSale());
-    // No operation type travels in `critical` yet (scheduled medicines will): queue one by hand.
+    // Queue a critical one by hand, after the sales.
     const [sale] = await pendingOperations(1);
     if (!sale) throw new Error('expected a sale');
     await db.outbox.add({

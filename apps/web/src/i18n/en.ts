@@ -96,6 +96,12 @@ export const en = {
       refusedKept:
         'The shop keeps this sale as refused: it moved no stock and is not in the takings. Give the money back, or record the stock and sell again.',
       refusedDismissExplain: 'Dismissing removes it from this list. The sale stays on this phone, marked as refused.',
+      refundExceedsTitle:
+        'Refund larger than its sale: {{name}} (refunded {{requested}}, {{refundable}} left to refund)',
+      refundOverpriced: 'Refund of {{name}} pays back more than the sale charged',
+      refundExceedsKept:
+        'The shop kept this refund for a manager to check: it moved no stock. Check the cash drawer and the sale.',
+      refundExceedsDismissExplain: 'Dismissing removes it from this list. The refund stays on the server, flagged.',
       unknownProduct: 'a product',
     },
     signOut: {

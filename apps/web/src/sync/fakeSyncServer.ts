@@ -203,6 +203,9 @@ export class FakeSyncServer {
         }
         return { ...header, status: 'deleted' };
       }
+      case 'REFUND_SALE':
+        if (operation.data.restock) for (const item of operation.data.items) this.move(item.productId, item.quantity);
+        return { ...header, status: 'created', serverId: operation.localId };
       case 'RECEIVE_STOCK':
         this.move(operation.data.productId, operation.data.quantity);
         return { ...header, status: 'created', serverId: operation.localId };

@@ -1,6 +1,7 @@
 import type { InboxItem } from '../db';
 import { ConflictItem } from './ConflictItem';
 import { OversellItem } from './OversellItem';
+import { RefundExceedsItem } from './RefundExceedsItem';
 import { RefusedSaleItem } from './RefusedSaleItem';
 
 /** One Conflicts inbox item, shown by its kind. */
@@ -10,6 +11,8 @@ export function InboxEntry({ item }: { item: InboxItem }) {
       return <ConflictItem opId={item.opId} conflict={item.conflict} />;
     case 'OUT_OF_STOCK':
       return <RefusedSaleItem opId={item.opId} conflict={item.conflict} sale={item.sale} />;
+    case 'REFUND_EXCEEDS_SALE':
+      return <RefundExceedsItem opId={item.opId} conflict={item.conflict} names={item.names} />;
     case 'OVERSELL':
       return <OversellItem exception={item.exception} shownStock={item.shownStock} />;
   }

@@ -33,6 +33,7 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_SEQUENCE_GAP: 'An earlier operation from this device has not arrived yet.',
   OT_ERR_OPERATION_MISMATCH: 'This operation id was already used with different content.',
   OT_ERR_SALE_INVALID: 'The sale does not add up: its total, tender or change is wrong.',
+  OT_ERR_REFUND_INVALID: 'The refund does not add up: its amount is not the sum of its lines.',
   OT_ERR_TIMESTAMP_FUTURE: 'The record is dated more than a day in the future.',
   OT_ERR_RECORD_CONFLICT: 'This record id already belongs to another shop.',
   OT_ERR_CHAIN_INVALID: "The sale's chain hash does not match its content.",

@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 import { MAX_CENTS, cents, multiplyCents, sumCents, type Cents } from '../money/cents.js';
 
-const centsSchema = z.int().check(z.gte(0), z.lte(MAX_CENTS));
+export const centsSchema = z.int().check(z.gte(0), z.lte(MAX_CENTS));
+
+/** A record's id on the device that made it: unique per device (seed 000 `localId`). */
+export const localIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Most lines a single sale may hold; keeps one sale well inside a sync batch. */
 export const MAX_SALE_LINES = 200;
@@ -32,8 +35,8 @@ export const chainLinkSchema = z.object({
 
 /** A completed sale as a device records it, before it is linked into the chain. */
 export const saleContentSchema = z.object({
-  /** The device's own id for the sale; unique per device (seed 000 `localId`). */
-  localId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  /** The device's own id for the sale. */
+  localId: localIdSchema,
   items: z.array(saleLineSchema).check(z.minLength(1), z.maxLength(MAX_SALE_LINES)),
   totalAmount: centsSchema,
   paymentMethod: z.enum(PAYMENT_METHODS),

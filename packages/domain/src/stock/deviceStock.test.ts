@@ -21,6 +21,22 @@ function sale(items: { productId: string; quantity: number }[]): OperationConten
   };
 }
 
+function refund(items: { productId: string; quantity: number }[], restock: boolean): OperationContent {
+  return {
+    type: 'REFUND_SALE',
+    data: {
+      localId: 'refund_000000001',
+      sale: { deviceId: '00000000-0000-4000-8000-0000000000d1', localId: 'sale_0000000001' },
+      items: items.map((item) => ({ ...item, name: 'Item', price: 100 })),
+      amount: 0,
+      method: 'cash',
+      restock,
+      reason: 'Returned',
+      createdAt: '2026-11-23T14:22:00+02:00',
+    },
+  };
+}
+
 const productArb = fc.constantFrom(...PRODUCTS);
 const operationArb: fc.Arbitrary<OperationContent> = fc.oneof(
   fc
@@ -37,13 +53,22 @@ const operationArb: fc.Arbitrary<OperationContent> = fc.oneof(
     .map((data): OperationContent => ({ type: 'ADJUST_STOCK', data: { ...data, reason: 'count' } })),
   productArb.map((id): OperationContent => ({ type: 'DELETE_PRODUCT', data: { id } })),
   fc.uuid().map((exceptionId): OperationContent => ({ type: 'RESOLVE_STOCK_EXCEPTION', data: { exceptionId } })),
+  fc
+    .tuple(
+      fc.array(fc.record({ productId: productArb, quantity: fc.integer({ min: 1, max: 5 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      fc.boolean(),
+    )
+    .map(([items, restock]) => refund(items, restock)),
 );
 const levelsArb = fc.uniqueArray(fc.record({ productId: productArb, onHand: fc.integer({ min: -5, max: 30 }) }), {
   selector: (level) => level.productId,
 });
 
 describe('stockOnDevice', () => {
-  it('is the server figure minus pending sales plus pending deliveries and adjustments', () => {
+  it('is the server figure minus pending sales plus pending deliveries, adjustments and restocked refunds', () => {
     fc.assert(
       fc.property(levelsArb, fc.array(operationArb, { maxLength: 20 }), (levels, pending) => {
         const shown = stockOnDevice(levels, pending);
@@ -52,6 +77,8 @@ describe('stockOnDevice', () => {
           for (const operation of pending) {
             if (operation.type === 'CREATE_SALE') {
               for (const item of operation.data.items) if (item.productId === productId) expected -= item.quantity;
+            } else if (operation.type === 'REFUND_SALE' && operation.data.restock) {
+              for (const item of operation.data.items) if (item.productId === productId) expected += item.quantity;
             } else if (operation.type === 'RECEIVE_STOCK' && operation.data.productId === productId) {
               expected += operation.data.quantity;
             } else if (operation.type === 'ADJUST_STOCK' && operation.data.productId === productId) {
@@ -88,6 +115,11 @@ describe('stockOnDevice', () => {
         [MILK, 5],
       ]),
     );
+  });
+
+  it('puts a restocked refund back on the shelf, and nothing for goods written off', () => {
+    expect(stockMovements(refund([{ productId: BREAD, quantity: 2 }], true))).toEqual([{ productId: BREAD, delta: 2 }]);
+    expect(stockMovements(refund([{ productId: BREAD, quantity: 2 }], false))).toEqual([]);
   });
 
   it('moves nothing for catalogue edits and exception resolutions', () => {

@@ -12,11 +12,17 @@ export interface StockMovement {
   delta: number;
 }
 
-/** How an operation moves stock: a sale takes its quantities, a delivery adds, an adjustment adds its delta. */
+/**
+ * How an operation moves stock: a sale takes its quantities, a restocked refund
+ * puts them back, a delivery adds, an adjustment adds its delta.
+ */
 export function stockMovements(operation: OperationContent): StockMovement[] {
   switch (operation.type) {
     case 'CREATE_SALE':
       return operation.data.items.map((item) => ({ productId: item.productId, delta: -item.quantity }));
+    case 'REFUND_SALE':
+      if (!operation.data.restock) return [];
+      return operation.data.items.map((item) => ({ productId: item.productId, delta: item.quantity }));
     case 'RECEIVE_STOCK':
       return [{ productId: operation.data.productId, delta: operation.data.quantity }];
     case 'ADJUST_STOCK':

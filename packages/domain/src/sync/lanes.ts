@@ -4,7 +4,7 @@
  * operation never waits behind ordinary ones and the server can still prove that
  * nothing is missing within each lane (SPEC SY9).
  *
- * - critical: payments and scheduled-medicine sales, stock adjustments (must reconcile);
+ * - critical: payments, refunds and scheduled-medicine sales, stock adjustments (must reconcile);
  * - high: ordinary sales, customer updates;
  * - medium: catalogue edits, analytics.
  */
@@ -14,6 +14,7 @@ export type Lane = (typeof LANES)[number];
 /** The lane an operation of this type travels in (pharmacy sales of scheduled medicines join `critical` later). */
 export const LANE_OF_TYPE = {
   CREATE_SALE: 'high',
+  REFUND_SALE: 'critical',
   RECEIVE_STOCK: 'critical',
   ADJUST_STOCK: 'critical',
   RESOLVE_STOCK_EXCEPTION: 'critical',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { productInputSchema, productSchema } from '../catalog/product.js';
 import { saleSchema } from '../sales/sale.js';
+import { refundSchema } from '../sales/refund.js';
 import {
   adjustStockSchema,
   receiveStockSchema,
@@ -37,6 +38,13 @@ export const createSaleOperationSchema = z.object({
   type: z.literal('CREATE_SALE'),
   localId: z.string(),
   data: saleSchema,
+});
+
+export const refundSaleOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('REFUND_SALE'),
+  localId: z.string(),
+  data: refundSchema,
 });
 
 export const upsertProductOperationSchema = z.object({
@@ -76,6 +84,7 @@ export const resolveStockExceptionOperationSchema = z.object({
 
 export const operationSchema = z.discriminatedUnion('type', [
   createSaleOperationSchema,
+  refundSaleOperationSchema,
   upsertProductOperationSchema,
   deleteProductOperationSchema,
   receiveStockOperationSchema,
@@ -101,8 +110,9 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
 /**
  * `created`/`updated`/`deleted`: applied now or earlier (a retry returns the stored answer).
  * `conflict`: not applied, for a person to resolve: the record changed on the server
- *   meanwhile (both versions come back, SPEC SY12), or a sale of a `reject` product
- *   found too little stock (SPEC ST3). A stored answer.
+ *   meanwhile (both versions come back, SPEC SY12), a sale of a `reject` product
+ *   found too little stock (SPEC ST3), or a refund its sale does not cover (RF3).
+ *   A stored answer.
  * `rejected`: a permanent, stored answer; the device shows it and moves on.
  * `refused`: not applied and not stored (a sequence gap); the device sends it again.
  */
@@ -134,7 +144,22 @@ export const outOfStockConflictSchema = z.object({
   shortages: z.array(z.object({ productId: z.uuid(), requested: z.int(), available: z.int() })),
 });
 
-export const conflictSchema = z.discriminatedUnion('kind', [staleEditConflictSchema, outOfStockConflictSchema]);
+/** A refund its sale does not cover (SPEC RF3): kept, moved no stock, for a manager to review. */
+export const refundExceedsSaleConflictSchema = z.object({
+  kind: z.literal('REFUND_EXCEEDS_SALE'),
+  entity: z.literal('refund'),
+  /** The refund's local id. */
+  recordId: z.string(),
+  /** The sale's server id. */
+  saleId: z.uuid(),
+  excess: z.array(z.object({ productId: z.uuid(), requested: z.int(), refundable: z.int(), overpriced: z.boolean() })),
+});
+
+export const conflictSchema = z.discriminatedUnion('kind', [
+  staleEditConflictSchema,
+  outOfStockConflictSchema,
+  refundExceedsSaleConflictSchema,
+]);
 
 export type Conflict = z.infer<typeof conflictSchema>;
 

@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+import { cents, sumCents, type Cents } from '../money/cents.js';
+import {
+  MAX_SALE_LINES,
+  PAYMENT_METHODS,
+  centsSchema,
+  lineTotal,
+  localIdSchema,
+  saleLineSchema,
+  type SaleLine,
+} from './sale.js';
+
+/**
+ * A refund (SPEC RF): money and goods going back to a customer, recorded as a
+ * new transaction that names the sale it returns, never as an edit of the sale.
+ * Issue 5 adds the till's refund screen, other tenders and store credit.
+ */
+export const refundSchema = z.object({
+  /** The device's own id for the refund. */
+  localId: localIdSchema,
+  /** The sale returned: the device that made it and its local id (known offline, unlike the server's id). */
+  sale: z.object({ deviceId: z.uuid(), localId: localIdSchema }),
+  /** What goes back, at the price it was sold for. */
+  items: z.array(saleLineSchema).check(z.minLength(1), z.maxLength(MAX_SALE_LINES)),
+  /** Paid back to the customer: the sum of the lines (RF2). */
+  amount: centsSchema,
+  method: z.enum(PAYMENT_METHODS),
+  /** True: the goods go back on the shelf (stock moves back); false: written off. */
+  restock: z.boolean(),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  /** Device time: data, never used to order anything. */
+  createdAt: z.iso.datetime({ offset: true }),
+});
+
+export type Refund = z.infer<typeof refundSchema>;
+
+/** RF2: a refund's amount is the sum of its lines. Returns the problems in plain words. */
+export function checkRefund(refund: Refund): string[] {
+  let total: Cents;
+  try {
+    total = sumCents(refund.items.map(lineTotal));
+  } catch {
+    return ['The line totals exceed the largest allowed amount.'];
+  }
+  return total === cents(refund.amount) ? [] : [`The amount ${refund.amount} is not the sum of the lines (${total}).`];
+}
+
+/** Part of a refund its sale does not cover: more units than are left to return, or a higher price. */
+export interface RefundExcess {
+  productId: string;
+  /** Units this refund returns of the product. */
+  requested: number;
+  /** Units of it sold and not yet returned by earlier refunds. */
+  refundable: number;
+  /** True when a line pays back more per unit than the sale charged. */
+  overpriced: boolean;
+}
+
+/**
+ * RF3: what of `refund` the sale does not cover, given the refunds of it
+ * already applied; empty when it fits. Quantities are compared per product
+ * (lines of one product add up), prices against the highest the sale charged.
+ */
+export function refundExcess(
+  sale: { items: readonly SaleLine[] },
+  earlier: readonly { items: readonly SaleLine[] }[],
+  refund: { items: readonly SaleLine[] },
+): RefundExcess[] {
+  const left = new Map<string, number>();
+  const price = new Map<string, number>();
+  for (const line of sale.items) {
+    left.set(line.productId, (left.get(line.productId) ?? 0) + line.quantity);
+    price.set(line.productId, Math.max(price.get(line.productId) ?? 0, line.price));
+  }
+  for (const { items } of earlier) {
+    for (const line of items) left.set(line.productId, (left.get(line.productId) ?? 0) - line.quantity);
+  }
+  const requested = new Map<string, { quantity: number; overpriced: boolean }>();
+  for (const line of refund.items) {
+    const entry = requested.get(line.productId) ?? { quantity: 0, overpriced: false };
+    entry.quantity += line.quantity;
+    entry.overpriced ||= line.price > (price.get(line.productId) ?? 0);
+    requested.set(line.productId, entry);
+  }
+  const excess: RefundExcess[] = [];
+  for (const [productId, { quantity, overpriced }] of requested) {
+    const refundable = Math.max(left.get(productId) ?? 0, 0);
+    if (quantity > refundable || overpriced) excess.push({ productId, requested: quantity, refundable, overpriced });
+  }
+  return excess;
+}
