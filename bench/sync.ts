@@ -337,6 +337,11 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
     [tenantId],
   );
   const branchId = branch.rows[0]?.id ?? '';
+  const owner = await pool.query<{ id: string }>(
+    `INSERT INTO users (tenant_id, name, role) VALUES ($1, 'Owner', 'OWNER') RETURNING id`,
+    [tenantId],
+  );
+  const ownerId = owner.rows[0]?.id ?? '';
   const deviceIds = Array.from({ length: DEVICES }, () => randomUUID());
   for (const id of deviceIds) {
     await pool.query(`INSERT INTO devices (id, tenant_id, branch_id) VALUES ($1, $2, $3)`, [id, tenantId, branchId]);
@@ -386,15 +391,20 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
             tenantId,
           ]);
           await client.query(
-            `SELECT NULL::uuid, lane, last_seq FROM device_lanes WHERE device_id = $1
-             UNION ALL SELECT op_id, lane, NULL FROM sync_operations WHERE op_id = ANY($2::uuid[])`,
-            [deviceId, push.map((entry) => entry.operation.opId)],
+            `SELECT NULL::uuid, lane, last_seq, NULL::jsonb FROM device_lanes WHERE device_id = $1
+             UNION ALL SELECT op_id, lane, NULL, NULL FROM sync_operations WHERE op_id = ANY($2::uuid[])
+             UNION ALL SELECT NULL, sale_local_id, NULL, NULL FROM refunds
+               WHERE sale_device_id = $1 AND status = 'awaiting_sale'
+             UNION ALL SELECT u.id, 'actor', NULL, jsonb_build_object('role', u.role, 'active', u.is_active,
+               'atBranch', EXISTS (SELECT 1 FROM user_branches b WHERE b.user_id = u.id AND b.branch_id = $4))
+               FROM users u WHERE u.tenant_id = $3 AND u.id = ANY($5::uuid[])`,
+            [deviceId, push.map((entry) => entry.operation.opId), tenantId, deviceBranch, [ownerId]],
           );
           await client.query(
-            `INSERT INTO sales (id, tenant_id, branch_id, device_id, local_id, total_amount, payment_method, tendered,
-               change, items, chain_seq, previous_hash, hash, signature, signature_key_id, created_at)
-             SELECT id, $1, $2, $3, local_id, total, 'cash', tendered, change, items::jsonb, chain_seq, previous_hash,
-               hash, signature, 's1', created_at
+            `INSERT INTO sales (id, tenant_id, branch_id, device_id, user_id, local_id, total_amount, payment_method,
+               tendered, change, items, chain_seq, previous_hash, hash, signature, signature_key_id, created_at)
+             SELECT id, $1, $2, $3, $15, local_id, total, 'cash', tendered, change, items::jsonb, chain_seq,
+               previous_hash, hash, signature, 's1', created_at
              FROM unnest($4::uuid[], $5::text[], $6::int[], $7::int[], $8::int[], $9::text[], $10::int[], $11::text[],
                $12::text[], $13::text[], $14::timestamptz[])
                AS s(id, local_id, total, tendered, change, items, chain_seq, previous_hash, hash, signature, created_at)
@@ -414,6 +424,7 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
               push.map((e) => e.operation.data.chain.hash),
               push.map((e) => e.signature),
               push.map((e) => e.operation.data.createdAt),
+              ownerId,
             ],
           );
           const seqs = push.map((e) => e.operation.data.chain.seq);

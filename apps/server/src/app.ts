@@ -9,6 +9,8 @@ import type { Db } from './db/client.js';
 import type { TokenService } from './auth/tokens.js';
 import { createAuthService } from './auth/auth.service.js';
 import { authRoutes, type RateLimit } from './auth/auth.routes.js';
+import { staffRoutes } from './auth/staff.routes.js';
+import { createStaffService } from './auth/staff.service.js';
 import { healthRoutes } from './health/health.routes.js';
 import { registerErrorHandling } from './http/errors.js';
 import { serveWebApp } from './http/web-app.js';
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(healthRoutes(() => deps.db.ping()));
       await api.register(authRoutes(auth, deps.authRateLimit));
       await api.register(syncRoutes(sync, deps.tokens, pokes));
+      await api.register(staffRoutes(createStaffService(deps.db), deps.tokens));
     },
     { prefix: '/api/v1' },
   );

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
 import { integrityAlerts, sales, serverMeta } from '../db/schema.js';
 
-export type AlertKind = 'gap' | 'break' | 'fork';
+export type AlertKind = 'gap' | 'break' | 'fork' | 'unauthorized';
 
 export interface ChainRow {
   id: string;

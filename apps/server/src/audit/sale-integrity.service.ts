@@ -1,4 +1,4 @@
-import type { ChainLink } from '@opentill/domain';
+import type { ActorCheck, ChainLink } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { chainAround, insertAlerts, resolveGaps, type NewAlert } from './integrity.repository.js';
 
@@ -66,5 +66,26 @@ export async function checkChainLinks(
     device.deviceId,
     stored.flatMap(({ chain }) => (openGaps.has(chain.seq) ? [chain.seq] : [])),
     now,
+  );
+}
+
+/**
+ * Records an alert for each sale whose actor was disabled, or may not sell at
+ * the device's branch, when the push arrived (SPEC ID4): the sale is kept (the
+ * customer paid), and the owner sees who and why.
+ */
+export async function flagUnauthorizedSales(
+  tx: Executor,
+  device: { tenantId: string; deviceId: string },
+  sales: readonly { id: string; chainSeq: number; actorId: string; standing: Exclude<ActorCheck, 'allowed'> }[],
+): Promise<void> {
+  await insertAlerts(
+    tx,
+    sales.map(({ id, chainSeq, actorId, standing }) => ({
+      ...device,
+      kind: 'unauthorized',
+      chainSeq,
+      details: { saleId: id, actorId, reason: standing },
+    })),
   );
 }

@@ -7,8 +7,20 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { insertMetaIfAbsent, readMeta } from './integrity.repository.js';
 
-const META_KEY = 'sale_signing_key';
+/** The server_meta row holding the server's signing key, `<keyId>:<secret>`; audit entries share it. */
+export const SIGNING_KEY_META = 'sale_signing_key';
 const KEY_ID = 's1';
+
+export interface ServerSigningKey {
+  keyId: string;
+  secret: string;
+}
+
+/** The stored key split into its id and secret; undefined when absent or malformed. */
+export function parseSigningKey(stored: string | undefined): ServerSigningKey | undefined {
+  const [keyId, secret] = stored?.split(':') ?? [];
+  return keyId && secret ? { keyId, secret } : undefined;
+}
 
 export interface SignedFields {
   tenantId: string;
@@ -33,9 +45,8 @@ export function createSaleSigner(keyId: string, secret: string): SaleSigner {
 
 /** The database's signing key, made on first use so every instance shares it. */
 export async function loadSaleSigner(db: Db): Promise<SaleSigner> {
-  await insertMetaIfAbsent(db.orm, META_KEY, `${KEY_ID}:${randomBytes(32).toString('hex')}`);
-  const stored = await readMeta(db.orm, META_KEY);
-  const [keyId, secret] = stored?.split(':') ?? [];
-  if (!keyId || !secret) throw new Error('server_meta holds no usable sale signing key');
-  return createSaleSigner(keyId, secret);
+  await insertMetaIfAbsent(db.orm, SIGNING_KEY_META, `${KEY_ID}:${randomBytes(32).toString('hex')}`);
+  const key = parseSigningKey(await readMeta(db.orm, SIGNING_KEY_META));
+  if (!key) throw new Error('server_meta holds no usable sale signing key');
+  return createSaleSigner(key.keyId, key.secret);
 }

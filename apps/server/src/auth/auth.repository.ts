@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { PinVerifier } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { branches, devices, signingKeys, tenants, users } from '../db/schema.js';
 
@@ -7,6 +8,8 @@ export interface NewShop {
   ownerName: string;
   phone: string;
   pinHash: string;
+  /** For shared devices (ID3); scripts that never sign in on a device may leave it out. */
+  pinVerifier?: PinVerifier;
 }
 
 export interface ShopRefs {
@@ -32,7 +35,14 @@ export async function insertShop(tx: Executor, shop: NewShop): Promise<ShopRefs>
   if (!branch) throw new Error('branch insert returned nothing');
   const [user] = await tx
     .insert(users)
-    .values({ tenantId: tenant.id, name: shop.ownerName, phone: shop.phone, role: 'OWNER', pinHash: shop.pinHash })
+    .values({
+      tenantId: tenant.id,
+      name: shop.ownerName,
+      phone: shop.phone,
+      role: 'OWNER',
+      pinHash: shop.pinHash,
+      pinVerifier: shop.pinVerifier ?? null,
+    })
     .returning({ id: users.id });
   if (!user) throw new Error('user insert returned nothing');
   return { tenantId: tenant.id, branchId: branch.id, userId: user.id };
@@ -56,6 +66,8 @@ export interface OwnerRecord extends ShopRefs {
   businessName: string;
   branchName: string;
   pinHash: string | null;
+  /** False for an owner registered before devices kept PIN verifiers (ID3). */
+  hasPinVerifier: boolean;
 }
 
 /** The active owner who signs in with this phone number, with the tenant's first branch. */
@@ -65,6 +77,7 @@ export async function findOwnerByPhone(db: Executor, phone: string): Promise<Own
       userId: users.id,
       userName: users.name,
       pinHash: users.pinHash,
+      hasPinVerifier: sql<boolean>`${users.pinVerifier} IS NOT NULL`,
       tenantId: tenants.id,
       businessName: tenants.businessName,
       branchId: branches.id,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerRequestSchema, signInRequestSchema } from '@opentill/domain';
 import { publicRoute } from '../http/guard.js';
 import { parseInput } from '../http/validate.js';
+import { requestContext } from '../http/request-context.js';
 import type { AuthService } from './auth.service.js';
 
 export interface RateLimit {
@@ -18,12 +19,12 @@ export function authRoutes(auth: AuthService, rateLimit: RateLimit = AUTH_RATE_L
 
     app.post('/auth/register', options, async (request, reply) => {
       const input = parseInput(registerRequestSchema, request.body);
-      return reply.status(201).send(await auth.register(input));
+      return reply.status(201).send(await auth.register(input, requestContext(request)));
     });
 
     app.post('/auth/sign-in', options, async (request) => {
       const input = parseInput(signInRequestSchema, request.body);
-      return auth.signIn(input);
+      return auth.signIn(input, requestContext(request));
     });
   };
 }

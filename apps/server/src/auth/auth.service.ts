@@ -4,6 +4,7 @@ import type * as z from 'zod/mini';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../http/errors.js';
+import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
 import {
   DEVICE_ID_CONSTRAINT,
   OWNER_PHONE_CONSTRAINT,
@@ -15,6 +16,8 @@ import {
   type ShopRefs,
 } from './auth.repository.js';
 import { hashPin, verifyDecoy, verifyPin } from './pin.js';
+import { makePinVerifier } from './pin-verifier.js';
+import { setPinVerifier } from './staff.repository.js';
 import { createTokenService, type SigningKey, type TokenService } from './tokens.js';
 
 type RegisterInput = z.output<typeof registerRequestSchema>;
@@ -38,8 +41,8 @@ export async function loadTokenService(db: Db, envSecret: string | undefined): P
 }
 
 export interface AuthService {
-  register(input: RegisterInput): Promise<Session>;
-  signIn(input: SignInInput): Promise<Session>;
+  register(input: RegisterInput, context: RequestContext): Promise<Session>;
+  signIn(input: SignInInput, context: RequestContext): Promise<Session>;
 }
 
 export function createAuthService(db: Db, tokens: TokenService): AuthService {
@@ -65,12 +68,23 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
   }
 
   return {
-    async register(input) {
-      const pinHash = await hashPin(input.pin);
+    async register(input, context) {
+      const [pinHash, pinVerifier] = await Promise.all([hashPin(input.pin), makePinVerifier(input.pin)]);
       const refs = await db.orm
         .transaction(async (tx) => {
-          const shop = await insertShop(tx, { ...input, pinHash });
+          const shop = await insertShop(tx, { ...input, pinHash, pinVerifier });
           await insertDevice(tx, { ...shop, id: input.deviceId, name: input.deviceName });
+          const by = { tenantId: shop.tenantId, actorUserId: shop.userId, actorDeviceId: input.deviceId, ...context };
+          await recordAudit(tx, {
+            ...by,
+            action: 'shop.registered',
+            details: { businessName: input.businessName, branchId: shop.branchId },
+          });
+          await recordAudit(tx, {
+            ...by,
+            action: 'device.registered',
+            details: { branchId: shop.branchId, deviceName: input.deviceName ?? null },
+          });
           return shop;
         })
         .catch(conflictFrom);
@@ -81,11 +95,39 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
       });
     },
 
-    async signIn(input) {
+    async signIn(input, context) {
       const owner = await findOwnerByPhone(db.orm, input.phone);
       const valid = owner?.pinHash ? await verifyPin(owner.pinHash, input.pin) : await verifyDecoy(input.pin);
-      if (!owner || !valid) throw new AppError('OT_ERR_INVALID_CREDENTIALS');
-      await insertDevice(db.orm, { ...owner, id: input.deviceId, name: input.deviceName }).catch(conflictFrom);
+      if (!owner || !valid) {
+        // An unknown phone names no shop, so there is no tenant log to write to.
+        if (owner) {
+          await db.orm.transaction((tx) =>
+            recordAudit(tx, {
+              tenantId: owner.tenantId,
+              action: 'auth.sign_in_failed',
+              actorUserId: owner.userId,
+              ...context,
+              details: { reason: 'wrong_pin', deviceId: input.deviceId },
+            }),
+          );
+        }
+        throw new AppError('OT_ERR_INVALID_CREDENTIALS');
+      }
+      // An owner from before devices kept PIN verifiers gets one now, while the PIN is in hand.
+      const pinVerifier = owner.hasPinVerifier ? null : await makePinVerifier(input.pin);
+      await db.orm
+        .transaction(async (tx) => {
+          if (pinVerifier) await setPinVerifier(tx, owner.userId, pinVerifier);
+          await insertDevice(tx, { ...owner, id: input.deviceId, name: input.deviceName });
+          const by = { tenantId: owner.tenantId, actorUserId: owner.userId, actorDeviceId: input.deviceId, ...context };
+          await recordAudit(tx, {
+            ...by,
+            action: 'device.registered',
+            details: { branchId: owner.branchId, deviceName: input.deviceName ?? null },
+          });
+          await recordAudit(tx, { ...by, action: 'auth.sign_in', details: { branchId: owner.branchId } });
+        })
+        .catch(conflictFrom);
       return sessionFor(owner, input.deviceId, {
         businessName: owner.businessName,
         branchName: owner.branchName,

@@ -92,7 +92,14 @@ export const users = pgTable(
     role: varchar('role', { length: 32 }).notNull(),
     /** Argon2id hash of the PIN (PHC string); never the PIN itself. */
     pinHash: text('pin_hash'),
+    /**
+     * The slow PBKDF2 verifier of the PIN that the branch's shared devices keep,
+     * so a person signs in on one with no network (SPEC ID3); made when the PIN is set.
+     */
+    pinVerifier: jsonb('pin_verifier'),
     isActive: boolean('is_active').notNull().default(true),
+    /** When the person was disabled: work they did on a device before it still counts (ID4). */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt,
     updatedAt,
   },
@@ -103,6 +110,21 @@ export const users = pgTable(
       .on(t.phone)
       .where(sql`role = 'OWNER'`),
   ],
+);
+
+/** The branches a person works at (SPEC ID2); tenant-wide roles need none. */
+export const userBranches = pgTable(
+  'user_branches',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    tenantId: tenantId(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.branchId] }), index('idx_user_branches_branch').on(t.branchId)],
 );
 
 export const devices = pgTable(
@@ -389,3 +411,47 @@ export const stockExceptions = pgTable(
     index('idx_stock_exceptions_change').on(t.branchId, t.changeSeq),
   ],
 );
+
+/**
+ * The tenant's audit log (SPEC AU): who did what, from which device and address.
+ * Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE), numbered 1, 2, 3 …
+ * per tenant, each entry hash-chained to the one before and signed by the server.
+ * The tenant's key has no cascade: deleting a tenant must not erase its trail.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** One of AUDIT_ACTIONS (packages/domain). */
+    action: varchar('action', { length: 64 }).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorDeviceId: uuid('actor_device_id'),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 300 }),
+    details: jsonb('details').notNull().default({}),
+    previousHash: varchar('previous_hash', { length: 64 }).notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+    /** HMAC-SHA256 by the server over the entry's place and hash, and the key that made it. */
+    signature: varchar('signature', { length: 64 }).notNull(),
+    signatureKeyId: varchar('signature_key_id', { length: 16 }).notNull(),
+  },
+  (t) => [unique('uq_audit_log_tenant_seq').on(t.tenantId, t.seq)],
+);
+
+/**
+ * Each tenant's audit chain head: the last entry's number and hash. An append
+ * locks this row, so two appends of one tenant queue instead of forking the
+ * chain, without touching the busy `tenants` row (DECISIONS).
+ */
+export const auditHeads = pgTable('audit_heads', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: varchar('hash', { length: 64 }).notNull(),
+});

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { insertShop } from '../auth/auth.repository.js';
 import { hashPin } from '../auth/pin.js';
+import { makePinVerifier } from '../auth/pin-verifier.js';
 import { upsertProduct } from '../catalog/catalog.repository.js';
 import { takeChangeSeq } from '../sync/sync.repository.js';
 import { receiveOpeningStock } from '../stock/stock.service.js';
@@ -23,9 +24,9 @@ export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
   if ((await countTenants(db.orm)) > 0) return false;
   const phone = normalizeZaPhone(DEMO_SHOP.phone);
   if (!phone) throw new Error('demo phone is invalid');
-  const pinHash = await hashPin(DEMO_SHOP.pin);
+  const [pinHash, pinVerifier] = await Promise.all([hashPin(DEMO_SHOP.pin), makePinVerifier(DEMO_SHOP.pin)]);
   const created = db.orm.transaction(async (tx) => {
-    const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash });
+    const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash, pinVerifier });
     const receipts = [];
     for (const [index, [name, price, category, onHand]] of DEMO_PRODUCTS.entries()) {
       const trackStock = onHand !== null;

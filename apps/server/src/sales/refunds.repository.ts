@@ -9,6 +9,8 @@ export type RefundStatus = 'awaiting_sale' | 'applied' | 'exceeds_sale';
 export interface StoredRefund {
   id: string;
   opId: string;
+  /** Who made it (the operation's actor). */
+  userId: string | null;
   refund: Refund;
 }
 
@@ -20,7 +22,7 @@ export interface StoredRefund {
 export async function insertRefunds(
   tx: Executor,
   origin: SaleOrigin,
-  batch: readonly { id: string; opId: string; refund: Refund }[],
+  batch: readonly { id: string; opId: string; userId: string | null; refund: Refund }[],
 ): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
   const column = <T>(pick: (entry: (typeof batch)[number]) => T) => sql.param(batch.map(pick));
@@ -29,16 +31,16 @@ export async function insertRefunds(
     sql`
     INSERT INTO ${refunds} (id, tenant_id, branch_id, device_id, user_id, local_id, op_id, sale_device_id,
       sale_local_id, items, amount, method, restock, reason, status, created_at)
-    SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, ${origin.userId}::uuid,
+    SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
       local_id, op_id, sale_device_id, sale_local_id, items::jsonb, amount, method, restock, reason, 'awaiting_sale',
       created_at
     FROM unnest(
-      ${column((e) => e.id)}::uuid[], ${column((e) => e.refund.localId)}::text[], ${column((e) => e.opId)}::uuid[],
+      ${column((e) => e.id)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.refund.localId)}::text[], ${column((e) => e.opId)}::uuid[],
       ${column((e) => e.refund.sale.deviceId)}::uuid[], ${column((e) => e.refund.sale.localId)}::text[],
       ${column((e) => JSON.stringify(e.refund.items))}::text[], ${column((e) => e.refund.amount)}::int[],
       ${column((e) => e.refund.method)}::text[], ${column((e) => e.refund.restock)}::boolean[],
       ${column((e) => e.refund.reason)}::text[], ${column((e) => e.refund.createdAt)}::timestamptz[]
-    ) AS r(id, local_id, op_id, sale_device_id, sale_local_id, items, amount, method, restock, reason, created_at)
+    ) AS r(id, user_id, local_id, op_id, sale_device_id, sale_local_id, items, amount, method, restock, reason, created_at)
     ON CONFLICT (tenant_id, device_id, local_id) DO NOTHING
     RETURNING id`,
   );
@@ -69,6 +71,7 @@ export async function refundsAwaiting(
   const rows = await queryRows<{
     id: string;
     op_id: string;
+    user_id: string | null;
     local_id: string;
     sale_local_id: string;
     items: SaleLine[];
@@ -79,7 +82,7 @@ export async function refundsAwaiting(
     created_at: Date | string;
   }>(
     tx,
-    sql`SELECT id, op_id, local_id, sale_local_id, items, amount, method, restock, reason, created_at
+    sql`SELECT id, op_id, user_id, local_id, sale_local_id, items, amount, method, restock, reason, created_at
         FROM ${refunds}
         WHERE tenant_id = ${tenantId}::uuid AND sale_device_id = ${sale.deviceId}::uuid
           AND sale_local_id = ANY(${sql.param(sale.localIds)}::text[]) AND status = 'awaiting_sale'
@@ -88,6 +91,7 @@ export async function refundsAwaiting(
   return rows.map((row) => ({
     id: row.id,
     opId: row.op_id,
+    userId: row.user_id,
     refund: {
       localId: row.local_id,
       sale: { deviceId: sale.deviceId, localId: row.sale_local_id },

@@ -21,6 +21,7 @@ export type RefundAnswer =
 export interface StockReturn {
   saleId: string;
   opId: string;
+  userId: string | null;
   items: readonly { productId: string; quantity: number }[];
 }
 
@@ -35,7 +36,7 @@ export interface StockReturn {
 export async function settleRefunds(
   tx: Executor,
   origin: SaleOrigin,
-  incoming: readonly { opId: string; refund: Refund }[],
+  incoming: readonly { opId: string; userId: string; refund: Refund }[],
   arrived: { localIds: readonly string[]; awaited: ReadonlySet<string> },
 ): Promise<{ answers: RefundAnswer[]; returns: StockReturn[] }> {
   const fresh = incoming.map((entry) => ({ ...entry, id: randomUUID() }));
@@ -68,7 +69,7 @@ export async function settleRefunds(
   const verdicts = new Map<string, RefundAnswer>();
   const outcomes: { id: string; status: Exclude<RefundStatus, 'awaiting_sale'>; saleId: string }[] = [];
   const returns: StockReturn[] = [];
-  for (const { id, opId, refund } of toJudge) {
+  for (const { id, opId, userId, refund } of toJudge) {
     const sale = found.get(saleKey(refund.sale.deviceId, refund.sale.localId));
     if (!sale) continue;
     const excess = refundExcess(sale, sale.refunded, refund);
@@ -80,7 +81,9 @@ export async function settleRefunds(
     outcomes.push({ id, status: 'applied', saleId: sale.id });
     sale.refunded.push({ items: refund.items });
     // A refused sale moved no stock (ST3), so its refund puts none back.
-    if (refund.restock && sale.status === 'completed') returns.push({ saleId: sale.id, opId, items: refund.items });
+    if (refund.restock && sale.status === 'completed') {
+      returns.push({ saleId: sale.id, opId, userId, items: refund.items });
+    }
   }
   await recordRefundOutcomes(tx, outcomes);
 

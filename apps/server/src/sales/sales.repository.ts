@@ -31,7 +31,7 @@ export interface StoredSale {
 export async function insertSales(
   tx: Executor,
   origin: SaleOrigin,
-  batch: readonly { sale: Sale; seal: SaleSeal }[],
+  batch: readonly { sale: Sale; seal: SaleSeal; userId: string }[],
 ): Promise<Map<string, StoredSale>> {
   const stored = new Map<string, StoredSale>();
   if (batch.length === 0) return stored;
@@ -43,17 +43,17 @@ export async function insertSales(
     sql`
     INSERT INTO ${sales} (id, tenant_id, branch_id, device_id, user_id, local_id, total_amount, payment_method,
       tendered, change, items, chain_seq, previous_hash, hash, signature, signature_key_id, created_at)
-    SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, ${origin.userId}::uuid,
+    SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
       local_id, total_amount, payment_method, tendered, change, items::jsonb, chain_seq, previous_hash, hash,
       signature, ${batch[0]?.seal.signatureKeyId ?? ''}, created_at
     FROM unnest(
-      ${column((e) => e.seal.id)}::uuid[], ${column((e) => e.sale.localId)}::text[],
+      ${column((e) => e.seal.id)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.sale.localId)}::text[],
       ${column((e) => e.sale.totalAmount)}::int[], ${column((e) => e.sale.paymentMethod)}::text[],
       ${column((e) => e.sale.tendered)}::int[], ${column((e) => e.sale.change)}::int[],
       ${column((e) => JSON.stringify(e.sale.items))}::text[], ${column((e) => e.sale.chain.seq)}::int[],
       ${column((e) => e.sale.chain.previousHash)}::text[], ${column((e) => e.sale.chain.hash)}::text[],
       ${column((e) => e.seal.signature)}::text[], ${column((e) => e.sale.createdAt)}::timestamptz[]
-    ) AS s(id, local_id, total_amount, payment_method, tendered, change, items, chain_seq, previous_hash, hash,
+    ) AS s(id, user_id, local_id, total_amount, payment_method, tendered, change, items, chain_seq, previous_hash, hash,
       signature, created_at)
     ON CONFLICT (tenant_id, device_id, local_id) DO NOTHING
     RETURNING id, local_id`,

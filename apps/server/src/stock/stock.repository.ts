@@ -88,13 +88,15 @@ export interface LedgerEntry {
   reason: string | null;
   saleId: string | null;
   opId: string | null;
+  /** Who moved it: the operation's actor (null for the server's own, e.g. the demo's opening stock). */
+  userId: string | null;
   note: string | null;
 }
 
 /** Appends ledger entries in one statement (UNNEST). */
 export async function insertLedgerEntries(
   tx: Executor,
-  origin: BranchRef & { deviceId: string | null; userId: string | null },
+  origin: BranchRef & { deviceId: string | null },
   entries: readonly LedgerEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
@@ -102,13 +104,13 @@ export async function insertLedgerEntries(
   await tx.execute(sql`
     INSERT INTO ${stockLedger} (tenant_id, branch_id, device_id, user_id, product_id, delta, kind, reason, sale_id,
       op_id, note)
-    SELECT ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, ${origin.userId}::uuid,
+    SELECT ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
       product_id, delta, kind, reason, sale_id, op_id, note
     FROM unnest(
       ${column((e) => e.productId)}::uuid[], ${column((e) => e.delta)}::int[], ${column((e) => e.kind)}::text[],
       ${column((e) => e.reason)}::text[], ${column((e) => e.saleId)}::uuid[], ${column((e) => e.opId)}::uuid[],
-      ${column((e) => e.note)}::text[]
-    ) AS l(product_id, delta, kind, reason, sale_id, op_id, note)`);
+      ${column((e) => e.userId)}::uuid[], ${column((e) => e.note)}::text[]
+    ) AS l(product_id, delta, kind, reason, sale_id, op_id, user_id, note)`);
 }
 
 /**

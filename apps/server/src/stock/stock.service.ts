@@ -29,10 +29,12 @@ import {
   type StockRule,
 } from './stock.repository.js';
 
-export type StockOperation =
-  | { opId: string; type: 'RECEIVE_STOCK'; data: ReceiveStock }
-  | { opId: string; type: 'ADJUST_STOCK'; data: AdjustStock }
-  | { opId: string; type: 'RESOLVE_STOCK_EXCEPTION'; data: { exceptionId: string } };
+/** A stock movement of the push, with who made it (ID3). */
+export type StockOperation = { opId: string; actorId: string } & (
+  | { type: 'RECEIVE_STOCK'; data: ReceiveStock }
+  | { type: 'ADJUST_STOCK'; data: AdjustStock }
+  | { type: 'RESOLVE_STOCK_EXCEPTION'; data: { exceptionId: string } }
+);
 
 export type StockOperationResult = 'created' | 'updated' | 'unknown-exception';
 
@@ -40,12 +42,12 @@ export type StockOperationResult = 'created' | 'updated' | 'unknown-exception';
 export interface SaleToSettle {
   id: string;
   opId: string;
+  userId: string;
   items: readonly { productId: string; quantity: number }[];
 }
 
 export interface StockOrigin extends BranchRef {
   deviceId: string;
-  userId: string;
 }
 
 /** The stock side of a push, judged; `finish` moves the figures and must be the push's last write. */
@@ -115,6 +117,7 @@ export async function settleStock(
       reason: operation.type === 'ADJUST_STOCK' ? operation.data.reason : null,
       saleId: null,
       opId: operation.opId,
+      userId: operation.actorId,
       note: operation.data.note ?? null,
     });
     results.push('created');
@@ -149,14 +152,15 @@ export async function settleStock(
         reason: null,
         saleId: sale.id,
         opId: sale.opId,
+        userId: sale.userId,
         note: null,
       });
     }
   }
   // Goods refunded back to the shelf count after the push's sales: they cannot hide a shortfall (RF5).
-  for (const { saleId, opId, items } of returns) {
+  for (const { saleId, opId, userId, items } of returns) {
     for (const { productId, quantity } of items) {
-      ledger.push({ productId, delta: quantity, kind: 'refund', reason: null, saleId, opId, note: null });
+      ledger.push({ productId, delta: quantity, kind: 'refund', reason: null, saleId, opId, userId, note: null });
     }
   }
   await insertLedgerEntries(tx, origin, ledger);
@@ -238,9 +242,10 @@ export async function receiveOpeningStock(
     reason: null,
     saleId: null,
     opId: null,
+    userId: null,
     note: 'Opening stock',
   }));
-  await insertLedgerEntries(tx, { ...branch, deviceId: null, userId: null }, entries);
+  await insertLedgerEntries(tx, { ...branch, deviceId: null }, entries);
   await moveLevels(
     tx,
     branch,

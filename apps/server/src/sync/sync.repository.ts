@@ -1,7 +1,16 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Acknowledgment } from '@opentill/domain';
+import type { Acknowledgment, ActorStanding } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
-import { deviceLanes, devices, refunds, serverMeta, syncOperations, tenants } from '../db/schema.js';
+import {
+  deviceLanes,
+  devices,
+  refunds,
+  serverMeta,
+  syncOperations,
+  tenants,
+  userBranches,
+  users,
+} from '../db/schema.js';
 
 /**
  * Locks the device's row for the rest of the transaction, so two pushes from one
@@ -33,17 +42,28 @@ export interface PushState {
   stored: Map<string, StoredOperation>;
   /** Local ids of the device's sales that refunds are waiting for (SPEC RF4). */
   awaited: Set<string>;
+  /** The people the push names as actors, as they stand now (ID3). */
+  actors: Map<string, ActorStanding>;
 }
 
-/** Reads the push state of the device for these operation ids, in one query. */
-export async function readPushState(tx: Executor, deviceId: string, opIds: readonly string[]): Promise<PushState> {
+/**
+ * Reads the push state of the device, in one query, for these operation ids
+ * and these actors of the tenant.
+ */
+export async function readPushState(
+  tx: Executor,
+  device: { tenantId: string; deviceId: string; branchId: string },
+  opIds: readonly string[],
+  actorIds: readonly string[],
+): Promise<PushState> {
+  const { deviceId } = device;
   const rows = await queryRows<{
-    kind: 'lane' | 'operation' | 'awaited';
+    kind: 'lane' | 'operation' | 'awaited' | 'actor';
     key: string;
     last_seq: number | string | null;
     device_id: string | null;
     payload_hash: string | null;
-    result: Acknowledgment | null;
+    result: unknown;
   }>(
     tx,
     sql`SELECT 'lane' AS kind, lane AS key, last_seq, NULL::uuid AS device_id, NULL AS payload_hash,
@@ -54,12 +74,19 @@ export async function readPushState(tx: Executor, deviceId: string, opIds: reado
         FROM ${syncOperations} WHERE op_id = ANY(${sql.param(opIds)}::uuid[])
         UNION ALL
         SELECT 'awaited', sale_local_id, NULL, NULL, NULL, NULL
-        FROM ${refunds} WHERE sale_device_id = ${deviceId}::uuid AND status = 'awaiting_sale'`,
+        FROM ${refunds} WHERE sale_device_id = ${deviceId}::uuid AND status = 'awaiting_sale'
+        UNION ALL
+        SELECT 'actor', u.id::text, NULL, NULL, NULL, jsonb_build_object('role', u.role, 'active', u.is_active,
+          'atBranch', EXISTS (SELECT 1 FROM ${userBranches} b
+            WHERE b.user_id = u.id AND b.branch_id = ${device.branchId}::uuid))
+        FROM ${users} u
+        WHERE u.tenant_id = ${device.tenantId}::uuid AND u.id = ANY(${sql.param(actorIds)}::uuid[])`,
   );
-  const state: PushState = { lanes: new Map(), stored: new Map(), awaited: new Set() };
+  const state: PushState = { lanes: new Map(), stored: new Map(), awaited: new Set(), actors: new Map() };
   for (const row of rows) {
     if (row.kind === 'lane') state.lanes.set(row.key, Number(row.last_seq));
     else if (row.kind === 'awaited') state.awaited.add(row.key);
+    else if (row.kind === 'actor') state.actors.set(row.key, row.result as ActorStanding);
     else {
       state.stored.set(row.key, {
         deviceId: row.device_id ?? '',

@@ -4,12 +4,15 @@ import {
   OPERATION_ERROR_CODES,
   PROTOCOL_VERSION,
   PULL_PAGE_SIZE,
+  actionOfOperation,
+  checkActor,
   checkRefund,
   checkSale,
   isTooFarInFuture,
   linkMatches,
   saleContent,
   type Acknowledgment,
+  type ActorCheck,
   type Operation,
   type OperationErrorCode,
   type SyncRequest,
@@ -21,8 +24,8 @@ import { AppError } from '../http/errors.js';
 import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/catalog.repository.js';
 import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
 import { settleRefunds, type RefundAnswer } from '../sales/refunds.service.js';
-import { checkChainLinks } from '../audit/sale-integrity.service.js';
-import { pullStock, settleStock, type StockOperation } from '../stock/stock.service.js';
+import { checkChainLinks, flagUnauthorizedSales } from '../audit/sale-integrity.service.js';
+import { pullStock, settleStock } from '../stock/stock.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PokeBus } from './pokes.js';
@@ -85,16 +88,22 @@ type RefundOperation = Extract<Operation, { type: 'REFUND_SALE' }>;
 
 /** A push's operations to apply together, by kind, each with its place in the push. */
 interface PushWork {
-  sales: { index: number; operation: SaleOperation }[];
-  refunds: { index: number; operation: RefundOperation }[];
-  stockOperations: { index: number; operation: StockOperation & Operation }[];
+  /** `standing` other than `allowed`: the sale is kept and flagged (ID4). */
+  sales: { index: number; operation: SaleOperation; actorId: string; standing: ActorCheck }[];
+  refunds: { index: number; operation: RefundOperation; actorId: string }[];
+  stockOperations: { index: number; operation: StockMovementOperation; actorId: string }[];
   /** Local ids of the device's sales that refunds are waiting for. */
   awaited: ReadonlySet<string>;
 }
 
 const STOCK_TYPES = new Set<Operation['type']>(['RECEIVE_STOCK', 'ADJUST_STOCK', 'RESOLVE_STOCK_EXCEPTION']);
 
-function isStockOperation(operation: Operation): operation is StockOperation & Operation {
+type StockMovementOperation = Extract<
+  Operation,
+  { type: 'RECEIVE_STOCK' | 'ADJUST_STOCK' | 'RESOLVE_STOCK_EXCEPTION' }
+>;
+
+function isStockOperation(operation: Operation): operation is StockMovementOperation {
   return STOCK_TYPES.has(operation.type);
 }
 
@@ -170,30 +179,38 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     const { sales: accepted, refunds, stockOperations } = work;
     if (accepted.length === 0 && stockOperations.length === 0 && refunds.length === 0) return async () => {};
     const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
-    const batch = accepted.map(({ operation }) => {
+    const batch = accepted.map(({ operation, actorId }) => {
       const id = randomUUID();
       const signature = signer.sign({ ...origin, saleId: id, hash: operation.data.chain.hash });
-      return { sale: operation.data, seal: { id, signature, signatureKeyId: signer.keyId } };
+      return { sale: operation.data, userId: actorId, seal: { id, signature, signatureKeyId: signer.keyId } };
     });
     const stored = await insertSales(tx, origin, batch);
-    const fresh: { index: number; operation: (typeof accepted)[number]['operation']; id: string }[] = [];
-    for (const { index, operation } of accepted) {
-      const sale = stored.get(operation.localId);
-      if (!sale) throw new Error(`sale ${operation.localId} was neither stored nor found`);
-      if (sale.inserted) fresh.push({ index, operation, id: sale.id });
-      else answers[index] = answer(operation, 'created', { serverId: sale.id });
+    const fresh: ((typeof accepted)[number] & { id: string })[] = [];
+    for (const entry of accepted) {
+      const sale = stored.get(entry.operation.localId);
+      if (!sale) throw new Error(`sale ${entry.operation.localId} was neither stored nor found`);
+      if (sale.inserted) fresh.push({ ...entry, id: sale.id });
+      else answers[entry.index] = answer(entry.operation, 'created', { serverId: sale.id });
     }
+    const seller = { tenantId: origin.tenantId, deviceId: origin.deviceId };
     await checkChainLinks(
       tx,
-      { tenantId: origin.tenantId, deviceId: origin.deviceId },
+      seller,
       fresh.map(({ id, operation }) => ({ id, chain: operation.data.chain })),
       now(),
+    );
+    await flagUnauthorizedSales(
+      tx,
+      seller,
+      fresh.flatMap(({ id, operation, actorId, standing }) =>
+        standing === 'allowed' ? [] : [{ id, chainSeq: operation.data.chain.seq, actorId, standing }],
+      ),
     );
 
     const refunded = await settleRefunds(
       tx,
       origin,
-      refunds.map(({ operation }) => ({ opId: operation.opId, refund: operation.data })),
+      refunds.map(({ operation, actorId }) => ({ opId: operation.opId, userId: actorId, refund: operation.data })),
       { localIds: fresh.map(({ operation }) => operation.localId), awaited: work.awaited },
     );
     for (const [i, { index, operation }] of refunds.entries()) {
@@ -204,8 +221,13 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     const { results, refusals, finish } = await settleStock(
       tx,
       origin,
-      stockOperations.map(({ operation }) => operation),
-      fresh.map(({ id, operation }) => ({ id, opId: operation.opId, items: operation.data.items })),
+      stockOperations.map(({ operation, actorId }) => ({ ...operation, actorId })),
+      fresh.map(({ id, operation, actorId }) => ({
+        id,
+        opId: operation.opId,
+        userId: actorId,
+        items: operation.data.items,
+      })),
       refunded.returns,
     );
     for (const { index, operation, id } of fresh) {
@@ -240,10 +262,12 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     return db.orm.transaction(async (tx) => {
       const device = await lockDevice(tx, claims.tenantId, claims.deviceId);
       if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
-      const { lanes, stored, awaited } = await readPushState(
+      const actorOf = (operation: Operation) => operation.actorId ?? claims.userId;
+      const { lanes, stored, awaited, actors } = await readPushState(
         tx,
-        device.id,
+        { tenantId: claims.tenantId, deviceId: device.id, branchId: device.branchId },
         operations.map((operation) => operation.opId),
+        [...new Set(operations.map(actorOf))],
       );
       const blockedLanes = new Set<string>();
       const answers: Acknowledgment[] = [];
@@ -281,18 +305,25 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         seenInPush.set(operation.opId, { payloadHash, index });
         lanes.set(operation.lane, operation.seq);
         applied.push({ index, operation, payloadHash });
+        const actorId = actorOf(operation);
+        const standing = checkActor(actors.get(actorId), actionOfOperation(operation));
         if (LANE_OF_TYPE[operation.type] !== operation.lane) {
           answers[index] = failure(operation, 'rejected', 'OT_ERR_LANE_MISMATCH');
+        } else if (standing === 'unknown') {
+          answers[index] = failure(operation, 'rejected', 'OT_ERR_ACTOR_UNKNOWN');
         } else if (operation.type === 'CREATE_SALE') {
+          // A sale is a fact: the customer paid. One its actor may not have made is kept, and flagged (ID4).
           const rejection = judgeSale(operation);
           if (rejection) answers[index] = rejection;
-          else work.sales.push({ index, operation });
+          else work.sales.push({ index, operation, actorId, standing });
+        } else if (standing !== 'allowed') {
+          answers[index] = failure(operation, 'rejected', 'OT_ERR_NOT_PERMITTED');
         } else if (operation.type === 'REFUND_SALE') {
           const rejection = judgeRefund(operation);
           if (rejection) answers[index] = rejection;
-          else work.refunds.push({ index, operation });
+          else work.refunds.push({ index, operation, actorId });
         } else if (isStockOperation(operation)) {
-          work.stockOperations.push({ index, operation });
+          work.stockOperations.push({ index, operation, actorId });
         } else {
           answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }

@@ -12,7 +12,7 @@ export function normalizeZaPhone(input: string): string | null {
   return match ? `+27${match[1]}` : null;
 }
 
-const phoneSchema = z.pipe(
+export const phoneSchema = z.pipe(
   z.string(),
   z.transform((value, ctx) => {
     const phone = normalizeZaPhone(value);

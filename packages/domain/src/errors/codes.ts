@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   OT_ERR_INVALID_CREDENTIALS: { status: 401, message: 'The phone number or PIN is not right.' },
   OT_ERR_DEVICE_UNKNOWN: { status: 401, message: 'This device is not registered with the shop.' },
   OT_ERR_DEVICE_MISMATCH: { status: 403, message: 'The device id does not match the signed-in device.' },
+  OT_ERR_FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
+  OT_ERR_BRANCH_UNKNOWN: { status: 400, message: 'A branch given is not one of this shop’s.' },
   OT_ERR_PHONE_TAKEN: { status: 409, message: 'A shop is already registered with this phone number.' },
   OT_ERR_DEVICE_TAKEN: { status: 409, message: 'This device id is already registered to another shop.' },
   OT_ERR_PROTOCOL_UNSUPPORTED: { status: 426, message: 'This app is out of date: reload it to update.' },
@@ -39,6 +42,8 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_CHAIN_INVALID: "The sale's chain hash does not match its content.",
   OT_ERR_LANE_MISMATCH: 'This operation was sent in the wrong lane.',
   OT_ERR_EXCEPTION_UNKNOWN: 'This stock exception does not exist at this branch.',
+  OT_ERR_ACTOR_UNKNOWN: 'The person who did this is not staff of this shop.',
+  OT_ERR_NOT_PERMITTED: 'The person who did this may not do it, or not at this branch.',
 } as const;
 
 export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;

@@ -31,6 +31,8 @@ const operationHeader = {
   lane: z.enum(LANES),
   /** 1, 2, 3 ... per device and lane, with no gaps: lets the server prove nothing is missing. */
   seq: z.int().check(z.gte(1)),
+  /** The staff member who did it on a shared device (SPEC ID3); absent: the device token's user. */
+  actorId: z.optional(z.uuid()),
 };
 
 export const createSaleOperationSchema = z.object({

@@ -1,0 +1,27 @@
+/**
+ * What the tenant audit log records (SPEC AU): one entry per action below, each
+ * with what it means. Later issues add their actions here and record them through
+ * the server's one `recordAudit`, so the list is the whole vocabulary of the log.
+ */
+export const AUDIT_ACTIONS = {
+  'shop.registered': 'A shop was registered, with its owner and first branch',
+  'auth.sign_in': 'A user signed in on a device',
+  'auth.sign_in_failed': 'A sign-in with a known phone number gave a wrong PIN',
+  'auth.pin_failed': 'A wrong PIN was entered on a signed-in device',
+  'device.registered': 'A device was registered to the shop',
+  'device.revoked': 'A device was revoked and can no longer sync',
+  'user.created': 'A staff user was created',
+  'user.role_changed': 'A user’s role was changed',
+  'user.branches_changed': 'The branches a user works at were changed',
+  'user.disabled': 'A user was disabled',
+  'user.enabled': 'A disabled user was enabled again',
+  'user.pin_changed': 'A user’s PIN was changed',
+  'user.renamed': 'A user’s name was changed',
+  'token.reuse_detected': 'A refresh token was used twice; its family was revoked',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}

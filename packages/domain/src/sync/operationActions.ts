@@ -1,0 +1,26 @@
+import type { Action } from '../auth/permissions.js';
+import type { OperationContent } from '../stock/deviceStock.js';
+
+/**
+ * The action each operation needs of the person who did it (SPEC ID3): the
+ * server checks it per operation, against the actor's role and branches, as it
+ * was when the push arrives. A count is `stock:count`; other adjustments, and
+ * accepting an exception's figure, are `stock:adjust`.
+ */
+export function actionOfOperation(operation: OperationContent): Action {
+  switch (operation.type) {
+    case 'CREATE_SALE':
+      return 'sales:create';
+    case 'REFUND_SALE':
+      return 'sales:refund';
+    case 'UPSERT_PRODUCT':
+    case 'DELETE_PRODUCT':
+      return 'product:write';
+    case 'RECEIVE_STOCK':
+      return 'stock:receive';
+    case 'ADJUST_STOCK':
+      return operation.data.reason === 'count' ? 'stock:count' : 'stock:adjust';
+    case 'RESOLVE_STOCK_EXCEPTION':
+      return 'stock:adjust';
+  }
+}
