@@ -10,6 +10,8 @@ import type { TokenService } from './auth/tokens.js';
 import { createAuthService } from './auth/auth.service.js';
 import { authRoutes, type RateLimit } from './auth/auth.routes.js';
 import { staffRoutes } from './auth/staff.routes.js';
+import { deviceRoutes } from './auth/devices.routes.js';
+import { createDeviceService } from './auth/devices.service.js';
 import { createStaffService } from './auth/staff.service.js';
 import { healthRoutes } from './health/health.routes.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -75,7 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(healthRoutes(() => deps.db.ping()));
       await api.register(authRoutes(auth, deps.authRateLimit));
       await api.register(syncRoutes(sync, deps.tokens, pokes));
-      await api.register(staffRoutes(createStaffService(deps.db), deps.tokens));
+      const devices = createDeviceService(deps.db);
+      await api.register(staffRoutes(createStaffService(deps.db), deps.tokens, devices.isActive));
+      await api.register(deviceRoutes(devices, deps.tokens));
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   OT_ERR_DEVICE_MISMATCH: { status: 403, message: 'The device id does not match the signed-in device.' },
   OT_ERR_FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
   OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
+  OT_ERR_DEVICE_NOT_FOUND: { status: 404, message: 'There is no such device in this shop, or it is revoked already.' },
   OT_ERR_BRANCH_UNKNOWN: { status: 400, message: 'A branch given is not one of this shop’s.' },
   OT_ERR_PHONE_TAKEN: { status: 409, message: 'A shop is already registered with this phone number.' },
   OT_ERR_DEVICE_TAKEN: { status: 409, message: 'This device id is already registered to another shop.' },
