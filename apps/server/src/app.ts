@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
+import type { Action } from '@opentill/domain';
 import type { Db } from './db/client.js';
 import type { TokenService } from './auth/tokens.js';
 import { createAuthService } from './auth/auth.service.js';
@@ -24,6 +25,20 @@ import { acceptGzipBodies } from './http/content-encoding.js';
 
 /** Largest request body: a full sync batch of 50 big sales stays well under it. */
 export const BODY_LIMIT = 1024 * 1024;
+
+/** An API route as declared: what the tenant-isolation test walks (issue 4). */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  action: Action | 'public';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its declared action, in registration order. */
+    apiRoutes: readonly ApiRoute[];
+  }
+}
 
 export interface AppDeps {
   db: Db;
@@ -54,10 +69,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   // Every API route declares the action it needs or that it is public (ARCHITECTURE
   // "Cross-cutting"): a route without one fails the start, not a security review.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && !route.config?.action) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare the action it needs`);
-    }
+    if (!route.url.startsWith('/api/')) return;
+    const action = route.config?.action;
+    if (!action) throw new Error(`Route ${route.method} ${route.url} does not declare the action it needs`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, action });
   });
   acceptGzipBodies(app);
   await app.register(rateLimit, { global: false, ...(deps.redis ? { redis: deps.redis } : {}) });
