@@ -1,4 +1,5 @@
 import { sessionSchema, type Session } from '@opentill/domain';
+import { readServerError, type FieldDetail } from '../api/serverError';
 
 /**
  * Registration and sign-in are plain requests (only /api/v1/sync is reserved to
@@ -9,11 +10,6 @@ export type AuthFailure =
   | { kind: 'unreachable' }
   | { kind: 'server'; code: string; message: string; details: FieldDetail[] }
   | { kind: 'unexpected' };
-
-export interface FieldDetail {
-  path: string;
-  message: string;
-}
 
 export type AuthResult = { ok: true; session: Session } | { ok: false; failure: AuthFailure };
 
@@ -37,21 +33,10 @@ export async function postAuth(url: string, body: unknown): Promise<AuthResult> 
     const session = sessionSchema.safeParse(json);
     return session.success ? { ok: true, session: session.data } : { ok: false, failure: { kind: 'unexpected' } };
   }
-  return { ok: false, failure: readServerError(json) };
+  return { ok: false, failure: readFailure(json) };
 }
 
-function readServerError(json: unknown): AuthFailure {
-  if (typeof json !== 'object' || json === null || !('error' in json)) return { kind: 'unexpected' };
-  const error = (json as { error: { code?: unknown; message?: unknown; details?: unknown } }).error;
-  if (typeof error.code !== 'string' || typeof error.message !== 'string') return { kind: 'unexpected' };
-  const details = Array.isArray(error.details)
-    ? error.details.filter(
-        (detail): detail is FieldDetail =>
-          typeof detail === 'object' &&
-          detail !== null &&
-          typeof (detail as FieldDetail).path === 'string' &&
-          typeof (detail as FieldDetail).message === 'string',
-      )
-    : [];
-  return { kind: 'server', code: error.code, message: error.message, details };
+function readFailure(json: unknown): AuthFailure {
+  const error = readServerError(json);
+  return error ? { kind: 'server', ...error } : { kind: 'unexpected' };
 }

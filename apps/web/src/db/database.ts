@@ -5,12 +5,13 @@ import type {
   Conflict,
   Operation,
   OversellPolicy,
+  RosterEntry,
   SaleContent,
   Session,
   StockException,
   StockLevel,
 } from '@opentill/domain';
-import { upgradeToVersion2, upgradeToVersion3 } from './upgrades';
+import { upgradeToVersion2, upgradeToVersion3, upgradeToVersion4 } from './upgrades';
 
 /** The signed-in device's session; a single row under the key 'current'. */
 export interface SessionRow extends Session {
@@ -39,14 +40,22 @@ export interface LocalProduct {
 /** `rejected`: the server refused the operation (e.g. an invalid sale); `refused`: too little stock (OUT_OF_STOCK). */
 export type SaleSyncState = 'pending' | 'synced' | 'rejected' | 'refused';
 
+/** Who rang up a sale, kept beside it for the receipt (the server learns it from the operation's `actorId`). */
+export interface SaleCashier {
+  userId: string;
+  name: string;
+}
+
 /**
  * A sale as this device keeps it. `chain` is its link in the device's hash chain;
- * sales already synced before the chain existed (database version 1) have none.
+ * sales already synced before the chain existed (database version 1) have none,
+ * and sales made before database version 4 have no `cashier`.
  */
 export interface LocalSale extends SaleContent {
   chain?: ChainLink;
   syncState: SaleSyncState;
   serverId?: string;
+  cashier?: SaleCashier;
 }
 
 export type OutboxStatus = 'pending' | 'rejected';
@@ -87,6 +96,19 @@ export interface LocalStockException extends StockException {
   resolvingOpId?: string;
 }
 
+/** A person who may work on this device, with their PIN verifier, as the server's roster last said (SPEC ID3). */
+export type StaffRow = RosterEntry;
+
+/**
+ * Wrong PINs in a row for one person on this device. `lockedUntil` (ISO time) is set
+ * by the fifth; a right PIN deletes the row. Kept in IndexedDB so a reload does not reset it.
+ */
+export interface PinAttemptRow {
+  userId: string;
+  failures: number;
+  lockedUntil: string | null;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -103,6 +125,8 @@ export type OpenTillDatabase = Dexie & {
   conflicts: EntityTable<ConflictRow, 'opId'>;
   stock: EntityTable<StockRow, 'productId'>;
   stockExceptions: EntityTable<LocalStockException, 'id'>;
+  staff: EntityTable<StaffRow, 'userId'>;
+  pinAttempts: EntityTable<PinAttemptRow, 'userId'>;
 };
 
 /**
@@ -141,3 +165,14 @@ db.version(3)
     stockExceptions: '&id, status',
   })
   .upgrade(upgradeToVersion3);
+
+// Version 4: shared devices (issue 4). The branch's staff roster with their PIN
+// verifiers, and per-person wrong-PIN counts for the lockout. The upgrade makes
+// the signed-in user the acting user; the queue is not touched (operations
+// queued before carry no actorId, which the server reads as the token's user).
+db.version(4)
+  .stores({
+    staff: '&userId',
+    pinAttempts: '&userId',
+  })
+  .upgrade(upgradeToVersion4);

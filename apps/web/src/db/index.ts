@@ -10,8 +10,21 @@ export type {
   LocalStockException,
   OutboxEntry,
   OperationError,
+  SaleCashier,
   SaleSyncState,
+  StaffRow,
 } from './database';
+export { getActingUser, type ActingUser } from './actingUser';
+export { listRoster, getRosterEntry, replaceRoster } from './staff';
+export {
+  startPinAttempt,
+  finishPinAttempt,
+  pinLockouts,
+  MAX_WRONG_PINS,
+  PIN_LOCKOUT_MS,
+  type PinGate,
+  type PinVerdict,
+} from './pinAttempts';
 export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession } from './session';
 export { signOutDevice, unsyncedItems, unsyncedTotal, type SignOutResult, type UnsyncedItems } from './signOut';
@@ -42,6 +55,9 @@ export {
   useLiveStockShown,
   useLiveRejectedOperations,
   useLiveSyncOverview,
+  useLiveActingUser,
+  useLiveRoster,
+  useLivePinLockouts,
   watchUnsyncedCount,
   watchSession,
 } from './live';

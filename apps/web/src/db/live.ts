@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { liveQuery } from 'dexie';
 import type { Session } from '@opentill/domain';
-import type { LocalProduct, OutboxEntry } from './database';
+import { getActingUser, type ActingUser } from './actingUser';
+import type { LocalProduct, OutboxEntry, StaffRow } from './database';
+import { pinLockouts } from './pinAttempts';
 import { listProducts } from './products';
 import { rejectedOperations, syncOverview, unsyncedCount, type SyncOverview } from './outbox';
 import { getSession } from './session';
+import { listRoster } from './staff';
 import { stockShownHere } from './stock';
 
 /**
@@ -39,6 +42,25 @@ export function useLiveStockShown(): Map<string, number> | undefined {
 
 export function useLiveRejectedOperations(): OutboxEntry[] | undefined {
   return useLiveValue(rejectedOperations);
+}
+
+/** Who is working on this device now; null before a session. */
+export function useLiveActingUser(): ActingUser | null | undefined {
+  return useLiveValue(getActingUser);
+}
+
+/** Everyone who may switch in on this device, by name. */
+export function useLiveRoster(): StaffRow[] | undefined {
+  return useLiveValue(listRoster);
+}
+
+function lockoutsNow(): Promise<Map<string, string>> {
+  return pinLockouts();
+}
+
+/** Who is locked out on this device (user id → until when), as of the last change to the counts. */
+export function useLivePinLockouts(): Map<string, string> | undefined {
+  return useLiveValue(lockoutsNow);
 }
 
 /** Calls `onChange` with the number of pending operations now and after every change. */

@@ -12,6 +12,10 @@ export const META_KEYS = {
   lastSyncedAt: 'lastSyncedAt',
   /** The cart being rung up, so a reload or a crash does not lose it. */
   cart: 'cart',
+  /** Who is working on this device now ({ userId, name, role }): every operation is stamped with it. */
+  actingUser: 'actingUser',
+  /** When the staff roster was last fetched (ISO time); absent: never on this device session. */
+  rosterFetchedAt: 'rosterFetchedAt',
 } as const;
 
 /** The key of a lane's next outbox sequence number (starts at 1, no gaps). */

@@ -1,4 +1,5 @@
 import { checkSale, nextLink, saleContentSchema, type SaleContent } from '@opentill/domain';
+import { getActingUser } from './actingUser';
 import { db, type LocalSale } from './database';
 import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
@@ -7,7 +8,8 @@ import { META_KEYS, getLastSaleLink } from './meta';
 /**
  * Records a completed sale: the sale linked into this device's hash chain, its
  * CREATE_SALE outbox operation (with the lane's next seq), the new last link and
- * the emptied cart, all in ONE transaction. Either all of it is on disk when the
+ * the emptied cart, all in ONE transaction. The sale keeps the acting user as its
+ * cashier, the same person its operation's `actorId` names. Either all of it is on disk when the
  * promise resolves, or none of it is (ARCHITECTURE "Sync" 1). Only then may the
  * UI say "Paid". An invalid sale writes nothing.
  *
@@ -26,7 +28,13 @@ export async function recordSale(sale: SaleContent): Promise<LocalSale> {
     const chain = nextLink(content, await getLastSaleLink());
     const linked = { ...content, chain };
     await enqueueOperation({ type: 'CREATE_SALE', localId: content.localId, data: linked });
-    const local: LocalSale = { ...linked, syncState: 'pending' };
+    const actor = await getActingUser();
+    // The cashier stays beside the sale, outside `data`: the chain hash covers only what the server re-hashes.
+    const local: LocalSale = {
+      ...linked,
+      syncState: 'pending',
+      ...(actor ? { cashier: { userId: actor.userId, name: actor.name } } : {}),
+    };
     await db.sales.add(local);
     await db.meta.put({ key: META_KEYS.lastSaleLink, value: { seq: chain.seq, hash: chain.hash } });
     await db.meta.delete(META_KEYS.cart);

@@ -1,4 +1,5 @@
 import { sessionSchema, type Session } from '@opentill/domain';
+import { actingUserOf, getActingUser, putActingUser } from './actingUser';
 import { db } from './database';
 import { META_KEYS, resetSequences } from './meta';
 
@@ -14,12 +15,13 @@ export async function getSession(): Promise<Session | null> {
 /**
  * Stores the session of a newly registered or signed-in device. A new device id
  * starts new sequences (seq 1 in every lane), a new sale chain and a fresh pull; the stock figures and
- * exceptions (of the old device's branch) go, and come back with that pull. Refuses to replace another
+ * exceptions (of the old device's branch) go, and come back with that pull; so do the staff roster and
+ * the wrong-PIN counts, and the signed-in user becomes the acting user. Refuses to replace another
  * device's session while its operations are still queued: they would be orphaned.
  */
 export async function saveSession(session: Session): Promise<void> {
   const parsed = sessionSchema.parse(session);
-  const tables = [db.session, db.meta, db.outbox, db.conflicts, db.stock, db.stockExceptions];
+  const tables = [db.session, db.meta, db.outbox, db.conflicts, db.stock, db.stockExceptions, db.staff, db.pinAttempts];
   await db.transaction('rw', tables, async () => {
     const previous = await db.session.get(SESSION_KEY);
     if (previous && previous.device.id !== parsed.device.id) {
@@ -33,6 +35,12 @@ export async function saveSession(session: Session): Promise<void> {
       await db.conflicts.clear();
       await db.stock.clear();
       await db.stockExceptions.clear();
+      await db.staff.clear();
+      await db.pinAttempts.clear();
+      await db.meta.delete(META_KEYS.rosterFetchedAt);
+      await putActingUser(actingUserOf(parsed.user));
+    } else if ((await getActingUser()) === null) {
+      await putActingUser(actingUserOf(parsed.user));
     }
     await db.session.put({ ...parsed, key: SESSION_KEY, savedAt: new Date().toISOString() });
   });

@@ -2,13 +2,16 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Conflict } from '@opentill/domain';
 import { PRODUCT_ID, ack, testProduct, pageOf, testSale, testSession, testStockException } from '../testing/fixtures';
+import { THANDI_ID, testRoster } from '../testing/pinVerifiers';
 import { saveCart } from './cart';
 import { db } from './database';
 import { applyAcknowledgments, applySyncResult, pendingOperations } from './outbox';
+import { startPinAttempt } from './pinAttempts';
 import { saveProduct } from './products';
 import { recordSale } from './sales';
 import { getSession, saveSession } from './session';
 import { signOutDevice, unsyncedItems } from './signOut';
+import { replaceRoster } from './staff';
 import { resetLocalDatabase } from './testing';
 
 beforeEach(async () => {
@@ -88,6 +91,9 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
       cursor: 'c1',
     });
     await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
+    // The staff's PIN verifiers and wrong-PIN counts go too: they belong to the shop, not the phone.
+    await replaceRoster(testSession().device.id, testRoster(testSession().user.id), new Date());
+    await startPinAttempt(THANDI_ID, new Date());
     expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0 });
     expect(await db.sales.count()).toBe(1);
 
@@ -97,9 +103,11 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
       'conflicts',
       'meta',
       'outbox',
+      'pinAttempts',
       'products',
       'sales',
       'session',
+      'staff',
       'stock',
       'stockExceptions',
     ]);

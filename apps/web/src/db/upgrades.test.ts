@@ -3,11 +3,19 @@ import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, linkMatches, saleContent, type Sale } from '@opentill/domain';
 import { PRODUCT_ID, testSale, testSession } from '../testing/fixtures';
+import { getActingUser } from './actingUser';
 import { DATABASE_NAME, db } from './database';
 import { getCursor, nextSeqKey } from './meta';
 import { pendingOperations, rejectedOperations } from './outbox';
 import { saveProduct } from './products';
 import { recordSale } from './sales';
+
+/** Database version 3 exactly as it shipped. */
+function openVersionThree(): Dexie {
+  const old = openVersionTwo();
+  old.version(3).stores({ stock: '&productId', stockExceptions: '&id, status' });
+  return old;
+}
 
 /** Database version 2 exactly as it shipped (version 1's tables, with version 2's changes). */
 function openVersionTwo(): Dexie {
@@ -51,7 +59,7 @@ afterEach(() => {
   db.close();
 });
 
-describe('database version 1 → 3', () => {
+describe('database version 1 → 4', () => {
   it('keeps every queued operation, with its lane and seqs renumbered per lane in the old order', async () => {
     const synced = testSale();
     const [saleA, saleB, saleC] = [testSale(), testSale(), testSale()];
@@ -79,7 +87,7 @@ describe('database version 1 → 3', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const pending = await pendingOperations(50);
     expect(pending.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
@@ -131,7 +139,7 @@ describe('database version 1 → 3', () => {
   });
 });
 
-describe('database version 2 → 3', () => {
+describe('database version 2 → 4', () => {
   it('keeps the queue as it was, gives products the stock defaults and restarts the pull', async () => {
     const [pendingSale, rejectedSale] = [testSale(), testSale()];
     const product = { id: PRODUCT_ID, name: 'Bread', price: 1899, barcode: null, category: null, isActive: true };
@@ -163,7 +171,7 @@ describe('database version 2 → 3', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
     expect(await db.conflicts.toArray()).toEqual([conflict]);
@@ -176,5 +184,58 @@ describe('database version 2 → 3', () => {
     expect(await db.stock.count()).toBe(0);
     expect(await db.stockExceptions.count()).toBe(0);
     expect((await db.meta.get(nextSeqKey('high')))?.value).toBe(3);
+  });
+});
+
+describe('database version 3 → 4', () => {
+  it('keeps the queue as it was and makes the signed-in user the acting user', async () => {
+    const sale = testSale();
+    const queued = { ...sale, chain: { seq: 1, previousHash: GENESIS_HASH, hash: 'a'.repeat(64) } };
+    const entries = [
+      { ...versionOneEntry(1, 'CREATE_SALE', sale.localId, queued), lane: 'high' },
+      {
+        ...versionOneEntry(1, 'RECEIVE_STOCK', crypto.randomUUID(), { productId: PRODUCT_ID, quantity: 3 }),
+        lane: 'critical',
+      },
+    ];
+    const old = openVersionThree();
+    await old.open();
+    await old.table('session').put({ ...testSession(), key: 'current', savedAt: '2026-11-23T09:00:00Z' });
+    await old.table('sales').put({ ...queued, syncState: 'pending' });
+    await old.table('outbox').bulkAdd(entries);
+    await old.table('meta').bulkPut([
+      { key: 'cursor', value: 'c9' },
+      { key: nextSeqKey('high'), value: 2 },
+      { key: nextSeqKey('critical'), value: 2 },
+    ]);
+    old.close();
+
+    await db.open();
+    expect(db.verno).toBe(4);
+    const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
+    // Operations queued before stay exactly as they were: no actorId (the server takes the token's user).
+    expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
+    expect(await getCursor()).toBe('c9');
+    const { user } = testSession();
+    expect(await getActingUser()).toEqual({ userId: user.id, name: user.name, role: user.role });
+    expect(await db.staff.count()).toBe(0);
+    expect(await db.pinAttempts.count()).toBe(0);
+
+    // New writes continue the lane, stamped with the acting user.
+    await recordSale(testSale());
+    const after = await pendingOperations(50);
+    expect(after.map((op) => [op.lane, op.seq, op.actorId])).toEqual([
+      ['critical', 1, undefined],
+      ['high', 1, undefined],
+      ['high', 2, user.id],
+    ]);
+  });
+
+  it('upgrades a signed-out version 3 database with nobody acting', async () => {
+    const old = openVersionThree();
+    await old.open();
+    old.close();
+    await db.open();
+    expect(await getActingUser()).toBeNull();
   });
 });

@@ -1,5 +1,13 @@
 import type { Transaction } from 'dexie';
-import { LANES, LANE_OF_TYPE, nextLink, saleContentSchema, type ChainLink, type Lane } from '@opentill/domain';
+import {
+  LANES,
+  LANE_OF_TYPE,
+  nextLink,
+  saleContentSchema,
+  type ChainLink,
+  type Lane,
+  type Session,
+} from '@opentill/domain';
 import { META_KEYS, nextSeqKey } from './metaKeys';
 
 /** An outbox entry as database version 1 stored it: one seq for the device, no lane. */
@@ -73,4 +81,19 @@ export async function upgradeToVersion3(tx: Transaction): Promise<void> {
       product.oversellPolicy ??= null;
     });
   await tx.table('meta').delete(META_KEYS.cursor);
+}
+
+/**
+ * Version 3 → 4 (shared devices). Whoever signed this device in becomes the
+ * acting user, so operations from now on are stamped with them until a cashier
+ * switches by PIN. Queued operations are left exactly as they are.
+ */
+export async function upgradeToVersion4(tx: Transaction): Promise<void> {
+  const session = (await tx.table('session').get('current')) as Pick<Session, 'user'> | undefined;
+  const meta = tx.table('meta');
+  if (session?.user && (await meta.get(META_KEYS.actingUser)) === undefined) {
+    const { id, name, role } = session.user;
+    // The shape of actingUser.ts's ActingUser (not imported: database.ts loads this module).
+    await meta.put({ key: META_KEYS.actingUser, value: { userId: id, name, role } });
+  }
 }

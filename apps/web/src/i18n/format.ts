@@ -23,3 +23,8 @@ export function formatAge(iso: string, language: string, now: Date = new Date())
   }
   return format.format(0, 'second');
 }
+
+/** A time of day ("14:05"), for "locked until". */
+export function formatTime(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { timeStyle: 'short' }).format(new Date(iso));
+}

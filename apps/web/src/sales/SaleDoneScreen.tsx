@@ -40,6 +40,11 @@ export function SaleDoneScreen({ sale, shopName }: SaleDoneScreenProps) {
           <p className="text-center text-xs break-all text-slate-500">
             {t('sales.done.reference')}: {sale.localId}
           </p>
+          {sale.cashier ? (
+            <p data-testid="receipt-cashier" className="text-center text-slate-500">
+              {t('sales.done.cashier', { name: sale.cashier.name })}
+            </p>
+          ) : null}
           <ul className="my-3 border-y border-dashed border-slate-300 py-2">
             {sale.items.map((item) => (
               <li key={item.productId} className="py-0.5">

@@ -1,22 +1,31 @@
 import { lazy, Suspense } from 'react';
 import type { Session } from '@opentill/domain';
+import { CashierButton } from '../cashier/CashierButton';
+import { SwitchCashierDialog } from '../cashier/SwitchCashierDialog';
+import { useCashierSwitcher } from '../cashier/switcherStore';
 import { ProductsScreen } from '../products/ProductsScreen';
 import { SellScreen } from '../sales/SellScreen';
 import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
 import { useNavigation } from './navigationStore';
+import { useCanManageStaff } from './useCanManageStaff';
 
 // Loaded on first visit: the till's first screen does not wait for it.
 const SyncScreen = lazy(() => import('../syncscreen/SyncScreen').then((module) => ({ default: module.SyncScreen })));
+// Owners and admins only, and online only: no cashier's phone pays for it.
+const StaffScreen = lazy(() => import('../staff/StaffScreen').then((module) => ({ default: module.StaffScreen })));
 
-/** The signed-in app: header (shop, sync badge), the current screen, bottom tabs. */
+/** The signed-in app: header (shop, who is selling, sync badge), the current screen, bottom tabs. */
 export function Shell({ session }: { session: Session }) {
   const tab = useNavigation((state) => state.tab);
+  const switching = useCashierSwitcher((state) => state.open);
+  const canManageStaff = useCanManageStaff(session);
   return (
     <div className="mx-auto flex h-full max-w-3xl flex-col bg-slate-100">
-      <header className="flex items-center justify-between gap-2 bg-brand-700 px-4 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
-        <h1 className="min-w-0 truncate text-lg font-bold">{session.tenant.businessName}</h1>
+      <header className="flex items-center gap-2 bg-brand-700 px-4 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
+        <h1 className="min-w-0 flex-1 truncate text-lg font-bold">{session.tenant.businessName}</h1>
+        <CashierButton />
         <SyncBadge />
       </header>
       <SyncProblems />
@@ -28,8 +37,14 @@ export function Shell({ session }: { session: Session }) {
             <SyncScreen />
           </Suspense>
         ) : null}
+        {tab === 'staff' && canManageStaff ? (
+          <Suspense fallback={null}>
+            <StaffScreen session={session} />
+          </Suspense>
+        ) : null}
       </main>
-      <TabBar />
+      <TabBar showStaff={canManageStaff} />
+      {switching ? <SwitchCashierDialog /> : null}
     </div>
   );
 }

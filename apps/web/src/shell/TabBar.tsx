@@ -1,19 +1,20 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoxIcon, CartIcon, SyncIcon } from '../ui/icons';
+import { BoxIcon, CartIcon, PeopleIcon, SyncIcon } from '../ui/icons';
 import { useNavigation, type Tab } from './navigationStore';
 
-/** Bottom tabs: within reach of the thumb holding the phone. */
-export function TabBar() {
+/** Bottom tabs: within reach of the thumb holding the phone. Staff only for those who manage it. */
+export function TabBar({ showStaff }: { showStaff: boolean }) {
   const { t } = useTranslation();
   return (
     <nav
       aria-label={t('nav.main')}
-      className="grid grid-cols-3 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+      className={`grid ${showStaff ? 'grid-cols-4' : 'grid-cols-3'} border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]`}
     >
       <TabButton tab="sell" label={t('nav.sell')} icon={<CartIcon />} testId="nav-sell" />
       <TabButton tab="products" label={t('nav.products')} icon={<BoxIcon />} testId="nav-products" />
       <TabButton tab="sync" label={t('nav.sync')} icon={<SyncIcon />} testId="nav-sync" />
+      {showStaff ? <TabButton tab="staff" label={t('nav.staff')} icon={<PeopleIcon />} testId="nav-staff" /> : null}
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Tab = 'sell' | 'products' | 'sync';
+export type Tab = 'sell' | 'products' | 'sync' | 'staff';
 
 interface NavigationState {
   tab: Tab;

@@ -12,6 +12,7 @@ import {
   type Operation,
   type OperationErrorCode,
   type Product,
+  type RosterEntry,
   type StockException,
   type StockLevel,
   type StockPosition,
@@ -29,7 +30,7 @@ import { decodeJsonBody } from './compression';
  * are judged by the domain's `judgeSales` (a `reject` product short of stock
  * refuses the sale as an OUT_OF_STOCK conflict, a `flag` one opens or grows an
  * exception), figures and exceptions pulled by a second cursor position. Reads
- * gzip bodies. Used as a mocked fetch.
+ * gzip bodies. Also answers GET /api/v1/staff/roster with `roster`. Used as a mocked fetch.
  */
 export class FakeSyncServer {
   readonly applied = new Map<string, Acknowledgment>();
@@ -51,8 +52,15 @@ export class FakeSyncServer {
   loseAnswers = 0;
   inFlight = 0;
   maxInFlight = 0;
+  /** The branch's staff, as GET /api/v1/staff/roster answers; its requests' tokens in order. */
+  roster: RosterEntry[] = [];
+  readonly rosterRequests: (string | null)[] = [];
 
-  readonly fetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+  readonly fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    if (String(url).endsWith('/api/v1/staff/roster')) {
+      this.rosterRequests.push(new Headers(init?.headers).get('authorization'));
+      return Response.json({ staff: this.roster });
+    }
     this.inFlight += 1;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {

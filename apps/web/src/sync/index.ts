@@ -4,5 +4,5 @@
  */
 export { syncNow } from './syncClient';
 export type { SyncOutcome, SyncProblem } from './syncCycle';
-export { requestSync, startSyncTriggers } from './triggers';
+export { requestRosterRefresh, requestSync, startSyncTriggers } from './triggers';
 export { useSyncStatus, badgeState, type SyncBadgeState, type SyncStatus } from './syncStatus';

@@ -9,6 +9,13 @@ import { useSyncStatus, type SyncStatus } from './syncStatus';
 
 let running: Promise<SyncOutcome> | null = null;
 let runAgain = false;
+/** The next complete run fetches the staff roster even if it is fresh. */
+let rosterWanted = false;
+
+/** Asks the next sync run to fetch the staff roster whatever its age; call syncNow or requestSync after. */
+export function wantFreshRoster(): void {
+  rosterWanted = true;
+}
 
 /**
  * Pushes pending operations and pulls changes until both are exhausted. A call during
@@ -37,8 +44,15 @@ export function syncNow(): Promise<SyncOutcome> {
 }
 
 async function syncOnce(): Promise<SyncOutcome> {
+  const refreshRoster = rosterWanted;
+  rosterWanted = false;
   try {
-    const outcome = await runSyncCycle({ onStart: () => useSyncStatus.setState({ online: true, syncing: true }) });
+    const outcome = await runSyncCycle({
+      onStart: () => useSyncStatus.setState({ online: true, syncing: true }),
+      refreshRoster,
+    });
+    // The roster is fetched only after a complete run: keep the wish for the next one.
+    if (outcome.kind !== 'done' && refreshRoster) rosterWanted = true;
     useSyncStatus.setState(statusAfter(outcome));
     return outcome;
   } finally {

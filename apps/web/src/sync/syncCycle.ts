@@ -3,6 +3,7 @@ import { applySyncResult, getCursor, getSession, pendingOperations, recordFailed
 import { MAX_PUSH_BYTES, takeBatch } from './batch';
 import { encodeJsonBody, utf8Length } from './compression';
 import { isBrowserOnline } from './online';
+import { refreshRosterIfDue } from './roster';
 import { withSyncLock } from './syncLock';
 
 /*
@@ -40,6 +41,8 @@ export type SyncOutcome =
 export interface SyncCycleHooks {
   /** Called once the cycle holds the lock, has a session and is about to reach the server. */
   onStart?: () => void;
+  /** Fetch the staff roster even when it is fresh (after a poke, or a change on the Staff screen). */
+  refreshRoster?: boolean;
 }
 
 /** Statuses that mean "the user must act"; retrying on a timer would not help sooner. */
@@ -47,15 +50,21 @@ const BLOCKING_STATUSES = new Set([401, 403, 426]);
 
 /**
  * Pushes pending operations and pulls changes until both are exhausted, holding the
- * `opentill-sync` lock so that no other tab, nor the worker, syncs meanwhile.
+ * `opentill-sync` lock so that no other tab, nor the worker, syncs meanwhile. After a
+ * complete run it refreshes the staff roster when due (roster.ts); the roster's fate
+ * never changes the outcome: the queue is what the badge and the retries are about.
  */
-export function runSyncCycle({ onStart }: SyncCycleHooks = {}): Promise<SyncOutcome> {
+export function runSyncCycle({ onStart, refreshRoster = false }: SyncCycleHooks = {}): Promise<SyncOutcome> {
   return withSyncLock(async () => {
     const session = await getSession();
     if (!session) return { kind: 'skipped', reason: 'no-session' };
     if (!isBrowserOnline()) return { kind: 'skipped', reason: 'offline' };
     onStart?.();
-    return pushAndPull(session.token, session.device.id);
+    const outcome = await pushAndPull(session.token, session.device.id);
+    if (outcome.kind === 'done') {
+      await refreshRosterIfDue({ token: session.token, deviceId: session.device.id }, { force: refreshRoster });
+    }
+    return outcome;
   });
 }
 

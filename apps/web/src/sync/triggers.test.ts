@@ -6,7 +6,7 @@ const { syncNow, registerBackgroundSync } = vi.hoisted(() => ({
   syncNow: vi.fn<() => Promise<SyncOutcome>>(),
   registerBackgroundSync: vi.fn(),
 }));
-vi.mock('./syncClient', () => ({ syncNow }));
+vi.mock('./syncClient', () => ({ syncNow, wantFreshRoster: vi.fn() }));
 let onSyncMessage: (() => void) | undefined;
 vi.mock('./backgroundSync', () => ({
   registerBackgroundSync,

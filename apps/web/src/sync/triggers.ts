@@ -2,7 +2,7 @@ import { watchUnsyncedCount } from '../db';
 import { backoffDelay } from './backoff';
 import { listenForSyncMessages, registerBackgroundSync } from './backgroundSync';
 import { startPokes } from './pokes';
-import { syncNow } from './syncClient';
+import { syncNow, wantFreshRoster } from './syncClient';
 import type { SyncOutcome } from './syncCycle';
 import { useSyncStatus } from './syncStatus';
 
@@ -21,6 +21,15 @@ export function requestSync(): void {
     console.error('Sync failed unexpectedly', error);
     scheduleRetry();
   });
+}
+
+/**
+ * Asks for a sync that also fetches the staff roster: after a poke (the shop changed,
+ * perhaps its staff) and after the owner changes staff on this phone.
+ */
+export function requestRosterRefresh(): void {
+  wantFreshRoster();
+  requestSync();
 }
 
 function scheduleAfter(outcome: SyncOutcome): void {
@@ -75,7 +84,7 @@ export function startSyncTriggers(): () => void {
   window.addEventListener('offline', onOffline);
   const interval = setInterval(requestSync, PERIODIC_SYNC_MS);
   const stopWatching = watchUnsyncedCount((unsynced) => useSyncStatus.setState({ unsynced }));
-  const stopPokes = startPokes({ onPoke: requestSync });
+  const stopPokes = startPokes({ onPoke: requestRosterRefresh });
   // The service worker's Background Sync event, relayed as a message (src/sw.ts).
   const stopSyncMessages = listenForSyncMessages(onBackgroundSyncMessage);
   requestSync();

@@ -88,3 +88,37 @@ export function SyncIcon({ className = 'size-6' }: IconProps) {
     </svg>
   );
 }
+
+export function PersonIcon({ className = 'size-5' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </svg>
+  );
+}
+
+export function PeopleIcon({ className = 'size-6' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <circle cx="9" cy="8" r="3.5" />
+      <path d="M2 20a7 7 0 0 1 14 0M16 4.5a3.5 3.5 0 0 1 0 7M18 13.5a7 7 0 0 1 4 6.5" />
+    </svg>
+  );
+}
+
+export function BackspaceIcon({ className = 'size-7' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M21 5H9l-6 7 6 7h12a1 1 0 0 0 1-1V6a1 1 0 0 0-1-1ZM12 9l6 6M18 9l-6 6" />
+    </svg>
+  );
+}
+
+export function CloseIcon({ className = 'size-6' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M6 6l12 12M18 6 6 18" />
+    </svg>
+  );
+}
