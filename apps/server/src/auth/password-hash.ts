@@ -4,16 +4,13 @@
  * the same cost protects it better, and sign-in stays quick on the server's 2 cores. `verify` reads the
  * parameters from each stored hash, so raising them later leaves old hashes verifiable.
  */
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { normalizePassword } from '@opentill/domain';
-
-/** `Algorithm.Argon2id`; the package exports it as a const enum, which isolated modules cannot read. */
-const ARGON2ID: Algorithm.Argon2id = 2;
-const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+import { ARGON2_OPTIONS } from './pin.js';
 
 /** Hashes the NFKC form (`normalizePassword`), so the same password typed on any device verifies. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(normalizePassword(password), OPTIONS);
+  return hash(normalizePassword(password), ARGON2_OPTIONS);
 }
 
 /** False, not an error, for a malformed stored hash: the caller treats it as a wrong password. */

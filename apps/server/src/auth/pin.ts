@@ -6,10 +6,10 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id`; the package exports it as a const enum, which isolated modules cannot read. */
 const ARGON2ID: Algorithm.Argon2id = 2;
-const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPin(pin: string): Promise<string> {
-  return hash(pin, OPTIONS);
+  return hash(pin, ARGON2_OPTIONS);
 }
 
 export async function verifyPin(pinHash: string, pin: string): Promise<boolean> {
