@@ -13,7 +13,8 @@ async function messagesFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => message.message);
 }
 
-describe('architecture rules', () => {
+// The first lint loads the whole typed ESLint config: slow on a busy machine, so a generous timeout.
+describe('architecture rules', { timeout: 60_000 }, () => {
   it.each([
     [
       'ARCH-1',

@@ -17,6 +17,7 @@ import { createStaffService } from './auth/staff.service.js';
 import { healthRoutes } from './health/health.routes.js';
 import { registerErrorHandling } from './http/errors.js';
 import { serveWebApp } from './http/web-app.js';
+import { sendSecurityHeaders } from './http/security-headers.js';
 import { createSyncService } from './sync/sync.service.js';
 import { syncRoutes } from './sync/sync.routes.js';
 import { createLocalPokeBus, createRedisPokeBus, type PokeBus } from './sync/pokes.js';
@@ -65,6 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
   });
   registerErrorHandling(app);
+  // First of the onRequest hooks, so every answer carries them: a 429 from the rate
+  // limit, a 404, an error, the PWA's files.
+  await sendSecurityHeaders(app);
   // The API speaks JSON only: any other body is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
   // Every API route declares the action it needs or that it is public (ARCHITECTURE
@@ -95,8 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       await api.register(healthRoutes(() => deps.db.ping()));
       await api.register(authRoutes(auth, deps.authRateLimit));
-      await api.register(syncRoutes(sync, deps.tokens, pokes));
       const devices = createDeviceService(deps.db);
+      await api.register(syncRoutes(sync, deps.tokens, pokes, devices.isActive));
       await api.register(staffRoutes(createStaffService(deps.db), deps.tokens, devices.isActive));
       await api.register(deviceRoutes(devices, deps.tokens));
     },

@@ -71,13 +71,19 @@ export async function checkChainLinks(
 
 /**
  * Records an alert for each sale whose actor was disabled, or may not sell at
- * the device's branch, when the push arrived (SPEC ID4): the sale is kept (the
- * customer paid), and the owner sees who and why.
+ * the device's branch, or whose device the owner had revoked, when the push
+ * arrived (SPEC ID4, ID10): the sale is kept (the customer paid), and the owner
+ * sees who and why.
  */
 export async function flagUnauthorizedSales(
   tx: Executor,
   device: { tenantId: string; deviceId: string },
-  sales: readonly { id: string; chainSeq: number; actorId: string; standing: Exclude<ActorCheck, 'allowed'> }[],
+  sales: readonly {
+    id: string;
+    chainSeq: number;
+    actorId: string;
+    standing: Exclude<ActorCheck, 'allowed'> | 'device-revoked';
+  }[],
 ): Promise<void> {
   await insertAlerts(
     tx,

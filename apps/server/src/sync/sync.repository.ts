@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Acknowledgment, ActorStanding } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
 import {
@@ -15,23 +15,24 @@ import {
 /**
  * Locks the device's row for the rest of the transaction, so two pushes from one
  * device (a retry racing the original) apply one after the other (SPEC SY2).
+ * A revoked device is returned too (`revoked`): it may still push its sales (ID10).
  */
 export async function lockDevice(tx: Executor, tenantId: string, deviceId: string) {
-  const [row] = await activeDevice(tx, tenantId, deviceId).for('update');
+  const [row] = await registeredDevice(tx, tenantId, deviceId).for('update');
   return row;
 }
 
-/** The device if it is registered to the tenant and not revoked, without locking it (pulls). */
+/** The device if it is registered to the tenant, revoked or not, without locking it (pulls). */
 export async function findDevice(db: Executor, tenantId: string, deviceId: string) {
-  const [row] = await activeDevice(db, tenantId, deviceId);
+  const [row] = await registeredDevice(db, tenantId, deviceId);
   return row;
 }
 
-function activeDevice(db: Executor, tenantId: string, deviceId: string) {
+function registeredDevice(db: Executor, tenantId: string, deviceId: string) {
   return db
-    .select({ id: devices.id, branchId: devices.branchId })
+    .select({ id: devices.id, branchId: devices.branchId, revoked: sql<boolean>`${devices.revokedAt} IS NOT NULL` })
     .from(devices)
-    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId), isNull(devices.revokedAt)));
+    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId)));
 }
 
 /** What a push needs to know before it applies anything. */

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { PROTOCOL_VERSION, syncRequestSchema } from '@opentill/domain';
 import type { TokenService } from '../auth/tokens.js';
 import { AppError } from '../http/errors.js';
-import { claimsOf, requireAction } from '../http/guard.js';
+import { claimsOf, requireAction, type DeviceCheck } from '../http/guard.js';
 import { parseInput } from '../http/validate.js';
 import type { SyncService } from './sync.service.js';
 import type { PokeBus } from './pokes.js';
@@ -11,8 +11,9 @@ import type { PokeBus } from './pokes.js';
 /** A comment line this often keeps proxies and mobile networks from closing an idle stream. */
 export const KEEP_ALIVE_MS = 25_000;
 
-export function syncRoutes(sync: SyncService, tokens: TokenService, pokes: PokeBus) {
+export function syncRoutes(sync: SyncService, tokens: TokenService, pokes: PokeBus, activeDevice: DeviceCheck) {
   return async (app: FastifyInstance) => {
+    // The push checks its device under the device's lock, and lets a revoked one send what it holds (ID10).
     app.post('/sync', requireAction(tokens, 'sync:push'), async (request) => {
       // An old client gets a named reason before its body is judged by today's schema (SY7).
       const version = (request.body as { protocolVersion?: unknown } | null)?.protocolVersion;
@@ -28,7 +29,7 @@ export function syncRoutes(sync: SyncService, tokens: TokenService, pokes: PokeB
       for (const stream of streams) stream.end();
     });
 
-    app.get('/sync/events', requireAction(tokens, 'sync:push'), async (request, reply) => {
+    app.get('/sync/events', requireAction(tokens, 'sync:push', activeDevice), async (request, reply) => {
       const { tenantId } = claimsOf(request);
       reply.hijack();
       const stream = reply.raw;

@@ -78,18 +78,23 @@ function refundAnswer(operation: Operation, outcome: RefundAnswer): Acknowledgme
   });
 }
 
+/** The conflicts among a push's answers, as the seed's `conflicts[]`. */
+const conflictsOf = (acknowledgments: readonly Acknowledgment[]) =>
+  acknowledgments.flatMap((ack) => (ack.conflict ? [{ opId: ack.opId, conflict: ack.conflict }] : []));
+
 /** Statuses that changed the tenant's data, and so are worth a poke. */
 const CHANGED = new Set<Acknowledgment['status']>(['created', 'updated', 'deleted']);
 
 type Device = NonNullable<Awaited<ReturnType<typeof lockDevice>>>;
 
 type SaleOperation = Extract<Operation, { type: 'CREATE_SALE' }>;
+type SaleStanding = ActorCheck | 'device-revoked';
 type RefundOperation = Extract<Operation, { type: 'REFUND_SALE' }>;
 
 /** A push's operations to apply together, by kind, each with its place in the push. */
 interface PushWork {
-  /** `standing` other than `allowed`: the sale is kept and flagged (ID4). */
-  sales: { index: number; operation: SaleOperation; actorId: string; standing: ActorCheck }[];
+  /** `standing` other than `allowed`: the sale is kept and flagged (ID4, ID10). */
+  sales: { index: number; operation: SaleOperation; actorId: string; standing: SaleStanding }[];
   refunds: { index: number; operation: RefundOperation; actorId: string }[];
   stockOperations: { index: number; operation: StockMovementOperation; actorId: string }[];
   /** Local ids of the device's sales that refunds are waiting for. */
@@ -306,7 +311,10 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         lanes.set(operation.lane, operation.seq);
         applied.push({ index, operation, payloadHash });
         const actorId = actorOf(operation);
-        const standing = checkActor(actors.get(actorId), actionOfOperation(operation));
+        // A revoked device's sales still count (the customers paid), flagged; nothing else of it does (ID10).
+        const standing = device.revoked
+          ? 'device-revoked'
+          : checkActor(actors.get(actorId), actionOfOperation(operation));
         if (LANE_OF_TYPE[operation.type] !== operation.lane) {
           answers[index] = failure(operation, 'rejected', 'OT_ERR_LANE_MISMATCH');
         } else if (standing === 'unknown') {
@@ -316,6 +324,8 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           const rejection = judgeSale(operation);
           if (rejection) answers[index] = rejection;
           else work.sales.push({ index, operation, actorId, standing });
+        } else if (standing === 'device-revoked') {
+          answers[index] = failure(operation, 'rejected', 'OT_ERR_DEVICE_REVOKED');
         } else if (standing !== 'allowed') {
           answers[index] = failure(operation, 'rejected', 'OT_ERR_NOT_PERMITTED');
         } else if (operation.type === 'REFUND_SALE') {
@@ -370,6 +380,19 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       // send devices to pull data they cannot see yet.
       if (acknowledgments.some((ack) => CHANGED.has(ack.status))) pokes.publish(claims.tenantId);
 
+      if (device.revoked) {
+        // Nothing more for a device the owner removed: it sends what it holds, then wipes itself (ID10).
+        return {
+          protocolVersion: PROTOCOL_VERSION,
+          syncTimestamp: now().toISOString(),
+          cursor: encodeCursor({ generation, ...position }),
+          hasMore: false,
+          serverChanges: { products: [], sales: [], stock: [], stockExceptions: [] },
+          deviceRevoked: true,
+          conflicts: conflictsOf(acknowledgments),
+          acknowledgments,
+        };
+      }
       const [changes, stockPage] = await Promise.all([
         listProductChanges(db.orm, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1),
         pullStock(db.orm, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
@@ -387,7 +410,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           stock: stockPage.stock,
           stockExceptions: stockPage.stockExceptions,
         },
-        conflicts: acknowledgments.flatMap((ack) => (ack.conflict ? [{ opId: ack.opId, conflict: ack.conflict }] : [])),
+        conflicts: conflictsOf(acknowledgments),
         acknowledgments,
       };
     },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveDeviceRemovedNotice } from '../db';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
 import { RegisterForm } from './RegisterForm';
@@ -12,9 +13,13 @@ type Step = 'welcome' | 'register' | 'sign-in';
 export function AuthFlow() {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('welcome');
+  // Left by the wipe when the owner removed this phone; cleared by the next sign-in.
+  const removed = useLiveDeviceRemovedNotice() ?? null;
 
   if (step === 'welcome') {
-    return <WelcomeScreen onRegister={() => setStep('register')} onSignIn={() => setStep('sign-in')} />;
+    return (
+      <WelcomeScreen removed={removed} onRegister={() => setStep('register')} onSignIn={() => setStep('sign-in')} />
+    );
   }
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col bg-white">

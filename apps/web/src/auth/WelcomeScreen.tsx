@@ -1,19 +1,34 @@
 import { useTranslation } from 'react-i18next';
+import type { DeviceRemovedNotice } from '../db';
 import { Button } from '../ui/Button';
 
 interface WelcomeScreenProps {
+  /** Set when the owner removed this phone from the shop (and it forgot the shop's data). */
+  removed: DeviceRemovedNotice | null;
   onRegister: () => void;
   onSignIn: () => void;
 }
 
-export function WelcomeScreen({ onRegister, onSignIn }: WelcomeScreenProps) {
+export function WelcomeScreen({ removed, onRegister, onSignIn }: WelcomeScreenProps) {
   const { t } = useTranslation();
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col bg-gradient-to-b from-brand-700 to-brand-900 text-white">
       <div className="flex flex-1 flex-col items-center justify-center gap-5 px-8 text-center">
         <img src="/icons/icon.svg" alt="" className="size-24 rounded-3xl shadow-lg ring-4 ring-white/20" />
         <h1 className="text-3xl font-bold">{t('auth.welcomeTitle')}</h1>
-        <p className="text-lg text-brand-100">{t('auth.welcomeText')}</p>
+        {/* After a removal, the notice replaces the promise that sales are kept here. */}
+        {removed ? (
+          <div
+            role="status"
+            data-testid="device-removed-notice"
+            className="rounded-2xl bg-white px-4 py-3 text-left text-slate-900 shadow-lg"
+          >
+            <p className="font-semibold">{t('auth.removed.title', { shop: removed.businessName })}</p>
+            <p className="mt-1 text-sm text-slate-700">{t('auth.removed.text')}</p>
+          </div>
+        ) : (
+          <p className="text-lg text-brand-100">{t('auth.welcomeText')}</p>
+        )}
       </div>
       {/* The actions sit at the bottom, where a thumb reaches. */}
       <div className="flex flex-col gap-3 px-5 pb-[max(1.5rem,env(safe-area-inset-bottom))]">

@@ -1,6 +1,5 @@
 import { signOutDevice, type SignOutResult } from '../db';
-import { useCart } from '../sales/cartStore';
-import { useNavigation } from '../shell/navigationStore';
+import { forgetSessionUi } from './forgetSessionUi';
 
 /**
  * Signs this phone out when nothing is unsynced (signOutDevice checks and wipes
@@ -12,10 +11,6 @@ import { useNavigation } from '../shell/navigationStore';
  */
 export async function signOutOfThisPhone(): Promise<SignOutResult> {
   const result = await signOutDevice();
-  if (result.signedOut) {
-    // The half-rung cart and the open tab belonged to the old session.
-    useCart.getState().clear();
-    useNavigation.getState().show('sell');
-  }
+  if (result.signedOut) forgetSessionUi();
   return result;
 }

@@ -28,6 +28,12 @@ export {
 export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession } from './session';
 export { signOutDevice, unsyncedItems, unsyncedTotal, type SignOutResult, type UnsyncedItems } from './signOut';
+export {
+  forgetRemovedDevice,
+  getDeviceRemovedNotice,
+  type DeviceRemovedNotice,
+  type ForgetRemovedResult,
+} from './removedDevice';
 export { getCursor } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
 export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit } from './products';
@@ -58,6 +64,7 @@ export {
   useLiveActingUser,
   useLiveRoster,
   useLivePinLockouts,
+  useLiveDeviceRemovedNotice,
   watchUnsyncedCount,
   watchSession,
 } from './live';

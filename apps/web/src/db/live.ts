@@ -4,6 +4,7 @@ import type { Session } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
 import type { LocalProduct, OutboxEntry, StaffRow } from './database';
 import { pinLockouts } from './pinAttempts';
+import { getDeviceRemovedNotice, type DeviceRemovedNotice } from './removedDevice';
 import { listProducts } from './products';
 import { rejectedOperations, syncOverview, unsyncedCount, type SyncOverview } from './outbox';
 import { getSession } from './session';
@@ -52,6 +53,11 @@ export function useLiveActingUser(): ActingUser | null | undefined {
 /** Everyone who may switch in on this device, by name. */
 export function useLiveRoster(): StaffRow[] | undefined {
   return useLiveValue(listRoster);
+}
+
+/** Why this phone is signed out, when the owner removed it from the shop; null otherwise. */
+export function useLiveDeviceRemovedNotice(): DeviceRemovedNotice | null | undefined {
+  return useLiveValue(getDeviceRemovedNotice);
 }
 
 function lockoutsNow(): Promise<Map<string, string>> {

@@ -16,6 +16,8 @@ export const META_KEYS = {
   actingUser: 'actingUser',
   /** When the staff roster was last fetched (ISO time); absent: never on this device session. */
   rosterFetchedAt: 'rosterFetchedAt',
+  /** Left by the wipe of a device the owner removed ({ businessName, removedAt }), for the welcome screen. */
+  deviceRemoved: 'deviceRemoved',
 } as const;
 
 /** The key of a lane's next outbox sequence number (starts at 1, no gaps). */

@@ -16,7 +16,8 @@ export async function getSession(): Promise<Session | null> {
  * Stores the session of a newly registered or signed-in device. A new device id
  * starts new sequences (seq 1 in every lane), a new sale chain and a fresh pull; the stock figures and
  * exceptions (of the old device's branch) go, and come back with that pull; so do the staff roster and
- * the wrong-PIN counts, and the signed-in user becomes the acting user. Refuses to replace another
+ * the wrong-PIN counts, and the signed-in user becomes the acting user. Any session clears the notice that
+ * the owner removed this phone (removedDevice.ts): it is signed in again. Refuses to replace another
  * device's session while its operations are still queued: they would be orphaned.
  */
 export async function saveSession(session: Session): Promise<void> {
@@ -42,6 +43,7 @@ export async function saveSession(session: Session): Promise<void> {
     } else if ((await getActingUser()) === null) {
       await putActingUser(actingUserOf(parsed.user));
     }
+    await db.meta.delete(META_KEYS.deviceRemoved);
     await db.session.put({ ...parsed, key: SESSION_KEY, savedAt: new Date().toISOString() });
   });
 }

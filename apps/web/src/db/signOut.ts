@@ -39,7 +39,17 @@ export async function signOutDevice(): Promise<SignOutResult> {
   return db.transaction('rw', db.tables, async () => {
     const unsynced = await unsyncedItems();
     if (unsyncedTotal(unsynced) > 0) return { signedOut: false, unsynced };
-    for (const table of db.tables) await table.clear();
+    await clearLocalData();
     return { signedOut: true };
   });
+}
+
+/**
+ * The wipe itself, shared by sign-out and a device the owner removed (removedDevice.ts):
+ * every table, so nothing of the old session (token, sales, queue, cursor, cart,
+ * roster, ...) survives. Call it inside a 'rw' transaction over `db.tables`, after the
+ * caller's own check, so nothing can be written between the check and the clear.
+ */
+export async function clearLocalData(): Promise<void> {
+  for (const table of db.tables) await table.clear();
 }

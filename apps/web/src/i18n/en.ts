@@ -201,6 +201,10 @@ export const en = {
     registerShop: 'Register your shop',
     signIn: 'Sign in',
     signInHint: 'Already have a shop? Sign in to add this phone.',
+    removed: {
+      title: 'The owner removed this phone from {{shop}}',
+      text: 'Every sale on it reached the shop first; then its data was cleared from this phone. To sell on it again, the owner can sign it in.',
+    },
     back: 'Back',
     registerTitle: 'Register your shop',
     signInTitle: 'Sign in',

@@ -30,7 +30,10 @@ import { decodeJsonBody } from './compression';
  * are judged by the domain's `judgeSales` (a `reject` product short of stock
  * refuses the sale as an OUT_OF_STOCK conflict, a `flag` one opens or grows an
  * exception), figures and exceptions pulled by a second cursor position. Reads
- * gzip bodies. Also answers GET /api/v1/staff/roster with `roster`. Used as a mocked fetch.
+ * gzip bodies. Also answers GET /api/v1/staff/roster with `roster`. `revoke()` plays the owner
+ * removing the device (SPEC ID10): sales are still kept (flagged), anything else is rejected
+ * with OT_ERR_DEVICE_REVOKED, answers say `deviceRevoked` and pull nothing, and the roster
+ * answers 401 OT_ERR_DEVICE_UNKNOWN. Used as a mocked fetch.
  */
 export class FakeSyncServer {
   readonly applied = new Map<string, Acknowledgment>();
@@ -55,10 +58,23 @@ export class FakeSyncServer {
   /** The branch's staff, as GET /api/v1/staff/roster answers; its requests' tokens in order. */
   roster: RosterEntry[] = [];
   readonly rosterRequests: (string | null)[] = [];
+  /** Set by revoke(): the owner removed the device. */
+  revoked = false;
+  /** Local ids of the sales kept from the device after it was revoked, flagged for the owner. */
+  readonly flaggedSales = new Set<string>();
+
+  /** The owner removes the device: from now on it may only deliver its sales. */
+  revoke(): void {
+    this.revoked = true;
+  }
 
   readonly fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (String(url).endsWith('/api/v1/staff/roster')) {
       this.rosterRequests.push(new Headers(init?.headers).get('authorization'));
+      if (this.revoked) {
+        const error = { code: 'OT_ERR_DEVICE_UNKNOWN', message: 'This device is not registered with the shop.' };
+        return Response.json({ error }, { status: 401 });
+      }
       return Response.json({ staff: this.roster });
     }
     this.inFlight += 1;
@@ -129,6 +145,19 @@ export class FakeSyncServer {
       this.types.set(operation.opId, operation.type);
       acknowledgments.push(ack);
     }
+    if (this.revoked) {
+      // A removed device pulls nothing more: empty changes, its own cursor back.
+      return {
+        protocolVersion: PROTOCOL_VERSION,
+        syncTimestamp: new Date().toISOString(),
+        cursor: request.cursor ?? '0:0',
+        hasMore: false,
+        serverChanges: { products: [], sales: [], stock: [], stockExceptions: [] },
+        deviceRevoked: true,
+        conflicts,
+        acknowledgments,
+      };
+    }
     // The cursor: positions in the product feed and in the stock feed.
     const [from = 0, stockFrom = 0] = (request.cursor ?? '0:0').split(':').map(Number);
     const page = this.products.slice(from, from + this.pageSize);
@@ -155,6 +184,9 @@ export class FakeSyncServer {
     const reject = (code: OperationErrorCode, message: string) =>
       ({ ...header, status: 'rejected', error: { code, message } }) as const;
     if (operation.lane !== LANE_OF_TYPE[operation.type]) return reject('OT_ERR_LANE_MISMATCH', 'Wrong lane.');
+    if (this.revoked && operation.type !== 'CREATE_SALE') {
+      return reject('OT_ERR_DEVICE_REVOKED', 'The owner removed this device from the shop.');
+    }
     if (this.rejectLocalIds.has(operation.localId)) return reject('OT_ERR_SALE_INVALID', 'The sale does not add up.');
     const lastModified = new Date().toISOString();
     switch (operation.type) {
@@ -162,6 +194,7 @@ export class FakeSyncServer {
         if (!linkMatches(saleContent(operation.data), operation.data.chain)) {
           return reject('OT_ERR_CHAIN_INVALID', 'The chain hash does not match.');
         }
+        if (this.revoked) this.flaggedSales.add(operation.localId);
         return this.sell(operation.data, header);
       case 'UPSERT_PRODUCT': {
         const input = operation.data;

@@ -64,6 +64,9 @@ function statusAfter(outcome: SyncOutcome): Partial<SyncStatus> {
   switch (outcome.kind) {
     case 'done':
       return { reachable: true, lastError: null, lastSyncedAt: new Date().toISOString() };
+    case 'removed':
+      // The phone now shows the welcome screen, with its own notice: no error to show.
+      return { reachable: true, lastError: null, lastSyncedAt: null };
     case 'retry':
     case 'blocked':
       return { reachable: outcome.problem.code !== 'network', lastError: outcome.problem };

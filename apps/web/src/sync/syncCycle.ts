@@ -1,5 +1,12 @@
 import { MAX_OPERATIONS_PER_PUSH, PROTOCOL_VERSION, syncResponseSchema, type SyncRequest } from '@opentill/domain';
-import { applySyncResult, getCursor, getSession, pendingOperations, recordFailedAttempt } from '../db/syncStore';
+import {
+  applySyncResult,
+  forgetRemovedDevice,
+  getCursor,
+  getSession,
+  pendingOperations,
+  recordFailedAttempt,
+} from '../db/syncStore';
 import { MAX_PUSH_BYTES, takeBatch } from './batch';
 import { encodeJsonBody, utf8Length } from './compression';
 import { isBrowserOnline } from './online';
@@ -31,9 +38,12 @@ export interface SyncProblem {
  * How a run ended. `retry` asks the caller to try again after a backoff
  * (network down, server error, refused operations); `blocked` needs the user
  * (sign in again, update the app) and is retried only by the periodic timer.
+ * `removed`: the owner removed this device; everything it held reached the server
+ * and the phone's data is wiped (nothing more to sync until someone signs in).
  */
 export type SyncOutcome =
   | { kind: 'done' }
+  | { kind: 'removed' }
   | { kind: 'skipped'; reason: 'no-session' | 'offline' }
   | { kind: 'retry'; problem: SyncProblem }
   | { kind: 'blocked'; problem: SyncProblem };
@@ -122,13 +132,24 @@ async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome
     // Signed out (or signed in as another device) while the request was on its way.
     if (!applied) return { kind: 'skipped', reason: 'no-session' };
 
+    // The owner removed this device: the server took what was pushed and pulls nothing.
+    // Once nothing is left to send, forget everything here as sign-out does.
+    const revoked = answer.deviceRevoked === true;
+    if (revoked) {
+      const forgotten = await forgetRemovedDevice(deviceId);
+      if (forgotten === 'wiped') return { kind: 'removed' };
+      if (forgotten === 'not-signed-in') return { kind: 'skipped', reason: 'no-session' };
+    }
+
     const refused = answer.acknowledgments.filter((ack) => ack.status === 'refused');
     if (refused.length > 0) {
       // The server wants earlier operations first; sending the same batch again at
       // once would only be refused again, so back off (nothing is dropped).
       return { kind: 'retry', problem: { code: 'refused', message: refused[0]?.error?.message ?? '' } };
     }
-    const morePending = operations.length < queued.length || queued.length === MAX_OPERATIONS_PER_PUSH;
+    // A removed device with operations still queued (one recorded meanwhile, or beyond this
+    // batch) goes round again: its sales must reach the shop before the wipe.
+    const morePending = revoked || operations.length < queued.length || queued.length === MAX_OPERATIONS_PER_PUSH;
     if (!answer.hasMore && !morePending) return { kind: 'done' };
   }
   // Still more to do after MAX_ROUNDS: finish on the next trigger rather than hog the link.

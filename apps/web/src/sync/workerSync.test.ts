@@ -35,6 +35,7 @@ describe('answerOutboxSync (the service worker on the Background Sync event)', (
 
   it.each<SyncOutcome>([
     { kind: 'done' },
+    { kind: 'removed' },
     { kind: 'skipped', reason: 'no-session' },
     { kind: 'blocked', problem: { code: 'OT_ERR_UNAUTHENTICATED' } },
   ])('settles when another try would not help sooner: %o', async (outcome) => {

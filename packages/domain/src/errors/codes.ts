@@ -45,6 +45,7 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_EXCEPTION_UNKNOWN: 'This stock exception does not exist at this branch.',
   OT_ERR_ACTOR_UNKNOWN: 'The person who did this is not staff of this shop.',
   OT_ERR_NOT_PERMITTED: 'The person who did this may not do it, or not at this branch.',
+  OT_ERR_DEVICE_REVOKED: 'The owner removed this device from the shop: only its sales are still accepted.',
 } as const;
 
 export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;

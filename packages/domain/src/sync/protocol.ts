@@ -194,6 +194,11 @@ export const syncResponseSchema = z.object({
     /** Stock exceptions at the device's branch raised or resolved since the cursor. */
     stockExceptions: z.array(stockExceptionSchema),
   }),
+  /**
+   * The owner revoked this device (SPEC ID10): what it pushed was applied as the
+   * answers say, nothing is pulled; once its queue is empty it wipes its data.
+   */
+  deviceRevoked: z.optional(z.literal(true)),
   /** The conflicts among this push's acknowledgments, as the seed's `conflicts[]`. */
   conflicts: z.array(z.object({ opId: z.uuid(), conflict: conflictSchema })),
   acknowledgments: z.array(acknowledgmentSchema),
