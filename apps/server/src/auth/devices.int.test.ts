@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, Session, SyncResponse } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, signInDevice, testApp, testDb } from '../test/test-app.js';
-import { DeviceScript, syncBody } from '../test/operations.js';
+import type { Operation, Session } from '@opentill/domain';
+import { TEST_DB_KIND, bearer, pushAs, registerShop, signInDevice, testApp, testDb } from '../test/test-app.js';
+import { DeviceScript } from '../test/operations.js';
 import { auditLog, integrityAlerts, sales } from '../db/schema.js';
 
 let app: FastifyInstance;
@@ -19,16 +19,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function push(session: Session, operations: Operation[]) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/sync',
-    headers: bearer(session),
-    payload: syncBody(session, operations),
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json<SyncResponse>();
-}
+const push = (session: Session, operations: Operation[]) => pushAs(app, session, operations);
 
 const revoke = (by: Session, deviceId: string) =>
   app.inject({ method: 'POST', url: `/api/v1/devices/${deviceId}/revoke`, headers: bearer(by) });

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pbkdf2Sync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, RosterEntry, Session, StaffMember, SyncResponse } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
-import { DeviceScript, syncBody } from '../test/operations.js';
+import type { Operation, RosterEntry, Session, StaffMember } from '@opentill/domain';
+import { TEST_DB_KIND, bearer, pushAs, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
+import { DeviceScript } from '../test/operations.js';
 import { auditLog, integrityAlerts, sales } from '../db/schema.js';
 import { verifyAuditChain } from '../audit/audit-log.service.js';
 
@@ -33,16 +33,7 @@ async function cashier(owner: Session, name: string, pin: string): Promise<Staff
   return response.json<StaffMember>();
 }
 
-async function push(session: Session, operations: Operation[]) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/sync',
-    headers: bearer(session),
-    payload: syncBody(session, operations),
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json<SyncResponse>();
-}
+const push = (session: Session, operations: Operation[]) => pushAs(app, session, operations);
 
 const as = (operation: Operation, actorId: string): Operation => ({ ...operation, actorId });
 

@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, Session, SyncResponse } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, testApp, testDb } from '../test/test-app.js';
-import { DeviceScript, saleOf, syncBody } from '../test/operations.js';
+import type { Operation, Session } from '@opentill/domain';
+import { TEST_DB_KIND, pushAs, registerShop, testApp, testDb } from '../test/test-app.js';
+import { DeviceScript, saleOf } from '../test/operations.js';
 import { refunds, stockLedger, stockLevels } from '../db/schema.js';
 
 let app: FastifyInstance;
@@ -20,16 +20,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function sync(session: Session, operations: Operation[]) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/sync',
-    headers: bearer(session),
-    payload: syncBody(session, operations),
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json<SyncResponse>();
-}
+const sync = (session: Session, operations: Operation[]) => pushAs(app, session, operations);
 
 /** A shop with one tracked product and `onHand` units of it. */
 async function shopWith(onHand: number) {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Session } from '@opentill/domain';
+import { PROTOCOL_VERSION, type Session, type SyncResponse } from '@opentill/domain';
 import { eq } from 'drizzle-orm';
 import { buildApp, type AppDeps } from '../app.js';
 import { users } from '../db/schema.js';
@@ -81,4 +81,27 @@ export async function signInDevice(app: FastifyInstance, owner: Session): Promis
   });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   return response.json<Session>();
+}
+
+/** Pushes these operations as the session's device (and pulls from `cursor`); the answer must be a 200. */
+export async function pushAs(
+  app: FastifyInstance,
+  session: Session,
+  operations: unknown[] = [],
+  cursor: string | null = null,
+): Promise<SyncResponse> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sync',
+    headers: bearer(session),
+    payload: {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: session.device.id,
+      lastSyncTimestamp: null,
+      cursor,
+      pendingOperations: operations,
+    },
+  });
+  if (response.statusCode !== 200) throw new Error(`sync answered ${response.statusCode}: ${response.body}`);
+  return response.json<SyncResponse>();
 }
