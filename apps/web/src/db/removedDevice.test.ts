@@ -13,7 +13,7 @@ import { forgetRemovedDevice, getDeviceRemovedNotice } from './removedDevice';
 import { recordSale } from './sales';
 import { getSession, saveSession } from './session';
 import { replaceRoster } from './staff';
-import { resetLocalDatabase } from './testing';
+import { firstOperation, resetLocalDatabase, tableCounts } from './testing';
 
 const DEVICE_ID = testSession().device.id;
 const REMOVED_AT = new Date('2026-11-24T08:00:00.000Z');
@@ -22,19 +22,6 @@ beforeEach(async () => {
   await resetLocalDatabase();
   await saveSession(testSession());
 });
-
-/** Row counts of every table, to prove a refusal deleted nothing. */
-async function tableCounts(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of db.tables) counts[table.name] = await table.count();
-  return counts;
-}
-
-async function firstOperation() {
-  const [operation] = await pendingOperations(50);
-  if (!operation) throw new Error('expected a queued operation');
-  return operation;
-}
 
 /** The server answered every queued operation: the queue is empty. */
 async function deliverAll(deviceId = DEVICE_ID): Promise<void> {

@@ -12,25 +12,12 @@ import { recordSale } from './sales';
 import { getSession, saveSession } from './session';
 import { signOutDevice, unsyncedItems } from './signOut';
 import { replaceRoster } from './staff';
-import { resetLocalDatabase } from './testing';
+import { firstOperation, resetLocalDatabase, tableCounts } from './testing';
 
 beforeEach(async () => {
   await resetLocalDatabase();
   await saveSession(testSession());
 });
-
-/** Row counts of every table, to prove a refusal deleted nothing. */
-async function tableCounts(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of db.tables) counts[table.name] = await table.count();
-  return counts;
-}
-
-async function firstOperation() {
-  const [operation] = await pendingOperations(50);
-  if (!operation) throw new Error('expected a queued operation');
-  return operation;
-}
 
 describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
   it('refuses while operations wait to be sent, and deletes nothing', async () => {
