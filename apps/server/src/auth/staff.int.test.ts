@@ -187,6 +187,16 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
     expect(list.json<{ staff: StaffMember[] }>().staff).toHaveLength(1);
   });
 
+  it('text that looks like SQL or script is kept as the words typed, and runs nowhere (DECISIONS D20)', async () => {
+    const owner = await registerShop(app);
+    const name = `Robert'); DROP TABLE users;-- <script>alert(1)</script>`;
+    const created = await addStaff(owner, { name, role: 'CASHIER', branchIds: [owner.branch.id], pin: '1234' });
+    expect(created.json<StaffMember>().name).toBe(name);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/staff', headers: bearer(owner) });
+    expect(list.json<{ staff: StaffMember[] }>().staff.map((member) => member.name)).toEqual(['Thabo Test', name]);
+    expect(list.headers['content-type']).toContain('application/json');
+  });
+
   it('only the owner makes admins; nobody changes the owner or another shop’s people here', async () => {
     const owner = await registerShop(app);
     const other = await registerShop(app);

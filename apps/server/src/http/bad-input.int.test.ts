@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Session } from '@opentill/domain';
+import { ERROR_CODES, type Session } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
 import { DeviceScript, syncBody } from '../test/operations.js';
 import { devices, products, sales, syncOperations, tenants, users } from '../db/schema.js';
@@ -51,6 +51,8 @@ async function shopRows() {
 
 const ROUTES = ['/api/v1/auth/register', '/api/v1/auth/sign-in', '/api/v1/sync'] as const;
 
+const isErrorCode = (code: string) => Object.hasOwn(ERROR_CODES, code);
+
 const BAD_BODIES: [label: string, body: string, contentType: string, status: number, code: string][] = [
   ['malformed JSON', '{"deviceId": ', 'application/json', 400, 'OT_ERR_MALFORMED_JSON'],
   ['a text body', 'hello', 'text/plain', 415, 'OT_ERR_UNSUPPORTED_MEDIA_TYPE'],
@@ -80,6 +82,36 @@ describe(`bad input on every writing route (${TEST_DB_KIND})`, () => {
       },
     );
   }
+
+  it('every writing route in the route table: each bad body or id gets a 4xx, a known code, words, no write', async () => {
+    const writing = app.apiRoutes.filter((route) => route.method === 'POST' || route.method === 'PATCH');
+    expect(writing.length).toBeGreaterThanOrEqual(ROUTES.length + 3);
+    const ids = ['not-a-uuid', randomUUID(), "1' OR '1'='1"];
+    for (const route of writing) {
+      for (const id of route.url.includes(':') ? ids : ['']) {
+        const url = route.url.replace(/:\w+/g, encodeURIComponent(id));
+        for (const [label, body, contentType] of BAD_BODIES) {
+          const before = await rowCounts();
+          const response = await app.inject({
+            method: route.method as 'POST' | 'PATCH',
+            url,
+            headers: { 'content-type': contentType, ...bearer(session) },
+            payload: body,
+          });
+          const error = response.json<{ error?: { code: string; message: string } }>().error;
+          const seen = { url, label, status: response.statusCode, known: isErrorCode(error?.code ?? '') };
+          expect(seen).toEqual({
+            url,
+            label,
+            status: expect.toSatisfy((n: number) => n >= 400 && n < 500),
+            known: true,
+          });
+          expect(error?.message).toMatch(/\w+ \w+/);
+          expect(await rowCounts()).toEqual(before);
+        }
+      }
+    }
+  });
 
   it('refuses a token of a tenant that does not exist, writing nothing', async () => {
     const deviceId = randomUUID();
