@@ -1,6 +1,5 @@
 /** What a phone holds in its IndexedDB (the app's `opentill` database), read from its page. */
 import type { Page } from '@playwright/test';
-import { E2E_BASE_URL } from './server.js';
 
 export interface StoredDevice {
   token: string;
@@ -57,13 +56,4 @@ export async function localRowCounts(page: Page): Promise<Record<string, number>
         };
       }),
   );
-}
-
-/** The owner removes a device from the shop (POST /api/v1/devices/:id/revoke with their own device's token). */
-export async function revokeDevice(ownerPage: Page, deviceId: string): Promise<number> {
-  const { token } = await storedDevice(ownerPage);
-  const response = await ownerPage.request.post(`${E2E_BASE_URL}/api/v1/devices/${deviceId}/revoke`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  return response.status();
 }

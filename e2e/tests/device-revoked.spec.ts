@@ -1,11 +1,11 @@
 /**
  * Issue 4: "A revoked device pushes what it still holds, then wipes local data" (SPEC ID10).
- * The owner removes a second phone while it holds an offline sale and a price change; back
- * online, the sale reaches the shop (kept, flagged), the price change is rejected, and the
+ * The owner removes a second phone on the Devices screen while it holds an offline sale and a
+ * price change; back online, the sale reaches the shop (kept, flagged), the price change is rejected, and the
  * phone forgets the shop and says why on its welcome screen.
  */
-import { expect, test } from '@playwright/test';
-import { localRowCounts, revokeDevice, storedDevice } from '../support/device.js';
+import { expect, test, type Page } from '@playwright/test';
+import { localRowCounts, storedDevice } from '../support/device.js';
 import { queryServerDb } from '../support/server.js';
 import {
   SCREENSHOTS,
@@ -18,6 +18,28 @@ import {
 } from '../support/shop.js';
 
 const MILK = 'Clover Full Cream Milk 1L';
+
+/** The owner opens Staff → Devices, checks this phone has no Remove, and removes the till there. */
+async function removeOnDevicesScreen(owner: Page, ownId: string, tillId: string): Promise<void> {
+  await owner.getByTestId('nav-staff').click();
+  await owner.getByTestId('staff-section-devices').click();
+  const own = owner.locator(`[data-testid="device-row"][data-device-id="${ownId}"]`);
+  const tillRow = owner.locator(`[data-testid="device-row"][data-device-id="${tillId}"]`);
+  await expect(own).toContainText('This phone');
+  await expect(own).toContainText('sign out');
+  await expect(own.getByTestId('device-remove')).toHaveCount(0);
+  await expect(tillRow).toContainText('Unnamed phone');
+  await expect(tillRow).toContainText('Signed in by Nomsa Dlamini');
+
+  await tillRow.getByTestId('device-remove').click();
+  await expect(tillRow.getByTestId('device-remove-confirm')).toContainText('sends the sales it still holds');
+  await owner.screenshot({ path: `${SCREENSHOTS}devices-screen.png` });
+  await tillRow.getByTestId('device-remove-yes').click();
+  await expect(owner.getByTestId('devices-message')).toContainText('is removed');
+  await expect(tillRow).toHaveAttribute('data-status', 'removed');
+  await expect(tillRow).toContainText('Removed');
+  await expect(tillRow.getByTestId('device-remove')).toHaveCount(0);
+}
 
 test('a removed phone delivers its offline sale, then wipes itself and says the owner removed it', async ({
   browser,
@@ -46,8 +68,9 @@ test('a removed phone delivers its offline sale, then wipes itself and says the 
   await editPrice(till, MILK, '25.00');
   await expect(till.getByTestId('sync-status')).toHaveAttribute('data-unsynced', '2');
 
-  // The owner removes the till from the shop meanwhile.
-  expect(await revokeDevice(owner, tillId)).toBe(204);
+  // The owner removes the till from the shop meanwhile, on the Devices screen.
+  const { deviceId: ownerId } = await storedDevice(owner);
+  await removeOnDevicesScreen(owner, ownerId, tillId);
 
   await tillContext.setOffline(false);
   const notice = till.getByTestId('device-removed-notice');
@@ -78,6 +101,10 @@ test('a removed phone delivers its offline sale, then wipes itself and says the 
 
   // The owner's own phone keeps working.
   await expect(owner.getByTestId('sync-status')).toHaveAttribute('data-unsynced', '0');
+  // Offline, the Devices screen says it needs the internet and keeps the list it had.
+  await ownerContext.setOffline(true);
+  await expect(owner.getByTestId('devices-offline')).toBeVisible();
+  await expect(owner.getByTestId('devices-list')).toBeVisible();
   await ownerContext.close();
   await tillContext.close();
 });

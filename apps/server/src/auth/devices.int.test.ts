@@ -36,6 +36,14 @@ describe(`devices on ${TEST_DB_KIND}`, () => {
         .sort(),
     ).toEqual([owner.device.id, till.device.id].sort());
 
+    // A pull alone marks the device seen, so the owner can tell a live till from a lost one.
+    await push(till, []);
+    const seen = await app.inject({ method: 'GET', url: '/api/v1/devices', headers: bearer(owner) });
+    const tillRow = seen
+      .json<{ devices: { id: string; lastSeenAt: string | null }[] }>()
+      .devices.find((device) => device.id === till.device.id);
+    expect(tillRow?.lastSeenAt).toEqual(expect.any(String));
+
     expect((await revoke(owner, till.device.id)).statusCode).toBe(204);
     for (const url of ['/api/v1/staff/roster', '/api/v1/devices', '/api/v1/sync/events']) {
       const response = await app.inject({ method: 'GET', url, headers: bearer(till) });

@@ -22,10 +22,28 @@ export async function lockDevice(tx: Executor, tenantId: string, deviceId: strin
   return row;
 }
 
-/** The device if it is registered to the tenant, revoked or not, without locking it (pulls). */
+/**
+ * The device if it is registered to the tenant, revoked or not (pulls). Marks
+ * it seen when its mark is over a minute old, skipping the row if a push holds
+ * it (that push marks it): a pull never waits behind a push (SY9).
+ */
 export async function findDevice(db: Executor, tenantId: string, deviceId: string) {
-  const [row] = await registeredDevice(db, tenantId, deviceId);
-  return row;
+  const [row] = await queryRows<{ id: string; branch_id: string; revoked: boolean }>(
+    db,
+    sql`
+    WITH seen AS (
+      UPDATE ${devices} SET last_seen_at = now()
+      WHERE id IN (
+        SELECT id FROM ${devices}
+        WHERE id = ${deviceId}::uuid AND tenant_id = ${tenantId}::uuid
+          AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')
+        FOR UPDATE SKIP LOCKED
+      )
+    )
+    SELECT id, branch_id, revoked_at IS NOT NULL AS revoked FROM ${devices}
+    WHERE id = ${deviceId}::uuid AND tenant_id = ${tenantId}::uuid`,
+  );
+  return row && { id: row.id, branchId: row.branch_id, revoked: row.revoked };
 }
 
 function registeredDevice(db: Executor, tenantId: string, deviceId: string) {

@@ -9,18 +9,19 @@ import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
 import { useNavigation } from './navigationStore';
-import { useCanManageStaff } from './useCanManageStaff';
+import { useStaffAccess } from './useStaffAccess';
 
 // Loaded on first visit: the till's first screen does not wait for it.
 const SyncScreen = lazy(() => import('../syncscreen/SyncScreen').then((module) => ({ default: module.SyncScreen })));
-// Owners and admins only, and online only: no cashier's phone pays for it.
+// Owners, admins (and branch managers, for devices) only, and online only: no cashier's phone pays for it.
 const StaffScreen = lazy(() => import('../staff/StaffScreen').then((module) => ({ default: module.StaffScreen })));
 
 /** The signed-in app: header (shop, who is selling, sync badge), the current screen, bottom tabs. */
 export function Shell({ session }: { session: Session }) {
   const tab = useNavigation((state) => state.tab);
   const switching = useCashierSwitcher((state) => state.open);
-  const canManageStaff = useCanManageStaff(session);
+  const access = useStaffAccess(session);
+  const showStaff = access.people || access.devices;
   return (
     <div className="mx-auto flex h-full max-w-3xl flex-col bg-slate-100">
       <header className="flex items-center gap-2 bg-brand-700 px-4 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
@@ -37,13 +38,13 @@ export function Shell({ session }: { session: Session }) {
             <SyncScreen />
           </Suspense>
         ) : null}
-        {tab === 'staff' && canManageStaff ? (
+        {tab === 'staff' && showStaff ? (
           <Suspense fallback={null}>
-            <StaffScreen session={session} />
+            <StaffScreen session={session} access={access} />
           </Suspense>
         ) : null}
       </main>
-      <TabBar showStaff={canManageStaff} />
+      <TabBar access={access} />
       {switching ? <SwitchCashierDialog /> : null}
     </div>
   );

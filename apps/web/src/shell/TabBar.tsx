@@ -2,10 +2,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoxIcon, CartIcon, PeopleIcon, SyncIcon } from '../ui/icons';
 import { useNavigation, type Tab } from './navigationStore';
+import type { StaffAccess } from './useStaffAccess';
 
-/** Bottom tabs: within reach of the thumb holding the phone. Staff only for those who manage it. */
-export function TabBar({ showStaff }: { showStaff: boolean }) {
+/**
+ * Bottom tabs: within reach of the thumb holding the phone. The fourth only for those who
+ * manage staff (labelled "Staff") or only devices (a branch manager: labelled "Devices").
+ */
+export function TabBar({ access }: { access: StaffAccess }) {
   const { t } = useTranslation();
+  const showStaff = access.people || access.devices;
   return (
     <nav
       aria-label={t('nav.main')}
@@ -14,7 +19,14 @@ export function TabBar({ showStaff }: { showStaff: boolean }) {
       <TabButton tab="sell" label={t('nav.sell')} icon={<CartIcon />} testId="nav-sell" />
       <TabButton tab="products" label={t('nav.products')} icon={<BoxIcon />} testId="nav-products" />
       <TabButton tab="sync" label={t('nav.sync')} icon={<SyncIcon />} testId="nav-sync" />
-      {showStaff ? <TabButton tab="staff" label={t('nav.staff')} icon={<PeopleIcon />} testId="nav-staff" /> : null}
+      {showStaff ? (
+        <TabButton
+          tab="staff"
+          label={access.people ? t('nav.staff') : t('nav.devices')}
+          icon={<PeopleIcon />}
+          testId="nav-staff"
+        />
+      ) : null}
     </nav>
   );
 }

@@ -1,73 +1,60 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '@opentill/domain';
-import { requestRosterRefresh } from '../sync';
-import { useOnline } from '../ui/useOnline';
-import { AddStaffForm } from './AddStaffForm';
-import { StaffList } from './StaffList';
-import { staffFailureMessage } from './staffFailureMessage';
-import { useStaffList } from './useStaffList';
+import { DevicesSection } from '../devices/DevicesSection';
+import type { StaffAccess } from '../shell/useStaffAccess';
+import { PeopleSection } from './PeopleSection';
 
-type Notice = { tone: 'ok' | 'error'; text: string };
+type Section = 'people' | 'devices';
 
 /**
- * The owner's (or an admin's) staff: who works here, add a person with a role and a
- * PIN, disable or enable someone. Online only: staff live on the server. After each
- * change this phone fetches the roster again, so the new person can switch in here.
+ * The owner's screen for who and what may use the shop: its people and its devices,
+ * two sections behind one tab so a 360 px phone keeps four bottom tabs. A branch
+ * manager may manage devices but not people, and sees only Devices.
  */
-export function StaffScreen({ session }: { session: Session }) {
+export function StaffScreen({ session, access }: { session: Session; access: StaffAccess }) {
   const { t } = useTranslation();
-  const online = useOnline();
-  const { staff, failure, reload } = useStaffList(online);
-  const [notice, setNotice] = useState<Notice | null>(null);
-
-  function afterChange(text: string) {
-    setNotice({ tone: 'ok', text });
-    reload();
-    requestRosterRefresh();
-  }
-
-  const loadError = failure && failure.kind !== 'offline' ? failure : null;
+  const [picked, setPicked] = useState<Section>('people');
+  const section: Section = access.people && access.devices ? picked : access.people ? 'people' : 'devices';
   return (
     <div className="h-full overflow-y-auto">
       <div className="flex flex-col gap-4 px-3 py-3">
-        <h2 className="px-1 text-xl font-bold text-slate-900">{t('staff.title')}</h2>
-        {!online ? (
-          <p
-            role="status"
-            data-testid="staff-offline"
-            className="rounded-xl bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200"
-          >
-            {t('staff.offline')}
-          </p>
-        ) : null}
-        {notice ? (
-          <p
-            role={notice.tone === 'error' ? 'alert' : 'status'}
-            data-testid="staff-message"
-            className={`px-1 text-sm ${notice.tone === 'error' ? 'text-red-700' : 'text-brand-800'}`}
-          >
-            {notice.text}
-          </p>
-        ) : null}
-        {loadError ? (
-          <p role="alert" data-testid="staff-load-error" className="px-1 text-sm text-red-700">
-            {staffFailureMessage(loadError, t)}
-          </p>
-        ) : null}
-        <StaffList
-          staff={staff}
-          selfId={session.user.id}
-          online={online}
-          onChanged={afterChange}
-          onError={(text) => setNotice({ tone: 'error', text })}
-        />
-        <AddStaffForm
-          branch={session.branch}
-          online={online}
-          onAdded={(member) => afterChange(t('staff.added', { name: member.name }))}
-        />
+        <h2 className="px-1 text-xl font-bold text-slate-900">
+          {access.people ? t('staff.title') : t('devices.title')}
+        </h2>
+        {access.people && access.devices ? <SectionSwitch section={section} onPick={setPicked} /> : null}
+        {section === 'people' ? (
+          <PeopleSection session={session} />
+        ) : (
+          <DevicesSection thisDeviceId={session.device.id} />
+        )}
       </div>
+    </div>
+  );
+}
+
+function SectionSwitch({ section, onPick }: { section: Section; onPick: (section: Section) => void }) {
+  const { t } = useTranslation();
+  const options: { value: Section; label: string }[] = [
+    { value: 'people', label: t('staff.people') },
+    { value: 'devices', label: t('staff.devices') },
+  ];
+  return (
+    <div role="group" aria-label={t('staff.sections')} className="grid grid-cols-2 gap-1 rounded-xl bg-slate-200 p-1">
+      {options.map((option) => (
+        <button
+          key={option.value}
+          type="button"
+          aria-pressed={section === option.value}
+          onClick={() => onPick(option.value)}
+          data-testid={`staff-section-${option.value}`}
+          className={`min-h-12 rounded-lg text-base font-semibold ${
+            section === option.value ? 'bg-white text-brand-800 shadow-sm' : 'text-slate-600'
+          }`}
+        >
+          {option.label}
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'ghost' | 'light' | 'outlineLight';
+type Variant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'light' | 'outlineLight';
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-brand-700 text-white active:bg-brand-800 disabled:bg-slate-300 disabled:text-slate-500',
   secondary:
     'bg-white text-brand-800 ring-1 ring-inset ring-brand-700/30 active:bg-brand-50 disabled:text-slate-400 disabled:ring-slate-200',
+  /** Confirms a step that cannot be undone here. */
+  danger: 'bg-red-700 text-white active:bg-red-800 disabled:bg-slate-300 disabled:text-slate-500',
   ghost: 'bg-transparent text-brand-800 active:bg-brand-50 disabled:text-slate-400',
   /** On a dark (brand) background. */
   light: 'bg-white text-brand-800 shadow-sm active:bg-brand-50',
