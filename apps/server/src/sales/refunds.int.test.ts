@@ -85,6 +85,21 @@ describe(`refunds on ${TEST_DB_KIND}`, () => {
     expect(await stockOf(session, productId)).toEqual({ onHand: 10, ledgerSum: 10 });
   });
 
+  it('RF4: refunds that waited and one that comes with the sale are each judged once', async () => {
+    const { session, script, productId } = await shopWith(10);
+    const sale = saleOf([
+      { productId, quantity: 2 },
+      { productId, quantity: 1 },
+    ]);
+    const saleOp = script.sale(sale);
+    const one = { lines: [{ productId, quantity: 1 }] };
+    await sync(session, [script.refund(sale, session.device.id, one), script.refund(sale, session.device.id, one)]);
+    const body = await sync(session, [script.refund(sale, session.device.id, one), saleOp]);
+    expect(body.acknowledgments.map((ack) => ack.status)).toEqual(['created', 'created']);
+    expect((await refundsOf(session)).map((row) => row.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(await stockOf(session, productId)).toEqual({ onHand: 10, ledgerSum: 10 });
+  });
+
   it('RF4: a refund pushed ahead of its sale in the same push is applied in that push', async () => {
     const { session, script, productId } = await shopWith(10);
     const sale = saleOf([{ productId, quantity: 4 }]);

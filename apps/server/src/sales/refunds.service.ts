@@ -39,6 +39,12 @@ export async function settleRefunds(
   incoming: readonly { opId: string; userId: string; refund: Refund }[],
   arrived: { localIds: readonly string[]; awaited: ReadonlySet<string> },
 ): Promise<{ answers: RefundAnswer[]; returns: StockReturn[] }> {
+  // Read before this push's refunds are stored: they wait for the same sales, and must be judged once.
+  const arrivedAwaited = arrived.localIds.filter((localId) => arrived.awaited.has(localId));
+  const waiting =
+    arrivedAwaited.length > 0
+      ? await refundsAwaiting(tx, origin.tenantId, { deviceId: origin.deviceId, localIds: arrivedAwaited })
+      : [];
   const fresh = incoming.map((entry) => ({ ...entry, id: randomUUID() }));
   const inserted = await insertRefunds(tx, origin, fresh);
   const repeated = fresh.filter(({ id }) => !inserted.has(id));
@@ -51,11 +57,6 @@ export async function settleRefunds(
         )
       : new Map<string, string>();
 
-  const arrivedAwaited = arrived.localIds.filter((localId) => arrived.awaited.has(localId));
-  const waiting =
-    arrivedAwaited.length > 0
-      ? await refundsAwaiting(tx, origin.tenantId, { deviceId: origin.deviceId, localIds: arrivedAwaited })
-      : [];
   const toJudge: StoredRefund[] = [...waiting, ...fresh.filter(({ id }) => inserted.has(id))];
   const found =
     toJudge.length > 0
