@@ -1,16 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { DeviceRecord } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { devices, users } from '../db/schema.js';
-
-export interface DeviceRecord {
-  id: string;
-  name: string | null;
-  branchId: string;
-  registeredBy: string | null;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-}
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 

@@ -2,7 +2,8 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
 import type { DeviceClaims } from './tokens.js';
-import { isDeviceActive, listDevices, revokeDevice, type DeviceRecord } from './devices.repository.js';
+import type { DeviceRecord } from '@opentill/domain';
+import { isDeviceActive, listDevices, revokeDevice } from './devices.repository.js';
 
 export interface DeviceService {
   list(claims: DeviceClaims): Promise<DeviceRecord[]>;

@@ -105,3 +105,17 @@ export function checkActor(actor: ActorStanding | undefined, action: Action): Ac
   if (!can(actor.role, action) || (needsBranches(actor.role) && !actor.atBranch)) return 'not-permitted';
   return 'allowed';
 }
+
+/** One of the shop's devices as `GET /api/v1/devices` lists it (docs/API.md "Devices"). */
+export const deviceRecordSchema = z.object({
+  id: z.uuid(),
+  name: z.nullable(z.string()),
+  branchId: z.uuid(),
+  /** The name of whoever signed the device in; null if that is no longer known. */
+  registeredBy: z.nullable(z.string()),
+  lastSeenAt: z.nullable(z.iso.datetime({ offset: true })),
+  revokedAt: z.nullable(z.iso.datetime({ offset: true })),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+
+export type DeviceRecord = z.infer<typeof deviceRecordSchema>;
