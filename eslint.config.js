@@ -59,6 +59,11 @@ const routesCallServices = {
   message:
     'ARCH-6: server routes call services, services call repositories, repositories call the db. A route must not reach past its service.',
 };
+const systemAccessIsRare = {
+  selector: "CallExpression[callee.property.name='asSystem']",
+  message:
+    'ARCH-8: the server reads and writes as one tenant (db.withTenant), so row-level security backs every query. Only the demo shop, the audit verifier and tests may act across tenants (db.asSystem).',
+};
 const servicesCallRepositories = {
   group: ['**/db/schema', '**/db/schema.js', 'drizzle-orm', 'drizzle-orm/*'],
   message: 'ARCH-6: services call repositories; only repositories (and src/db) build queries.',
@@ -94,6 +99,16 @@ export default tseslint.config(
   {
     files: ['apps/server/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [domainPublicEntry, serverIsNotWeb] }] },
+  },
+  {
+    files: ['apps/server/src/**/*.ts', 'bench/**/*.ts'],
+    ignores: [
+      'apps/server/src/**/*.test.ts',
+      'apps/server/src/test/**',
+      'apps/server/src/demo/demo.service.ts',
+      'apps/server/src/audit/verify-cli.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', systemAccessIsRare] },
   },
   {
     files: ['apps/server/src/**/*routes.ts'],

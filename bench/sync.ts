@@ -280,14 +280,19 @@ async function ceiling(databaseUrl: string): Promise<number> {
   const { insertShop, insertDevice } = await import('../apps/server/src/auth/auth.repository.js');
   const db = await createDb({ databaseUrl, poolMax: 10 });
   const service = await createSyncService({ db, signer: await loadSaleSigner(db), pokes: createLocalPokeBus() });
-  const refs = await insertShop(db.orm, {
-    businessName: 'Ceiling',
-    ownerName: 'C',
-    phone: '+27869999999',
-    pinHash: 'x',
-  });
   const deviceIds = Array.from({ length: DEVICES }, () => randomUUID());
-  for (const id of deviceIds) await insertDevice(db.orm, { ...refs, id, name: 'bench' });
+  const tenantId = randomUUID();
+  const refs = await db.withTenant(tenantId, async (tx) => {
+    const shop = await insertShop(tx, {
+      tenantId,
+      businessName: 'Ceiling',
+      ownerName: 'C',
+      phone: '+27869999999',
+      pinHash: 'x',
+    });
+    for (const id of deviceIds) await insertDevice(tx, { ...shop, id, name: 'bench' });
+    return shop;
+  });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const catalogue = await stockShop(pool, refs.tenantId, deviceIds);
   await pool.end();

@@ -6,7 +6,6 @@ import { Redis } from 'ioredis';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
-import { migrate } from './db/migrate.js';
 import { loadTokenService } from './auth/auth.service.js';
 import { createDemoShopIfEmpty } from './demo/demo.service.js';
 import { DEMO_SHOP } from './demo/demo-catalog.js';
@@ -18,7 +17,6 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const db = await createDb(config.database);
-  await migrate(db);
   const tokens = await loadTokenService(db, config.tokenSecret);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })

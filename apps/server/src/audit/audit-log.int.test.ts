@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditEntryHash, type Session } from '@opentill/domain';
 import { TEST_DB_KIND, randomPhone, testApp, testDb } from '../test/test-app.js';
 import { auditHeads, auditLog } from '../db/schema.js';
-import type { Db } from '../db/client.js';
+import type { Db, Transaction } from '../db/client.js';
 import { recordAudit, verifyAuditChain } from './audit-log.service.js';
 import { createAuditSigner } from './audit-signer.js';
 import { SIGNING_KEY_META, parseSigningKey } from './sale-signer.js';
@@ -26,7 +26,14 @@ afterAll(async () => {
 const USER_AGENT = 'OpenTill/1.0 (Android 14; Galaxy A15)';
 
 function entriesOf(tenantId: string) {
-  return db.orm.select().from(auditLog).where(eq(auditLog.tenantId, tenantId)).orderBy(asc(auditLog.seq));
+  return db.withTenant(tenantId, (tx) =>
+    tx.select().from(auditLog).where(eq(auditLog.tenantId, tenantId)).orderBy(asc(auditLog.seq)),
+  );
+}
+
+/** The chain as `npm run audit:verify` checks it: as the database owner, past row-level security. */
+function verify(tenantId: string) {
+  return db.asSystem((tx) => verifyAuditChain(tx, tenantId));
 }
 
 async function register(remoteAddress: string, userAgent = USER_AGENT) {
@@ -57,7 +64,7 @@ function signIn(phone: string, pin: string, remoteAddress: string) {
 function appendConcurrently(tenantId: string, count: number) {
   return Promise.all(
     Array.from({ length: count }, (_, index) =>
-      db.orm.transaction((tx) =>
+      db.withTenant(tenantId, (tx) =>
         recordAudit(tx, { tenantId, action: 'user.created', details: { index, at: new Date(0) } }),
       ),
     ),
@@ -71,21 +78,24 @@ function messages(error: unknown): string {
   return parts.join(' <- ');
 }
 
-/** Runs a statement that must be refused, in a transaction rolled back whatever happens. */
-async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
+/**
+ * Runs a statement that must be refused, in a transaction rolled back whatever happens:
+ * as the database owner (whom only the trigger stops) or as the app within a tenant.
+ */
+async function refusal(statement: ReturnType<typeof sql>, asTenant?: string): Promise<string> {
   const notRefused = new Error('not refused');
-  const error = await db.orm
-    .transaction(async (tx) => {
-      await tx.execute(statement);
-      throw notRefused;
-    })
-    .catch((caught: unknown) => caught);
+  const run = (work: (tx: Transaction) => Promise<never>) =>
+    asTenant ? db.withTenant(asTenant, work) : db.asSystem(work);
+  const error = await run(async (tx) => {
+    await tx.execute(statement);
+    throw notRefused;
+  }).catch((caught: unknown) => caught);
   return error === notRefused ? 'not refused' : messages(error);
 }
 
 /** Changes stored entries behind the trigger's back, as someone with the database's owner rights could. */
 async function tamper(statement: ReturnType<typeof sql>) {
-  await db.orm.transaction(async (tx) => {
+  await db.asSystem(async (tx) => {
     await tx.execute(sql`ALTER TABLE audit_log DISABLE TRIGGER ALL`);
     await tx.execute(statement);
     await tx.execute(sql`ALTER TABLE audit_log ENABLE TRIGGER ALL`);
@@ -119,7 +129,7 @@ describe(`audit entries of the auth flows on ${TEST_DB_KIND}`, () => {
     expect(entries[1]?.details).toEqual({ branchId: session.branch.id, deviceName: 'Till 1' });
     expect(entries[0]?.previousHash).toBe('0'.repeat(64));
     expect(entries[1]?.previousHash).toBe(entries[0]?.hash);
-    expect(await verifyAuditChain(db.orm, session.tenant.id)).toEqual({ entries: 2, firstBroken: null });
+    expect(await verify(session.tenant.id)).toEqual({ entries: 2, firstBroken: null });
   });
 
   it('AU4: a sign-in records the new device and the sign-in; a wrong PIN records a failure', async () => {
@@ -143,7 +153,7 @@ describe(`audit entries of the auth flows on ${TEST_DB_KIND}`, () => {
     for (const entry of entries.slice(1)) {
       expect(entry).toMatchObject({ actorUserId: session.user.id, actorDeviceId: device, ip: '198.51.100.21' });
     }
-    expect(await verifyAuditChain(db.orm, session.tenant.id)).toEqual({ entries: 5, firstBroken: null });
+    expect(await verify(session.tenant.id)).toEqual({ entries: 5, firstBroken: null });
   });
 
   it('AU4: a sign-in with an unknown phone records nothing (no shop to record it in)', async () => {
@@ -154,10 +164,12 @@ describe(`audit entries of the auth flows on ${TEST_DB_KIND}`, () => {
       payload: { phone: randomPhone(), pin: '2468', deviceId },
     });
     expect(response.statusCode).toBe(401);
-    const [row] = await db.orm
-      .select({ n: sql<number>`count(*)::int` })
-      .from(auditLog)
-      .where(sql`${auditLog.details}->>'deviceId' = ${deviceId}`);
+    const [row] = await db.asSystem((tx) =>
+      tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditLog)
+        .where(sql`${auditLog.details}->>'deviceId' = ${deviceId}`),
+    );
     expect(row?.n).toBe(0);
   });
 });
@@ -171,21 +183,25 @@ describe(`the audit chain on ${TEST_DB_KIND}`, () => {
     for (const [index, entry] of entries.entries()) {
       if (index > 0) expect(entry.previousHash).toBe(entries[index - 1]?.hash);
     }
-    const [head] = await db.orm.select().from(auditHeads).where(eq(auditHeads.tenantId, session.tenant.id));
+    const [head] = await db.withTenant(session.tenant.id, (tx) =>
+      tx.select().from(auditHeads).where(eq(auditHeads.tenantId, session.tenant.id)),
+    );
     expect(head).toMatchObject({ seq: 22, hash: entries.at(-1)?.hash });
-    expect(await verifyAuditChain(db.orm, session.tenant.id)).toEqual({ entries: 22, firstBroken: null });
+    expect(await verify(session.tenant.id)).toEqual({ entries: 22, firstBroken: null });
   });
 
   it('AU1: an entry commits with the change it records: a rolled-back one leaves no entry and no gap', async () => {
     const { session } = await register('203.0.113.12');
     const rollback = new Error('rollback');
     await expect(
-      db.orm.transaction(async (tx) => {
+      db.withTenant(session.tenant.id, async (tx) => {
         await recordAudit(tx, { tenantId: session.tenant.id, action: 'user.disabled' });
         throw rollback;
       }),
     ).rejects.toBe(rollback);
-    await db.orm.transaction((tx) => recordAudit(tx, { tenantId: session.tenant.id, action: 'user.created' }));
+    await db.withTenant(session.tenant.id, (tx) =>
+      recordAudit(tx, { tenantId: session.tenant.id, action: 'user.created' }),
+    );
     const entries = await entriesOf(session.tenant.id);
     expect(entries.map((entry) => [entry.seq, entry.action])).toEqual([
       [1, 'shop.registered'],
@@ -206,13 +222,26 @@ describe(`the audit chain on ${TEST_DB_KIND}`, () => {
     expect(await refusal(sql`TRUNCATE audit_log`)).toContain('audit_log is append-only: TRUNCATE refused');
     expect(await entriesOf(tenant)).toHaveLength(2);
   });
+
+  it('AU1: the app role is refused by its grants before the trigger, even on its own tenant', async () => {
+    const { session } = await register('203.0.113.15');
+    const tenant = session.tenant.id;
+    for (const statement of [
+      sql`UPDATE audit_log SET action = 'x' WHERE tenant_id = ${tenant}::uuid`,
+      sql`DELETE FROM audit_log WHERE tenant_id = ${tenant}::uuid`,
+      sql`TRUNCATE audit_log`,
+    ]) {
+      expect(await refusal(statement, tenant)).toContain('permission denied for table audit_log');
+    }
+    expect(await entriesOf(tenant)).toHaveLength(2);
+  });
 });
 
 describe(`verifying the audit chain on ${TEST_DB_KIND}`, () => {
   async function tenantWithEntries(count: number) {
     const { session } = await register('203.0.113.14');
     for (let index = 0; index < count; index++) {
-      await db.orm.transaction((tx) =>
+      await db.withTenant(session.tenant.id, (tx) =>
         recordAudit(tx, { tenantId: session.tenant.id, action: 'user.role_changed', details: { index } }),
       );
     }
@@ -222,7 +251,7 @@ describe(`verifying the audit chain on ${TEST_DB_KIND}`, () => {
   it('AU5: names the entry whose content was changed behind the trigger (hash)', async () => {
     const tenant = await tenantWithEntries(4);
     await tamper(sql`UPDATE audit_log SET details = '{"index": 99}' WHERE tenant_id = ${tenant}::uuid AND seq = 4`);
-    expect(await verifyAuditChain(db.orm, tenant)).toEqual({ entries: 6, firstBroken: { seq: 4, reason: 'hash' } });
+    expect(await verify(tenant)).toEqual({ entries: 6, firstBroken: { seq: 4, reason: 'hash' } });
   });
 
   it('AU5: a change whose hash was recomputed without the server key fails its signature', async () => {
@@ -234,7 +263,7 @@ describe(`verifying the audit chain on ${TEST_DB_KIND}`, () => {
     await tamper(
       sql`UPDATE audit_log SET user_agent = 'someone else', hash = ${hash} WHERE tenant_id = ${tenant}::uuid AND seq = 3`,
     );
-    expect(await verifyAuditChain(db.orm, tenant)).toEqual({
+    expect(await verify(tenant)).toEqual({
       entries: 5,
       firstBroken: { seq: 3, reason: 'signature' },
     });
@@ -251,7 +280,7 @@ describe(`verifying the audit chain on ${TEST_DB_KIND}`, () => {
       sql`UPDATE audit_log SET previous_hash = ${moved.previousHash}, hash = ${hash}, signature = ${signature}
           WHERE tenant_id = ${tenant}::uuid AND seq = 2`,
     );
-    expect(await verifyAuditChain(db.orm, tenant)).toEqual({
+    expect(await verify(tenant)).toEqual({
       entries: 4,
       firstBroken: { seq: 2, reason: 'previous' },
     });
@@ -260,20 +289,22 @@ describe(`verifying the audit chain on ${TEST_DB_KIND}`, () => {
   it('AU5: a removed entry is a gap, in the middle or at the end', async () => {
     const middle = await tenantWithEntries(3);
     await tamper(sql`DELETE FROM audit_log WHERE tenant_id = ${middle}::uuid AND seq = 3`);
-    expect(await verifyAuditChain(db.orm, middle)).toEqual({ entries: 4, firstBroken: { seq: 3, reason: 'gap' } });
+    expect(await verify(middle)).toEqual({ entries: 4, firstBroken: { seq: 3, reason: 'gap' } });
 
     const end = await tenantWithEntries(3);
     await tamper(sql`DELETE FROM audit_log WHERE tenant_id = ${end}::uuid AND seq >= 4`);
-    expect(await verifyAuditChain(db.orm, end)).toEqual({ entries: 3, firstBroken: { seq: 4, reason: 'gap' } });
+    expect(await verify(end)).toEqual({ entries: 3, firstBroken: { seq: 4, reason: 'gap' } });
   });
 
   it('AU5: a chain that does not end at its head is broken there', async () => {
     const tenant = await tenantWithEntries(1);
-    await db.orm
-      .update(auditHeads)
-      .set({ hash: 'b'.repeat(64) })
-      .where(eq(auditHeads.tenantId, tenant));
-    expect(await verifyAuditChain(db.orm, tenant)).toEqual({ entries: 3, firstBroken: { seq: 3, reason: 'head' } });
+    await db.asSystem((tx) =>
+      tx
+        .update(auditHeads)
+        .set({ hash: 'b'.repeat(64) })
+        .where(eq(auditHeads.tenantId, tenant)),
+    );
+    expect(await verify(tenant)).toEqual({ entries: 3, firstBroken: { seq: 3, reason: 'head' } });
   });
 
   it('AU5: audit:verify prints one line per tenant and exits 1 when a chain is broken', async () => {
@@ -283,11 +314,11 @@ describe(`verifying the audit chain on ${TEST_DB_KIND}`, () => {
     const lines: string[] = [];
     const print = (line: string) => lines.push(line);
 
-    expect(await runAuditVerify(db.orm, [intact], print)).toBe(0);
-    expect(await runAuditVerify(db.orm, [intact, broken.toUpperCase()], print)).toBe(1);
+    expect(await db.asSystem((tx) => runAuditVerify(tx, [intact], print))).toBe(0);
+    expect(await db.asSystem((tx) => runAuditVerify(tx, [intact, broken.toUpperCase()], print))).toBe(1);
     const unknown = randomUUID();
-    expect(await runAuditVerify(db.orm, [unknown], print)).toBe(1);
-    expect(await runAuditVerify(db.orm, ['nope'], print)).toBe(2);
+    expect(await db.asSystem((tx) => runAuditVerify(tx, [unknown], print))).toBe(1);
+    expect(await db.asSystem((tx) => runAuditVerify(tx, ['nope'], print))).toBe(2);
     expect(lines).toEqual([
       `tenant ${intact}: 3 entries, chain intact`,
       `tenant ${intact}: 3 entries, chain intact`,

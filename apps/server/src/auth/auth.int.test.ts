@@ -19,7 +19,7 @@ afterAll(async () => {
 
 async function tenantCount() {
   const db = await testDb();
-  const [row] = await db.orm.select({ n: count() }).from(tenants);
+  const [row] = await db.asSystem((tx) => tx.select({ n: count() }).from(tenants));
   return row?.n ?? 0;
 }
 
@@ -48,7 +48,9 @@ describe(`registration on ${TEST_DB_KIND}`, () => {
   it('stores the PIN only as an Argon2id hash', async () => {
     const session = await registerShop(app, { pin: '135790' });
     const db = await testDb();
-    const [owner] = await db.orm.select().from(users).where(eq(users.id, session.user.id));
+    const [owner] = await db.withTenant(session.tenant.id, (tx) =>
+      tx.select().from(users).where(eq(users.id, session.user.id)),
+    );
     expect(owner?.pinHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(owner?.pinHash).not.toContain('135790');
   });
@@ -93,7 +95,11 @@ describe(`sign-in on ${TEST_DB_KIND}`, () => {
     expect(session.tenant.id).toBe(owner.tenant.id);
     expect(session.device.id).toBe(deviceId);
     const db = await testDb();
-    expect(await db.orm.select().from(devices).where(eq(devices.tenantId, owner.tenant.id))).toHaveLength(2);
+    expect(
+      await db.withTenant(owner.tenant.id, (tx) =>
+        tx.select().from(devices).where(eq(devices.tenantId, owner.tenant.id)),
+      ),
+    ).toHaveLength(2);
   });
 
   it('gives the same answer for a wrong PIN and an unknown phone, and registers no device', async () => {

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { PinVerifier } from '@opentill/domain';
-import type { Executor } from '../db/client.js';
+import { queryRows, type Executor } from '../db/client.js';
 import { branches, devices, signingKeys, tenants, users } from '../db/schema.js';
 
 export interface NewShop {
+  /** Chosen by the caller, whose transaction already names it as its tenant (row-level security). */
+  tenantId: string;
   businessName: string;
   ownerName: string;
   phone: string;
@@ -25,7 +27,7 @@ export const DEVICE_ID_CONSTRAINT = 'devices_pkey';
 export async function insertShop(tx: Executor, shop: NewShop): Promise<ShopRefs> {
   const [tenant] = await tx
     .insert(tenants)
-    .values({ businessName: shop.businessName, phone: shop.phone })
+    .values({ id: shop.tenantId, businessName: shop.businessName, phone: shop.phone })
     .returning({ id: tenants.id });
   if (!tenant) throw new Error('tenant insert returned nothing');
   const [branch] = await tx
@@ -68,6 +70,18 @@ export interface OwnerRecord extends ShopRefs {
   pinHash: string | null;
   /** False for an owner registered before devices kept PIN verifiers (ID3). */
   hasPinVerifier: boolean;
+}
+
+/**
+ * The tenant whose active owner signs in with this phone: sign-in has no tenant yet,
+ * so a security-definer function answers this one question past row-level security.
+ */
+export async function findOwnerTenant(db: Executor, phone: string): Promise<string | undefined> {
+  const [row] = await queryRows<{ tenant_id: string | null }>(
+    db,
+    sql`select owner_tenant_by_phone(${phone}) as tenant_id`,
+  );
+  return row?.tenant_id ?? undefined;
 }
 
 /** The active owner who signs in with this phone number, with the tenant's first branch. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { OWNER_ACTIONS, type Session, type registerRequestSchema, type signInRequestSchema } from '@opentill/domain';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/client.js';
@@ -9,6 +9,7 @@ import {
   DEVICE_ID_CONSTRAINT,
   OWNER_PHONE_CONSTRAINT,
   findOwnerByPhone,
+  findOwnerTenant,
   insertDevice,
   insertShop,
   insertSigningKey,
@@ -70,9 +71,10 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
   return {
     async register(input, context) {
       const [pinHash, pinVerifier] = await Promise.all([hashPin(input.pin), makePinVerifier(input.pin)]);
-      const refs = await db.orm
-        .transaction(async (tx) => {
-          const shop = await insertShop(tx, { ...input, pinHash, pinVerifier });
+      const tenantId = randomUUID();
+      const refs = await db
+        .withTenant(tenantId, async (tx) => {
+          const shop = await insertShop(tx, { ...input, tenantId, pinHash, pinVerifier });
           await insertDevice(tx, { ...shop, id: input.deviceId, name: input.deviceName });
           const by = { tenantId: shop.tenantId, actorUserId: shop.userId, actorDeviceId: input.deviceId, ...context };
           await recordAudit(tx, {
@@ -96,12 +98,13 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
     },
 
     async signIn(input, context) {
-      const owner = await findOwnerByPhone(db.orm, input.phone);
+      const tenantId = await findOwnerTenant(db.orm, input.phone);
+      const owner = tenantId ? await db.withTenant(tenantId, (tx) => findOwnerByPhone(tx, input.phone)) : undefined;
       const valid = owner?.pinHash ? await verifyPin(owner.pinHash, input.pin) : await verifyDecoy(input.pin);
       if (!owner || !valid) {
         // An unknown phone names no shop, so there is no tenant log to write to.
         if (owner) {
-          await db.orm.transaction((tx) =>
+          await db.withTenant(owner.tenantId, (tx) =>
             recordAudit(tx, {
               tenantId: owner.tenantId,
               action: 'auth.sign_in_failed',
@@ -115,8 +118,8 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
       }
       // An owner from before devices kept PIN verifiers gets one now, while the PIN is in hand.
       const pinVerifier = owner.hasPinVerifier ? null : await makePinVerifier(input.pin);
-      await db.orm
-        .transaction(async (tx) => {
+      await db
+        .withTenant(owner.tenantId, async (tx) => {
           if (pinVerifier) await setPinVerifier(tx, owner.userId, pinVerifier);
           await insertDevice(tx, { ...owner, id: input.deviceId, name: input.deviceName });
           const by = { tenantId: owner.tenantId, actorUserId: owner.userId, actorDeviceId: input.deviceId, ...context };

@@ -54,10 +54,12 @@ describe(`devices on ${TEST_DB_KIND}`, () => {
       ]);
     }
     const db = await testDb();
-    const [entry] = await db.orm
-      .select({ details: auditLog.details, actorDeviceId: auditLog.actorDeviceId })
-      .from(auditLog)
-      .where(and(eq(auditLog.tenantId, owner.tenant.id), eq(auditLog.action, 'device.revoked')));
+    const [entry] = await db.withTenant(owner.tenant.id, (tx) =>
+      tx
+        .select({ details: auditLog.details, actorDeviceId: auditLog.actorDeviceId })
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, owner.tenant.id), eq(auditLog.action, 'device.revoked'))),
+    );
     expect(entry).toEqual({ details: { deviceId: till.device.id }, actorDeviceId: owner.device.id });
   });
 
@@ -77,13 +79,17 @@ describe(`devices on ${TEST_DB_KIND}`, () => {
     ]);
     expect(body.serverChanges.products).toEqual([]);
     const db = await testDb();
-    const alerts = await db.orm.select().from(integrityAlerts).where(eq(integrityAlerts.tenantId, owner.tenant.id));
+    const alerts = await db.withTenant(owner.tenant.id, (tx) =>
+      tx.select().from(integrityAlerts).where(eq(integrityAlerts.tenantId, owner.tenant.id)),
+    );
     expect(alerts).toMatchObject([
       { kind: 'unauthorized', details: { saleId: body.acknowledgments[1]?.serverId, reason: 'device-revoked' } },
     ]);
     // Sent again (its answer lost): the same answer, the sale once.
     expect((await push(till, [sale])).acknowledgments[0]?.serverId).toBe(body.acknowledgments[1]?.serverId);
-    const stored = await db.orm.select().from(sales).where(eq(sales.deviceId, till.device.id));
+    const stored = await db.withTenant(till.tenant.id, (tx) =>
+      tx.select().from(sales).where(eq(sales.deviceId, till.device.id)),
+    );
     expect(stored).toHaveLength(1);
   });
 

@@ -15,11 +15,11 @@ export interface DeviceService {
 
 export function createDeviceService(db: Db): DeviceService {
   return {
-    list: (claims) => listDevices(db.orm, claims.tenantId),
+    list: (claims) => db.withTenant(claims.tenantId, (tx) => listDevices(tx, claims.tenantId)),
 
     async revoke(claims, deviceId, context) {
       if (deviceId === claims.deviceId) throw new AppError('OT_ERR_FORBIDDEN');
-      await db.orm.transaction(async (tx) => {
+      await db.withTenant(claims.tenantId, async (tx) => {
         if (!(await revokeDevice(tx, claims.tenantId, deviceId))) throw new AppError('OT_ERR_DEVICE_NOT_FOUND');
         await recordAudit(tx, {
           tenantId: claims.tenantId,
@@ -32,6 +32,6 @@ export function createDeviceService(db: Db): DeviceService {
       });
     },
 
-    isActive: (claims) => isDeviceActive(db.orm, claims.tenantId, claims.deviceId),
+    isActive: (claims) => db.withTenant(claims.tenantId, (tx) => isDeviceActive(tx, claims.tenantId, claims.deviceId)),
   };
 }

@@ -80,11 +80,13 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
     });
     expect(change.statusCode).toBe(200);
     const db = await testDb();
-    const entries = await db.orm
-      .select({ action: auditLog.action, details: auditLog.details, userAgent: auditLog.userAgent })
-      .from(auditLog)
-      .where(eq(auditLog.tenantId, owner.tenant.id))
-      .orderBy(auditLog.seq);
+    const entries = await db.withTenant(owner.tenant.id, (tx) =>
+      tx
+        .select({ action: auditLog.action, details: auditLog.details, userAgent: auditLog.userAgent })
+        .from(auditLog)
+        .where(eq(auditLog.tenantId, owner.tenant.id))
+        .orderBy(auditLog.seq),
+    );
     expect(entries.map((entry) => entry.action)).toEqual([
       'shop.registered',
       'device.registered',
@@ -96,7 +98,9 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
     expect(entries[3]).toMatchObject({ details: { userId: thandi.id, from: 'CASHIER', to: 'BRANCH_MANAGER' } });
     expect(entries[5]?.userAgent).toBe('till-test');
     expect(JSON.stringify(entries)).not.toContain('9999');
-    expect((await verifyAuditChain(db.orm, owner.tenant.id)).firstBroken).toBeNull();
+    expect(
+      (await db.withTenant(owner.tenant.id, (tx) => verifyAuditChain(tx, owner.tenant.id))).firstBroken,
+    ).toBeNull();
   });
 
   it('ID3: each sale is stored under the person who made it on the shared device', async () => {
@@ -108,10 +112,12 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
     const body = await push(owner, [first, second, script.sale()]);
     expect(body.acknowledgments.map((ack) => ack.status)).toEqual(['created', 'created', 'created']);
     const db = await testDb();
-    const rows = await db.orm
-      .select({ localId: sales.localId, userId: sales.userId })
-      .from(sales)
-      .where(eq(sales.tenantId, owner.tenant.id));
+    const rows = await db.withTenant(owner.tenant.id, (tx) =>
+      tx
+        .select({ localId: sales.localId, userId: sales.userId })
+        .from(sales)
+        .where(eq(sales.tenantId, owner.tenant.id)),
+    );
     expect(new Map(rows.map((row) => [row.localId, row.userId]))).toEqual(
       new Map([
         [first.localId, thandi.id],
@@ -140,7 +146,9 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
       ['created', undefined],
     ]);
     const db = await testDb();
-    const alerts = await db.orm.select().from(integrityAlerts).where(eq(integrityAlerts.tenantId, owner.tenant.id));
+    const alerts = await db.withTenant(owner.tenant.id, (tx) =>
+      tx.select().from(integrityAlerts).where(eq(integrityAlerts.tenantId, owner.tenant.id)),
+    );
     expect(alerts).toMatchObject([
       { kind: 'unauthorized', details: { saleId: body.acknowledgments[1]?.serverId, reason: 'disabled' } },
     ]);

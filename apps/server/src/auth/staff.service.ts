@@ -37,7 +37,7 @@ export function createStaffService(db: Db): StaffService {
   }
 
   async function requesterRole(claims: DeviceClaims): Promise<Role> {
-    const requester = await memberOf(db.orm, claims.tenantId, claims.userId);
+    const requester = await db.withTenant(claims.tenantId, (tx) => memberOf(tx, claims.tenantId, claims.userId));
     if (!requester?.active) throw new AppError('OT_ERR_FORBIDDEN');
     return requester.role;
   }
@@ -49,20 +49,21 @@ export function createStaffService(db: Db): StaffService {
       ]);
     }
     const unique = [...new Set(branchIds)];
-    if ((await countTenantBranches(db.orm, tenantId, unique)) !== unique.length) {
+    const known = await db.withTenant(tenantId, (tx) => countTenantBranches(tx, tenantId, unique));
+    if (known !== unique.length) {
       throw new AppError('OT_ERR_BRANCH_UNKNOWN');
     }
   }
 
   return {
-    list: (claims) => listStaff(db.orm, claims.tenantId),
+    list: (claims) => db.withTenant(claims.tenantId, (tx) => listStaff(tx, claims.tenantId)),
 
     async create(claims, input, context) {
       const asker = await requesterRole(claims);
       if (input.role === 'ADMIN' && asker !== 'OWNER') throw new AppError('OT_ERR_FORBIDDEN');
       await checkBranches(claims.tenantId, input.role, input.branchIds);
       const [pinHash, pinVerifier] = await Promise.all([hashPin(input.pin), makePinVerifier(input.pin)]);
-      return db.orm.transaction(async (tx) => {
+      return db.withTenant(claims.tenantId, async (tx) => {
         const id = await insertStaff(tx, {
           tenantId: claims.tenantId,
           name: input.name,
@@ -85,7 +86,7 @@ export function createStaffService(db: Db): StaffService {
 
     async update(claims, id, input, context) {
       const asker = await requesterRole(claims);
-      const current = await memberOf(db.orm, claims.tenantId, id);
+      const current = await db.withTenant(claims.tenantId, (tx) => memberOf(tx, claims.tenantId, id));
       if (!current) throw new AppError('OT_ERR_STAFF_NOT_FOUND');
       if (current.role === 'OWNER') throw new AppError('OT_ERR_FORBIDDEN');
       if ((input.role === 'ADMIN' || current.role === 'ADMIN') && asker !== 'OWNER') {
@@ -100,7 +101,7 @@ export function createStaffService(db: Db): StaffService {
         input.pin === undefined
           ? {}
           : { pinHash: await hashPin(input.pin), pinVerifier: await makePinVerifier(input.pin) };
-      return db.orm.transaction(async (tx) => {
+      return db.withTenant(claims.tenantId, async (tx) => {
         await updateStaff(tx, claims.tenantId, id, {
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.role === undefined ? {} : { role: input.role }),
@@ -118,7 +119,7 @@ export function createStaffService(db: Db): StaffService {
     },
 
     async roster(claims) {
-      const rows = await rosterOf(db.orm, claims.tenantId, claims.branchId);
+      const rows = await db.withTenant(claims.tenantId, (tx) => rosterOf(tx, claims.tenantId, claims.branchId));
       return rows.map((row) => ({ ...row, actions: [...ROLE_ACTIONS[row.role]] }));
     },
   };

@@ -63,8 +63,13 @@ export async function upsertProduct(
     changeSeq: await changeSeq(),
   };
   if (!existing) {
-    await tx.insert(products).values({ id: input.id, tenantId, ...fields });
-    return { status: 'created', id: input.id };
+    // Row-level security hides another tenant's product from the lock above; its id still conflicts here.
+    const created = await tx
+      .insert(products)
+      .values({ id: input.id, tenantId, ...fields })
+      .onConflictDoNothing({ target: products.id })
+      .returning({ id: products.id });
+    return created.length > 0 ? { status: 'created', id: input.id } : { status: 'foreign' };
   }
   await tx
     .update(products)

@@ -149,6 +149,10 @@ export const devices = pgTable(
 export const deviceLanes = pgTable(
   'device_lanes',
   {
+    /** Filled in by the database from the transaction's tenant, so row-level security covers lanes too (SPEC ID15). */
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .default(sql`app_tenant_id()`),
     deviceId: uuid('device_id')
       .notNull()
       .references(() => devices.id, { onDelete: 'cascade' }),

@@ -21,12 +21,13 @@ export function demoBarcode(index: number): string {
  * it did, so the start-up message can show the demo sign-in.
  */
 export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
-  if ((await countTenants(db.orm)) > 0) return false;
+  if ((await db.asSystem((tx) => countTenants(tx))) > 0) return false;
   const phone = normalizeZaPhone(DEMO_SHOP.phone);
   if (!phone) throw new Error('demo phone is invalid');
   const [pinHash, pinVerifier] = await Promise.all([hashPin(DEMO_SHOP.pin), makePinVerifier(DEMO_SHOP.pin)]);
-  const created = db.orm.transaction(async (tx) => {
-    const shop = await insertShop(tx, { ...DEMO_SHOP, phone, pinHash, pinVerifier });
+  const tenantId = randomUUID();
+  const created = db.withTenant(tenantId, async (tx) => {
+    const shop = await insertShop(tx, { ...DEMO_SHOP, tenantId, phone, pinHash, pinVerifier });
     const receipts = [];
     for (const [index, [name, price, category, onHand]] of DEMO_PRODUCTS.entries()) {
       const trackStock = onHand !== null;

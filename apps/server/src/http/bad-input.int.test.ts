@@ -33,7 +33,7 @@ async function rowCounts() {
   const db = await testDb();
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries({ tenants, users, devices, products, sales, syncOperations })) {
-    const [row] = await db.orm.select({ n: count() }).from(table);
+    const [row] = await db.asSystem((tx) => tx.select({ n: count() }).from(table));
     counts[name] = row?.n ?? 0;
   }
   return counts;
@@ -41,11 +41,12 @@ async function rowCounts() {
 
 async function shopRows() {
   const db = await testDb();
-  const [saleRows] = await db.orm.select({ n: count() }).from(sales).where(eq(sales.tenantId, session.tenant.id));
-  const [operationRows] = await db.orm
-    .select({ n: count() })
-    .from(syncOperations)
-    .where(eq(syncOperations.tenantId, session.tenant.id));
+  const [saleRows] = await db.withTenant(session.tenant.id, (tx) =>
+    tx.select({ n: count() }).from(sales).where(eq(sales.tenantId, session.tenant.id)),
+  );
+  const [operationRows] = await db.withTenant(session.tenant.id, (tx) =>
+    tx.select({ n: count() }).from(syncOperations).where(eq(syncOperations.tenantId, session.tenant.id)),
+  );
   return { sales: saleRows?.n ?? 0, syncOperations: operationRows?.n ?? 0 };
 }
 

@@ -34,20 +34,26 @@ async function shopWith(onHand: number) {
 
 async function stockOf(session: Session, productId: string) {
   const db = await testDb();
-  const [level] = await db.orm
-    .select({ onHand: stockLevels.onHand })
-    .from(stockLevels)
-    .where(and(eq(stockLevels.tenantId, session.tenant.id), eq(stockLevels.productId, productId)));
-  const [ledger] = await db.orm
-    .select({ sum: sql<string>`coalesce(sum(${stockLedger.delta}), 0)` })
-    .from(stockLedger)
-    .where(and(eq(stockLedger.tenantId, session.tenant.id), eq(stockLedger.productId, productId)));
+  const [level] = await db.withTenant(session.tenant.id, (tx) =>
+    tx
+      .select({ onHand: stockLevels.onHand })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.tenantId, session.tenant.id), eq(stockLevels.productId, productId))),
+  );
+  const [ledger] = await db.withTenant(session.tenant.id, (tx) =>
+    tx
+      .select({ sum: sql<string>`coalesce(sum(${stockLedger.delta}), 0)` })
+      .from(stockLedger)
+      .where(and(eq(stockLedger.tenantId, session.tenant.id), eq(stockLedger.productId, productId))),
+  );
   return { onHand: level?.onHand, ledgerSum: Number(ledger?.sum) };
 }
 
 async function refundsOf(session: Session) {
   const db = await testDb();
-  return db.orm.select().from(refunds).where(eq(refunds.tenantId, session.tenant.id));
+  return db.withTenant(session.tenant.id, (tx) =>
+    tx.select().from(refunds).where(eq(refunds.tenantId, session.tenant.id)),
+  );
 }
 
 describe(`refunds on ${TEST_DB_KIND}`, () => {

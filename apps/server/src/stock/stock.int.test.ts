@@ -56,20 +56,26 @@ async function stocked(
 
 async function figures(session: Session, productId: string) {
   const db = await testDb();
-  const [level] = await db.orm
-    .select({ onHand: stockLevels.onHand })
-    .from(stockLevels)
-    .where(and(eq(stockLevels.tenantId, session.tenant.id), eq(stockLevels.productId, productId)));
-  const [ledger] = await db.orm
-    .select({ sum: sql<string>`coalesce(sum(${stockLedger.delta}), 0)`, entries: sql<string>`count(*)` })
-    .from(stockLedger)
-    .where(and(eq(stockLedger.tenantId, session.tenant.id), eq(stockLedger.productId, productId)));
+  const [level] = await db.withTenant(session.tenant.id, (tx) =>
+    tx
+      .select({ onHand: stockLevels.onHand })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.tenantId, session.tenant.id), eq(stockLevels.productId, productId))),
+  );
+  const [ledger] = await db.withTenant(session.tenant.id, (tx) =>
+    tx
+      .select({ sum: sql<string>`coalesce(sum(${stockLedger.delta}), 0)`, entries: sql<string>`count(*)` })
+      .from(stockLedger)
+      .where(and(eq(stockLedger.tenantId, session.tenant.id), eq(stockLedger.productId, productId))),
+  );
   return { onHand: level?.onHand, ledgerSum: Number(ledger?.sum), entries: Number(ledger?.entries) };
 }
 
 async function exceptionsOf(session: Session) {
   const db = await testDb();
-  return db.orm.select().from(stockExceptions).where(eq(stockExceptions.tenantId, session.tenant.id));
+  return db.withTenant(session.tenant.id, (tx) =>
+    tx.select().from(stockExceptions).where(eq(stockExceptions.tenantId, session.tenant.id)),
+  );
 }
 
 describe(`stock on ${TEST_DB_KIND}`, () => {
@@ -155,13 +161,14 @@ describe(`stock on ${TEST_DB_KIND}`, () => {
     expect(next.acknowledgments[0]?.status).toBe('created');
 
     const db = await testDb();
-    const stored = await db.orm
-      .select({ status: sales.status })
-      .from(sales)
-      .where(eq(sales.deviceId, other.session.device.id));
+    const stored = await db.withTenant(other.session.tenant.id, (tx) =>
+      tx.select({ status: sales.status }).from(sales).where(eq(sales.deviceId, other.session.device.id)),
+    );
     expect(stored.map((row) => row.status).sort()).toEqual(['completed', 'refused']);
     expect(
-      await db.orm.select().from(integrityAlerts).where(eq(integrityAlerts.deviceId, other.session.device.id)),
+      await db.withTenant(other.session.tenant.id, (tx) =>
+        tx.select().from(integrityAlerts).where(eq(integrityAlerts.deviceId, other.session.device.id)),
+      ),
     ).toEqual([]);
     expect(await figures(owner.session, productId)).toMatchObject({ onHand: 3, ledgerSum: 3 });
     expect(await exceptionsOf(owner.session)).toEqual([]);

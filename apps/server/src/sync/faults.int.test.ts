@@ -58,7 +58,9 @@ async function drain(proxy: FaultProxy, session: Session, outbox: Operation[], b
 
 async function storedSales(session: Session) {
   const db = await testDb();
-  return db.orm.select({ localId: sales.localId }).from(sales).where(eq(sales.tenantId, session.tenant.id));
+  return db.withTenant(session.tenant.id, (tx) =>
+    tx.select({ localId: sales.localId }).from(sales).where(eq(sales.tenantId, session.tenant.id)),
+  );
 }
 
 describe.runIf(TEST_DB_KIND === 'postgres')('sync through a faulty network (PostgreSQL)', () => {

@@ -44,7 +44,7 @@ describe.runIf(TEST_DB_KIND === 'postgres')('SY4: pull never skips a late-commit
     const numbered = new Promise<void>((resolve) => (slowHasItsNumber = resolve));
 
     const slowId = randomUUID();
-    const slow = db.orm.transaction(async (tx) => {
+    const slow = db.withTenant(session.tenant.id, async (tx) => {
       await upsertProduct(tx, session.tenant.id, { id: slowId, name: 'Slow Writer Soap', price: 1000 }, () =>
         takeChangeSeq(tx, session.tenant.id),
       );

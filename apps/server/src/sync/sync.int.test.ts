@@ -31,15 +31,17 @@ async function sync(session: Session, operations: unknown[] = [], cursor: string
 
 async function salesOf(session: Session) {
   const db = await testDb();
-  return db.orm.select().from(sales).where(eq(sales.tenantId, session.tenant.id));
+  return db.withTenant(session.tenant.id, (tx) => tx.select().from(sales).where(eq(sales.tenantId, session.tenant.id)));
 }
 
 async function openAlerts(session: Session) {
   const db = await testDb();
-  return db.orm
-    .select()
-    .from(integrityAlerts)
-    .where(and(eq(integrityAlerts.tenantId, session.tenant.id), isNull(integrityAlerts.resolvedAt)));
+  return db.withTenant(session.tenant.id, (tx) =>
+    tx
+      .select()
+      .from(integrityAlerts)
+      .where(and(eq(integrityAlerts.tenantId, session.tenant.id), isNull(integrityAlerts.resolvedAt))),
+  );
 }
 
 function statuses(acks: Acknowledgment[]) {
@@ -156,7 +158,9 @@ describe(`sync push on ${TEST_DB_KIND}`, () => {
     expect(retry.body.acknowledgments).toEqual([body.acknowledgments[0]]);
     expect(await salesOf(session)).toHaveLength(1);
     const db = await testDb();
-    const stored = await db.orm.select().from(syncOperations).where(eq(syncOperations.deviceId, session.device.id));
+    const stored = await db.withTenant(session.tenant.id, (tx) =>
+      tx.select().from(syncOperations).where(eq(syncOperations.deviceId, session.device.id)),
+    );
     expect(stored).toHaveLength(2);
   });
 
@@ -458,7 +462,9 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
     expect(response.json()).toMatchObject({ error: { code: 'OT_ERR_VALIDATION' } });
     expect(await salesOf(session)).toHaveLength(0);
     const db = await testDb();
-    const ops = await db.orm.select().from(syncOperations).where(eq(syncOperations.deviceId, session.device.id));
+    const ops = await db.withTenant(session.tenant.id, (tx) =>
+      tx.select().from(syncOperations).where(eq(syncOperations.deviceId, session.device.id)),
+    );
     expect(ops).toHaveLength(0);
   });
 

@@ -133,17 +133,21 @@ const stepArbitrary = (devices: number): fc.Arbitrary<Step> => {
 
 async function newShop(deviceCount: number): Promise<{ tenantId: string; devices: Device[]; productIds: string[] }> {
   const db = await testDb();
-  const refs = await insertShop(db.orm, {
-    businessName: 'Model Spaza',
-    ownerName: 'M',
-    // Written straight through the repository, so not a real number: 64 random bits never collide.
-    phone: `m${randomBytes(8).toString('hex')}`,
-    pinHash: 'x',
-  });
+  const tenantId = randomUUID();
+  const refs = await db.withTenant(tenantId, (tx) =>
+    insertShop(tx, {
+      tenantId,
+      businessName: 'Model Spaza',
+      ownerName: 'M',
+      // Written straight through the repository, so not a real number: 64 random bits never collide.
+      phone: `m${randomBytes(8).toString('hex')}`,
+      pinHash: 'x',
+    }),
+  );
   const devices: Device[] = [];
   for (let i = 0; i < deviceCount; i++) {
     const id = randomUUID();
-    await insertDevice(db.orm, { ...refs, id, name: `till ${i}` });
+    await db.withTenant(tenantId, (tx) => insertDevice(tx, { ...refs, id, name: `till ${i}` }));
     const token = await testTokens.sign({ ...refs, deviceId: id, permissions: ['sync:push'] });
     devices.push({
       id,
@@ -202,26 +206,30 @@ function body(device: Device): string {
 
 async function serverState(tenantId: string) {
   const db = await testDb();
-  const saleRows = await db.orm
-    .select({ localId: sales.localId, deviceId: sales.deviceId })
-    .from(sales)
-    .where(eq(sales.tenantId, tenantId));
-  const productRows = await db.orm
-    .select({ id: products.id, price: products.price, syncVersion: products.syncVersion })
-    .from(products)
-    .where(and(eq(products.tenantId, tenantId), isNull(products.deletedAt)));
-  const levels = await db.orm
-    .select({ productId: stockLevels.productId, onHand: stockLevels.onHand })
-    .from(stockLevels)
-    .where(eq(stockLevels.tenantId, tenantId));
-  const ledger = await db.orm
-    .select({ productId: stockLedger.productId, delta: stockLedger.delta })
-    .from(stockLedger)
-    .where(eq(stockLedger.tenantId, tenantId));
-  const refundRows = await db.orm
-    .select({ localId: refunds.localId, status: refunds.status })
-    .from(refunds)
-    .where(eq(refunds.tenantId, tenantId));
+  const saleRows = await db.withTenant(tenantId, (tx) =>
+    tx.select({ localId: sales.localId, deviceId: sales.deviceId }).from(sales).where(eq(sales.tenantId, tenantId)),
+  );
+  const productRows = await db.withTenant(tenantId, (tx) =>
+    tx
+      .select({ id: products.id, price: products.price, syncVersion: products.syncVersion })
+      .from(products)
+      .where(and(eq(products.tenantId, tenantId), isNull(products.deletedAt))),
+  );
+  const levels = await db.withTenant(tenantId, (tx) =>
+    tx
+      .select({ productId: stockLevels.productId, onHand: stockLevels.onHand })
+      .from(stockLevels)
+      .where(eq(stockLevels.tenantId, tenantId)),
+  );
+  const ledger = await db.withTenant(tenantId, (tx) =>
+    tx
+      .select({ productId: stockLedger.productId, delta: stockLedger.delta })
+      .from(stockLedger)
+      .where(eq(stockLedger.tenantId, tenantId)),
+  );
+  const refundRows = await db.withTenant(tenantId, (tx) =>
+    tx.select({ localId: refunds.localId, status: refunds.status }).from(refunds).where(eq(refunds.tenantId, tenantId)),
+  );
   return { saleRows, productRows, levels, ledger, refundRows };
 }
 

@@ -264,7 +264,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     claims: DeviceClaims,
     operations: readonly Operation[],
   ): Promise<{ device: Device; acknowledgments: Acknowledgment[] }> {
-    return db.orm.transaction(async (tx) => {
+    return db.withTenant(claims.tenantId, async (tx) => {
       const device = await lockDevice(tx, claims.tenantId, claims.deviceId);
       if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
       const actorOf = (operation: Operation) => operation.actorId ?? claims.userId;
@@ -360,7 +360,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
   }
 
   async function requireDevice(claims: DeviceClaims): Promise<Device> {
-    const device = await findDevice(db.orm, claims.tenantId, claims.deviceId);
+    const device = await db.withTenant(claims.tenantId, (tx) => findDevice(tx, claims.tenantId, claims.deviceId));
     if (!device) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
     return device;
   }
@@ -393,9 +393,9 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           acknowledgments,
         };
       }
-      const [changes, stockPage] = await Promise.all([
-        listProductChanges(db.orm, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1),
-        pullStock(db.orm, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
+      const [changes, stockPage] = await db.withTenant(claims.tenantId, async (tx) => [
+        await listProductChanges(tx, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1),
+        await pullStock(tx, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
       ]);
       const page = changes.slice(0, PULL_PAGE_SIZE);
       const seq = page.at(-1)?.changeSeq ?? position.seq;

@@ -11,7 +11,6 @@ import { eq } from 'drizzle-orm';
 import { buildApp, type AppDeps } from '../app.js';
 import { users } from '../db/schema.js';
 import { createDb, type Db } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
 import { createTokenService } from '../auth/tokens.js';
 
 export const TEST_DB_KIND = process.env.OPENTILL_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -19,14 +18,10 @@ export const TEST_DB_KIND = process.env.OPENTILL_TEST_DB === 'postgres' ? 'postg
 let shared: Promise<Db> | undefined;
 
 export function testDb(): Promise<Db> {
-  shared ??= (async () => {
-    const db =
-      TEST_DB_KIND === 'postgres'
-        ? await createDb({ databaseUrl: inject('postgresUrl'), poolMax: 8 })
-        : await createDb({ inMemory: true });
-    await migrate(db);
-    return db;
-  })();
+  shared ??=
+    TEST_DB_KIND === 'postgres'
+      ? createDb({ databaseUrl: inject('postgresUrl'), poolMax: 8 })
+      : createDb({ inMemory: true });
   return shared;
 }
 
@@ -73,7 +68,9 @@ export function bearer(session: Session): Record<string, string> {
 /** Signs a new device in to the owner's shop (the owner's phone, the harness's PIN). */
 export async function signInDevice(app: FastifyInstance, owner: Session): Promise<Session> {
   const db = await testDb();
-  const [row] = await db.orm.select({ phone: users.phone }).from(users).where(eq(users.id, owner.user.id));
+  const [row] = await db.withTenant(owner.tenant.id, (tx) =>
+    tx.select({ phone: users.phone }).from(users).where(eq(users.id, owner.user.id)),
+  );
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/sign-in',
