@@ -6,8 +6,12 @@
 export const AUDIT_ACTIONS = {
   'shop.registered': 'A shop was registered, with its owner and first branch',
   'auth.sign_in': 'A user signed in on a device',
-  'auth.sign_in_failed': 'A sign-in with a known phone number gave a wrong PIN',
+  'auth.sign_in_failed': 'A sign-in with a known phone number or email gave a wrong PIN or password',
+  'auth.locked_out': 'Too many wrong PINs, passwords or codes for an account: its sign-in was locked for a while',
   'auth.pin_failed': 'A wrong PIN was entered on a signed-in device',
+  'auth.mfa_enabled': 'Two-factor sign-in was turned on for an account, with new recovery codes',
+  'auth.mfa_failed': 'A wrong or replayed two-factor code, or a wrong recovery code, was given',
+  'auth.recovery_code_used': 'An account signed in with one of its recovery codes',
   'device.registered': 'A device was registered to the shop',
   'device.revoked': 'A device was revoked and can no longer sync',
   'user.created': 'A staff user was created',
@@ -16,8 +20,11 @@ export const AUDIT_ACTIONS = {
   'user.disabled': 'A user was disabled',
   'user.enabled': 'A disabled user was enabled again',
   'user.pin_changed': 'A user’s PIN was changed',
+  'user.password_changed': 'A user changed their password',
   'user.renamed': 'A user’s name was changed',
   'token.reuse_detected': 'A refresh token was used twice; its family was revoked',
+  'session.revoked': 'A session was ended by its user or by a manager',
+  'alert.resolved': 'A flagged sale was checked and its alert closed',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

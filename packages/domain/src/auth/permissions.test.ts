@@ -21,9 +21,14 @@ describe('the role → actions table (SPEC ID1)', () => {
     }
   });
 
-  it('keeps the auditor read-only', () => {
-    const writes = ROLE_ACTIONS.AUDITOR.filter((action) => !action.endsWith(':read') && action !== 'sync:push');
-    expect(writes).toEqual([]);
+  it('keeps the auditor read-only, but for syncing and looking after their own account', () => {
+    const writes = ROLE_ACTIONS.AUDITOR.filter((action) => !action.endsWith(':read'));
+    expect(writes).toEqual(['sync:push', 'account:self']);
+  });
+
+  it('lets every role look after their own account, and only owners and admins close alerts', () => {
+    for (const role of ROLES) expect(ROLE_ACTIONS[role]).toContain('account:self');
+    expect(ROLES.filter((role) => ROLE_ACTIONS[role].includes('alerts:resolve'))).toEqual(['OWNER', 'ADMIN']);
   });
 
   it.each<[Action, string[]]>([

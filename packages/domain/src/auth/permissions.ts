@@ -11,6 +11,7 @@
 /** Every action, with what it allows, by area. */
 export const ACTION_CATALOGUE = {
   'sync:push': 'Send this device’s recorded work to the server and receive the shop’s changes',
+  'account:self': 'See and end one’s own sessions, change one’s own password and two-factor',
   'sales:create': 'Ring up a sale',
   'sales:refund': 'Refund or return items of a sale',
   'sales:void': 'Void a sale within the shift',
@@ -37,6 +38,7 @@ export const ACTION_CATALOGUE = {
   'rx:read': 'See prescriptions and the scheduled-medicine register',
   'report:read': 'See sales and stock reports',
   'audit:read': 'See the audit log',
+  'alerts:resolve': 'Mark a flagged sale as checked',
   'user:manage': 'Create, change and disable staff and their roles',
   'device:manage': 'List and revoke devices',
   'branch:manage': 'Create and change branches',
@@ -72,8 +74,10 @@ function actionsOf(...groups: (readonly Action[])[]): readonly Action[] {
 }
 
 const READS: readonly Action[] = ['sales:read', 'product:read', 'stock:read', 'register:read', 'report:read'];
+/** Everyone looks after their own account. */
+const SELF: readonly Action[] = ['sync:push', 'account:self'];
 const TILL: readonly Action[] = [
-  'sync:push',
+  ...SELF,
   'sales:create',
   'sales:read',
   'discount:apply',
@@ -85,7 +89,7 @@ const TILL: readonly Action[] = [
 ];
 const STOCK: readonly Action[] = ['stock:receive', 'stock:adjust', 'stock:count', 'stock:transfer', 'stock:read'];
 
-/** The role → actions table (SPEC ID1); an owner will view it in the app. */
+/** The role → actions table (SPEC ID1); the owner views it in the app (Staff → Roles). */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   OWNER: ACTIONS,
   ADMIN: ACTIONS.filter((action) => action !== 'settings:write'),
@@ -103,9 +107,9 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   PHARMACIST: actionsOf(TILL, STOCK, ['sales:refund', 'price:override', 'rx:dispense', 'rx:release', 'rx:read']),
   PHARMACIST_ASSISTANT: actionsOf(TILL, ['stock:receive', 'stock:count', 'rx:read']),
   CASHIER: actionsOf(TILL),
-  STOCK_CONTROLLER: actionsOf(['sync:push', 'product:read', 'supplier:write'], STOCK),
+  STOCK_CONTROLLER: actionsOf(SELF, ['product:read', 'supplier:write'], STOCK),
   // Reading needs a device that syncs: its pushes will carry no work it may not do (per-operation checks).
-  AUDITOR: actionsOf(['sync:push', 'rx:read', 'audit:read'], READS),
+  AUDITOR: actionsOf(SELF, ['rx:read', 'audit:read'], READS),
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -14,15 +14,39 @@ export const ERROR_CODES = {
   OT_ERR_DEVICE_UNKNOWN: { status: 401, message: 'This device is not registered with the shop.' },
   OT_ERR_DEVICE_MISMATCH: { status: 403, message: 'The device id does not match the signed-in device.' },
   OT_ERR_FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  OT_ERR_ALERT_NOT_FOUND: { status: 404, message: 'There is no such open alert in this shop.' },
+  OT_ERR_SESSION_INVALID: {
+    status: 401,
+    message: 'This sign-in has ended or its token is not valid. Sign in again.',
+  },
+  OT_ERR_SESSION_NOT_FOUND: { status: 404, message: 'There is no such session in this shop.' },
   OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
   OT_ERR_DEVICE_NOT_FOUND: { status: 404, message: 'There is no such device in this shop, or it is revoked already.' },
   OT_ERR_BRANCH_UNKNOWN: { status: 400, message: 'A branch given is not one of this shop’s.' },
   OT_ERR_PHONE_TAKEN: { status: 409, message: 'A shop is already registered with this phone number.' },
   OT_ERR_DEVICE_TAKEN: { status: 409, message: 'This device id is already registered to another shop.' },
+  OT_ERR_EMAIL_TAKEN: { status: 409, message: 'An account already signs in with this email address.' },
+  OT_ERR_PASSWORD_REJECTED: {
+    status: 400,
+    message: 'Choose another password: this one breaks a password rule (see the details).',
+  },
+  OT_ERR_PASSWORD_WRONG: { status: 403, message: 'The current password is not right.' },
+  OT_ERR_NOT_PASSWORD_ACCOUNT: {
+    status: 409,
+    message: 'This account signs in with a phone number and PIN: it has no password or two-factor.',
+  },
+  OT_ERR_MFA_REQUIRED: { status: 401, message: 'Enter the 6-digit code from your authenticator app.' },
+  OT_ERR_MFA_INVALID: {
+    status: 401,
+    message: 'That code is not right or was used already. Enter the newest code from your app.',
+  },
+  OT_ERR_MFA_NOT_STARTED: { status: 409, message: 'Start setting up two-factor first: there is no code to confirm.' },
+  OT_ERR_MFA_ALREADY_ENABLED: { status: 409, message: 'Two-factor sign-in is already on for this account.' },
   OT_ERR_PROTOCOL_UNSUPPORTED: { status: 426, message: 'This app is out of date: reload it to update.' },
   OT_ERR_NOT_FOUND: { status: 404, message: 'Nothing is found at this address.' },
   OT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
   OT_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts: wait a minute and try again.' },
+  OT_ERR_LOCKED_OUT: { status: 429, message: 'Too many wrong attempts: locked for a while.' },
   OT_ERR_NOT_READY: { status: 503, message: 'The server is starting or its database is not answering.' },
   OT_ERR_INTERNAL: { status: 500, message: 'Something went wrong on the server. Nothing was changed.' },
 } as const satisfies Record<string, { status: number; message: string }>;
@@ -55,6 +79,7 @@ export interface ErrorBody {
   error: {
     code: ErrorCode;
     message: string;
-    details?: readonly { path: string; message: string }[];
+    /** `code`: a finer reason where a field can fail several ways (e.g. `PASSWORD_TOO_SHORT`). */
+    details?: readonly { path: string; message: string; code?: string }[];
   };
 }

@@ -30,6 +30,7 @@ export function stockMovements(operation: OperationContent): StockMovement[] {
     case 'UPSERT_PRODUCT':
     case 'DELETE_PRODUCT':
     case 'RESOLVE_STOCK_EXCEPTION':
+    case 'REPORT_PIN_FAILURE':
       return [];
   }
 }

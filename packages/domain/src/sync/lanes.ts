@@ -6,7 +6,7 @@
  *
  * - critical: payments, refunds and scheduled-medicine sales, stock adjustments (must reconcile);
  * - high: ordinary sales, customer updates;
- * - medium: catalogue edits, analytics.
+ * - medium: catalogue edits, security reports (wrong PINs), analytics.
  */
 export const LANES = ['critical', 'high', 'medium'] as const;
 export type Lane = (typeof LANES)[number];
@@ -20,6 +20,7 @@ export const LANE_OF_TYPE = {
   RESOLVE_STOCK_EXCEPTION: 'critical',
   UPSERT_PRODUCT: 'medium',
   DELETE_PRODUCT: 'medium',
+  REPORT_PIN_FAILURE: 'medium',
 } as const satisfies Record<string, Lane>;
 
 /** Lanes in the order a device sends them. */

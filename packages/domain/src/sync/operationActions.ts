@@ -22,5 +22,8 @@ export function actionOfOperation(operation: OperationContent): Action {
       return operation.data.reason === 'count' ? 'stock:count' : 'stock:adjust';
     case 'RESOLVE_STOCK_EXCEPTION':
       return 'stock:adjust';
+    case 'REPORT_PIN_FAILURE':
+      // Whoever is at the device when a PIN is mistyped; every role syncs.
+      return 'sync:push';
   }
 }

@@ -84,6 +84,24 @@ export const resolveStockExceptionOperationSchema = z.object({
   data: resolveStockExceptionSchema,
 });
 
+/** Wrong PINs on a shared device, reported so the owner's audit log shows them (SPEC ID3, AU4). */
+export const pinFailureSchema = z.object({
+  /** Whose PIN was tried. */
+  userId: z.uuid(),
+  /** Wrong PINs in a row for them on this device, this one included. */
+  failures: z.int().check(z.gte(1), z.lte(1000)),
+  /** Whether this one locked them out of the device. */
+  lockedOut: z.boolean(),
+  at: z.iso.datetime(),
+});
+
+export const reportPinFailureOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('REPORT_PIN_FAILURE'),
+  localId: z.string(),
+  data: pinFailureSchema,
+});
+
 export const operationSchema = z.discriminatedUnion('type', [
   createSaleOperationSchema,
   refundSaleOperationSchema,
@@ -92,6 +110,7 @@ export const operationSchema = z.discriminatedUnion('type', [
   receiveStockOperationSchema,
   adjustStockOperationSchema,
   resolveStockExceptionOperationSchema,
+  reportPinFailureOperationSchema,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
