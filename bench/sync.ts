@@ -323,14 +323,19 @@ async function ceiling(databaseUrl: string): Promise<number> {
   return rate;
 }
 
+/** What every request transaction of the server starts with: the app's role and the tenant, both local (D21). */
+const ACT_AS_TENANT = "SELECT set_config('role', 'opentill_app', true), set_config('app.tenant_id', $1, true)";
+
 /**
  * The SQL ceiling: per push, the statements the sync service runs (lock the
  * device, read its lanes and the already-applied ids, insert the sales with
  * UNNEST, read the chain neighbours, read the products' stock rules, write the
  * ledger, record the operations and lane progress, then take the branch's stock
  * numbers and move the figures) in one transaction, then the pull that answers
- * it, with every value computed beforehand.
+ * it, with every value computed beforehand; both as the app's role under
+ * row-level security, as the server runs them.
  */
+
 async function sqlCeiling(databaseUrl: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const { rows } = await pool.query<{ id: string }>(
@@ -391,6 +396,7 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
+          await client.query(ACT_AS_TENANT, [tenantId]);
           await client.query('SELECT id FROM devices WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [
             deviceId,
             tenantId,
@@ -504,13 +510,17 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
         } finally {
           client.release();
         }
-        // The pull that answers the push: the catalogue and the branch's stock changed since the cursor.
-        const pulled = await Promise.all([
-          pool.query<{ change_seq: string }>(
+        // The pull that answers the push: the catalogue and the branch's stock changed since the cursor,
+        // in one transaction of the tenant, as the service reads them.
+        const reader = await pool.connect();
+        await reader.query('BEGIN');
+        await reader.query(ACT_AS_TENANT, [tenantId]);
+        const pulled = [
+          await reader.query<{ change_seq: string }>(
             `SELECT * FROM products WHERE tenant_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT 501`,
             [tenantId, cursor.products],
           ),
-          pool.query<{ levels: [string, number, number][] }>(
+          await reader.query<{ levels: [string, number, number][] }>(
             `SELECT
                (SELECT coalesce(json_agg(json_build_array(product_id, on_hand, change_seq) ORDER BY change_seq), '[]')
                 FROM (SELECT product_id, on_hand, change_seq FROM stock_levels WHERE branch_id = $1 AND change_seq > $2
@@ -520,7 +530,9 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
                       WHERE x.branch_id = $1 AND x.change_seq > $2 ORDER BY x.change_seq LIMIT 501) e) AS exceptions`,
             [deviceBranch, cursor.stock],
           ),
-        ]);
+        ] as const;
+        await reader.query('COMMIT');
+        reader.release();
         cursor.products = Number(pulled[0].rows.at(-1)?.change_seq ?? cursor.products);
         cursor.stock = Number(pulled[1].rows[0]?.levels.at(-1)?.[2] ?? cursor.stock);
       }

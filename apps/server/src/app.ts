@@ -10,6 +10,13 @@ import type { Db } from './db/client.js';
 import type { TokenService } from './auth/tokens.js';
 import { createAuthService } from './auth/auth.service.js';
 import { authRoutes, type RateLimit } from './auth/auth.routes.js';
+import { createSessionService } from './auth/sessions.service.js';
+import { sessionRoutes } from './auth/sessions.routes.js';
+import { createAttemptGuard, type AttemptGuard } from './auth/attempt-guard.js';
+import { createLockoutService } from './auth/lockout.service.js';
+import { createAccountService } from './auth/accounts.service.js';
+import { accountRoutes } from './auth/accounts.routes.js';
+import { createMfaService } from './auth/mfa.service.js';
 import { staffRoutes } from './auth/staff.routes.js';
 import { deviceRoutes } from './auth/devices.routes.js';
 import { createDeviceService } from './auth/devices.service.js';
@@ -22,6 +29,9 @@ import { createSyncService } from './sync/sync.service.js';
 import { syncRoutes } from './sync/sync.routes.js';
 import { createLocalPokeBus, createRedisPokeBus, type PokeBus } from './sync/pokes.js';
 import { loadSaleSigner } from './audit/sale-signer.js';
+import { createAuditLogService } from './audit/audit-log.service.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { createAlertsService } from './audit/alerts.service.js';
 import { acceptGzipBodies } from './http/content-encoding.js';
 
 /** Largest request body: a full sync batch of 50 big sales stays well under it. */
@@ -52,6 +62,10 @@ export interface AppDeps {
   pokes?: PokeBus;
   /** Attempts per address on sign-in and registration; tests raise it. */
   authRateLimit?: RateLimit;
+  /** Refreshes per address; tests raise it. */
+  refreshRateLimit?: RateLimit;
+  /** Overrides the per-account lockout made from `redis` (or in memory); tests pass their own policy. */
+  attemptGuard?: AttemptGuard;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   now?: () => Date;
@@ -93,16 +107,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (!deps.pokes) app.addHook('onClose', () => pokes.close());
   const signer = await loadSaleSigner(deps.db);
   const sync = await createSyncService({ db: deps.db, signer, pokes, ...(deps.now ? { now: deps.now } : {}) });
-  const auth = createAuthService(deps.db, deps.tokens);
+  const sessions = createSessionService(deps.db, deps.tokens);
+  const auth = createAuthService(deps.db, sessions);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes(() => deps.db.ping()));
-      await api.register(authRoutes(auth, deps.authRateLimit));
+      const attempts = deps.attemptGuard ?? createAttemptGuard({ redis: deps.redis });
+      const lockouts = createLockoutService(deps.db);
+      await api.register(authRoutes(auth, { attempts, lockouts, rateLimit: deps.authRateLimit }));
       const devices = createDeviceService(deps.db);
+      await api.register(sessionRoutes(sessions, deps.tokens, devices.isActive, deps.refreshRateLimit));
+      const accounts = createAccountService(deps.db, sessions, attempts);
+      const mfa = createMfaService(deps.db, attempts);
+      await api.register(
+        accountRoutes({
+          accounts,
+          mfa,
+          tokens: deps.tokens,
+          activeDevice: devices.isActive,
+          rateLimit: deps.authRateLimit,
+        }),
+      );
       await api.register(syncRoutes(sync, deps.tokens, pokes, devices.isActive));
       await api.register(staffRoutes(createStaffService(deps.db), deps.tokens, devices.isActive));
       await api.register(deviceRoutes(devices, deps.tokens));
+      await api.register(
+        auditRoutes(createAuditLogService(deps.db), createAlertsService(deps.db), deps.tokens, devices.isActive),
+      );
     },
     { prefix: '/api/v1' },
   );

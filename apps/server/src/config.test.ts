@@ -25,13 +25,18 @@ describe('loadConfig', () => {
 
   it('names every bad variable in one error', () => {
     const bad = () =>
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', OPENTILL_DEMO: 'maybe', OPENTILL_TOKEN_SECRET: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        OPENTILL_DEMO: 'maybe',
+        OPENTILL_AUTH_RATE_LIMIT: 'lots',
+      });
     expect(bad).toThrow(ConfigError);
     try {
       bad();
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'OPENTILL_DEMO', 'OPENTILL_TOKEN_SECRET']) {
+      for (const name of ['PORT', 'DATABASE_URL', 'OPENTILL_DEMO', 'OPENTILL_AUTH_RATE_LIMIT']) {
         expect(message).toContain(name);
       }
     }

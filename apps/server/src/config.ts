@@ -2,6 +2,7 @@
  * Configuration comes from the environment only, validated once at start. A bad
  * variable stops the server with one clear line per problem (docs/OPERATIONS.md).
  */
+import { ACCESS_TOKEN_SECONDS } from './auth/tokens.js';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 
@@ -40,7 +41,16 @@ const envSchema = z.object({
     z.pipe(z.string().check(z.regex(/^[1-9]\d*$/, 'must be a whole number above 0')), z.transform(Number)),
     10,
   ),
-  OPENTILL_TOKEN_SECRET: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  OPENTILL_ACCESS_TOKEN_SECONDS: z._default(
+    z.pipe(
+      z.string().check(z.regex(/^\d+$/, 'must be a whole number')),
+      z.pipe(
+        z.transform(Number),
+        z.number().check(z.gte(30, 'must be 30 or more'), z.lte(3600, 'must be 3600 or less')),
+      ),
+    ),
+    ACCESS_TOKEN_SECONDS,
+  ),
   OPENTILL_WEB_DIR: z._default(z.string(), fileURLToPath(new URL('../../web/dist', import.meta.url))),
   OPENTILL_TRUST_PROXY: z._default(boolean, false),
   REDIS_URL: z.optional(url(/^rediss?:$/, 'redis://127.0.0.1:6379')),
@@ -54,7 +64,8 @@ export interface Config {
   demo: boolean;
   /** Sign-in and registration attempts per client address per minute. */
   authRateLimit: number;
-  tokenSecret: string | undefined;
+  /** How long an access token lives; devices refresh before then. */
+  accessTokenSeconds: number;
   webDir: string;
   trustProxy: boolean;
   redisUrl: string | undefined;
@@ -83,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { dataDir: e.OPENTILL_DATA_DIR },
     demo: e.OPENTILL_DEMO,
     authRateLimit: e.OPENTILL_AUTH_RATE_LIMIT,
-    tokenSecret: e.OPENTILL_TOKEN_SECRET,
+    accessTokenSeconds: e.OPENTILL_ACCESS_TOKEN_SECONDS,
     webDir: e.OPENTILL_WEB_DIR,
     trustProxy: e.OPENTILL_TRUST_PROXY,
     redisUrl: e.REDIS_URL,

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
-import { loadTokenService } from './auth/auth.service.js';
+import { loadTokenService } from './auth/token-keys.service.js';
 import { createDemoShopIfEmpty } from './demo/demo.service.js';
 import { DEMO_SHOP } from './demo/demo-catalog.js';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const db = await createDb(config.database);
-  const tokens = await loadTokenService(db, config.tokenSecret);
+  const tokens = await loadTokenService(db, { lifetimeSeconds: config.accessTokenSeconds });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : undefined;

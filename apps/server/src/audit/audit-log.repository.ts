@@ -1,7 +1,14 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { AUDIT_GENESIS_HASH, type AuditEntryContent } from '@opentill/domain';
+import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  AUDIT_GENESIS_HASH,
+  SECURITY_ALERT_ACTIONS,
+  isAuditAreaFilter,
+  type AuditEntryContent,
+  type AuditLogEntry,
+  type AuditQuery,
+} from '@opentill/domain';
 import { queryRows, type Executor, type Transaction } from '../db/client.js';
-import { auditHeads, auditLog, serverMeta, tenants } from '../db/schema.js';
+import { auditHeads, auditLog, devices, serverMeta, tenants, users } from '../db/schema.js';
 
 export interface AuditRow extends AuditEntryContent {
   hash: string;
@@ -96,4 +103,91 @@ export async function listTenantIds(db: Executor, among?: string[]): Promise<str
     .where(among ? inArray(tenants.id, among) : undefined)
     .orderBy(asc(tenants.createdAt), asc(tenants.id));
   return rows.map((row) => row.id);
+}
+
+/** The query's conditions on a tenant's entries; the action filter's format rules out LIKE wildcards. */
+function readerConditions(tenantId: string, query: AuditQuery): SQL | undefined {
+  const { action, userId, from, to, before } = query;
+  return and(
+    eq(auditLog.tenantId, tenantId),
+    action === undefined
+      ? undefined
+      : isAuditAreaFilter(action)
+        ? like(auditLog.action, `${action}%`)
+        : eq(auditLog.action, action),
+    userId === undefined ? undefined : eq(auditLog.actorUserId, userId),
+    from === undefined ? undefined : gte(auditLog.at, from),
+    to === undefined ? undefined : lte(auditLog.at, to),
+    before === undefined ? undefined : lt(auditLog.seq, before),
+  );
+}
+
+/**
+ * Up to `limit` of the tenant's entries matching the query, newest (highest seq)
+ * first, with the actor's and the device's names.
+ */
+export async function listAuditPage(db: Executor, tenantId: string, query: AuditQuery, limit: number) {
+  return entriesWhere(db, readerConditions(tenantId, query), limit);
+}
+
+/**
+ * The tenant's security events after `afterSeq` (SPEC AU7), newest first: every
+ * sign-in of a new phone, and the lockouts and token reuse; a device's wrong PIN
+ * only when it locked the person out.
+ */
+export async function listSecurityAlerts(db: Executor, tenantId: string, afterSeq: number, limit: number) {
+  const actions = SECURITY_ALERT_ACTIONS.filter((action) => action !== 'auth.pin_failed');
+  return entriesWhere(
+    db,
+    and(
+      eq(auditLog.tenantId, tenantId),
+      gt(auditLog.seq, afterSeq),
+      or(
+        inArray(auditLog.action, actions),
+        and(eq(auditLog.action, 'auth.pin_failed'), sql`${auditLog.details}->>'lockedOut' = 'true'`),
+      ),
+    ),
+    limit,
+  );
+}
+
+/**
+ * Entries matching `where`, newest first, with names. Walks the (tenant, seq) index
+ * backwards; the joins name the tenant too, so a stray id never borrows a name.
+ */
+async function entriesWhere(db: Executor, where: SQL | undefined, limit: number): Promise<AuditLogEntry[]> {
+  const rows = await db
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      action: auditLog.action,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.name,
+      actorDeviceId: auditLog.actorDeviceId,
+      actorDeviceName: devices.name,
+      ip: auditLog.ip,
+      userAgent: auditLog.userAgent,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, and(eq(users.id, auditLog.actorUserId), eq(users.tenantId, auditLog.tenantId)))
+    .leftJoin(devices, and(eq(devices.id, auditLog.actorDeviceId), eq(devices.tenantId, auditLog.tenantId)))
+    .where(where)
+    .orderBy(desc(auditLog.seq))
+    .limit(limit);
+  return rows.map((row): AuditLogEntry => ({
+    ...row,
+    at: new Date(row.at).toISOString(),
+    details: (row.details ?? {}) as Record<string, unknown>,
+  }));
+}
+
+/** Whether any of the tenant's entries came from this address. */
+export async function hasEntryFrom(db: Executor, tenantId: string, ip: string): Promise<boolean> {
+  const [row] = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.ip, ip)))
+    .limit(1);
+  return row !== undefined;
 }

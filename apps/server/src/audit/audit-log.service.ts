@@ -1,14 +1,25 @@
 /**
  * The tenant audit log (SPEC AU): `recordAudit` is the one way in, run inside the
  * transaction of the change it records so both commit or neither does;
- * `verifyAuditChain` walks a tenant's chain and names its first broken link.
+ * `verifyAuditChain` walks a tenant's chain and names its first broken link;
+ * `createAuditLogService` reads a tenant's log for its owner, a page at a time.
  */
 import { createHash } from 'node:crypto';
-import { AUDIT_GENESIS_HASH, auditEntryHash, type AuditAction, type AuditEntryContent } from '@opentill/domain';
-import type { Database, Executor, Transaction } from '../db/client.js';
+import {
+  AUDIT_GENESIS_HASH,
+  auditEntryHash,
+  type AuditAction,
+  type AuditEntryContent,
+  type AuditLogPage,
+  type AuditQuery,
+} from '@opentill/domain';
+import type { Database, Db, Executor, Transaction } from '../db/client.js';
+import type { DeviceClaims } from '../auth/tokens.js';
 import { createAuditSigner, type AuditSigner } from './audit-signer.js';
 import {
   insertAuditEntry,
+  hasEntryFrom,
+  listAuditPage,
   listTenantIds,
   readAuditEntries,
   readAuditHead,
@@ -143,4 +154,31 @@ export async function verifyAuditChain(db: Database, tenantId: string): Promise<
 /** The ids of these tenants that exist, or of every tenant, oldest shop first. */
 export function auditedTenants(db: Executor, among?: string[]): Promise<string[]> {
   return listTenantIds(db, among);
+}
+
+export interface AuditLogService {
+  /** A page of the claims' tenant's log, newest first, filtered by the query. */
+  list(claims: DeviceClaims, query: AuditQuery): Promise<AuditLogPage>;
+}
+
+export function createAuditLogService(db: Db): AuditLogService {
+  return {
+    async list(claims, query) {
+      // One row past the page tells whether an older page exists, without counting.
+      const rows = await db.withTenant(claims.tenantId, (tx) =>
+        listAuditPage(tx, claims.tenantId, query, query.limit + 1),
+      );
+      const entries = rows.slice(0, query.limit);
+      const last = entries.at(-1);
+      return { entries, nextBefore: rows.length > query.limit && last ? last.seq : null };
+    },
+  };
+}
+
+/**
+ * Whether a request comes from an address the shop's log has never seen: a sign-in
+ * from one is flagged unusual for the owner (SPEC AU7). Run before recording it.
+ */
+export async function isNewAddress(tx: Transaction, tenantId: string, ip: string | undefined): Promise<boolean> {
+  return ip !== undefined && !(await hasEntryFrom(tx, tenantId, ip.slice(0, IP_LENGTH)));
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/client.js';
-import { integrityAlerts, sales, serverMeta } from '../db/schema.js';
+import { devices, integrityAlerts, sales, serverMeta, users } from '../db/schema.js';
 
 export type AlertKind = 'gap' | 'break' | 'fork' | 'unauthorized';
 
@@ -74,14 +74,6 @@ export async function resolveGaps(tx: Executor, deviceId: string, places: number
     );
 }
 
-export async function listOpenAlerts(db: Executor, tenantId: string) {
-  return db
-    .select()
-    .from(integrityAlerts)
-    .where(and(eq(integrityAlerts.tenantId, tenantId), isNull(integrityAlerts.resolvedAt)))
-    .orderBy(integrityAlerts.createdAt);
-}
-
 export async function readMeta(db: Executor, key: string): Promise<string | undefined> {
   const [row] = await db.select({ value: serverMeta.value }).from(serverMeta).where(eq(serverMeta.key, key));
   return row?.value;
@@ -89,4 +81,42 @@ export async function readMeta(db: Executor, key: string): Promise<string | unde
 
 export async function insertMetaIfAbsent(db: Executor, key: string, value: string): Promise<void> {
   await db.insert(serverMeta).values({ key, value }).onConflictDoNothing();
+}
+
+/** The tenant's open alerts with the sale each names (when the server holds it), newest first. */
+export async function listOpenAlerts(db: Executor, tenantId: string, limit: number) {
+  return db
+    .select({
+      id: integrityAlerts.id,
+      kind: integrityAlerts.kind,
+      chainSeq: integrityAlerts.chainSeq,
+      deviceId: integrityAlerts.deviceId,
+      deviceName: devices.name,
+      details: integrityAlerts.details,
+      createdAt: integrityAlerts.createdAt,
+      saleLocalId: sales.localId,
+      saleTotal: sales.totalAmount,
+      saleCreatedAt: sales.createdAt,
+      saleBy: users.name,
+    })
+    .from(integrityAlerts)
+    .leftJoin(devices, eq(devices.id, integrityAlerts.deviceId))
+    .leftJoin(
+      sales,
+      and(eq(sales.tenantId, integrityAlerts.tenantId), sql`${sales.id}::text = ${integrityAlerts.details}->>'saleId'`),
+    )
+    .leftJoin(users, eq(users.id, sales.userId))
+    .where(and(eq(integrityAlerts.tenantId, tenantId), isNull(integrityAlerts.resolvedAt)))
+    .orderBy(desc(integrityAlerts.createdAt))
+    .limit(limit);
+}
+
+/** Closes an open alert of this tenant; returns it (with the sale it names), or nothing when there is none open. */
+export async function resolveAlert(db: Executor, tenantId: string, id: string, now: Date) {
+  const [row] = await db
+    .update(integrityAlerts)
+    .set({ resolvedAt: now })
+    .where(and(eq(integrityAlerts.id, id), eq(integrityAlerts.tenantId, tenantId), isNull(integrityAlerts.resolvedAt)))
+    .returning({ kind: integrityAlerts.kind, deviceId: integrityAlerts.deviceId, details: integrityAlerts.details });
+  return row;
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { PinVerifier } from '@opentill/domain';
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { PasswordPolicyPreset, PinVerifier } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
 import { branches, devices, signingKeys, tenants, users } from '../db/schema.js';
 
@@ -8,10 +8,15 @@ export interface NewShop {
   tenantId: string;
   businessName: string;
   ownerName: string;
-  phone: string;
-  pinHash: string;
+  /** A spaza owner signs in by phone and PIN... */
+  phone?: string;
+  pinHash?: string;
   /** For shared devices (ID3); scripts that never sign in on a device may leave it out. */
   pinVerifier?: PinVerifier;
+  /** ...a pharmacy owner by email (lower-case) and password, under the shop's password policy (ID5). */
+  email?: string;
+  passwordHash?: string;
+  passwordPolicy?: PasswordPolicyPreset;
 }
 
 export interface ShopRefs {
@@ -27,7 +32,13 @@ export const DEVICE_ID_CONSTRAINT = 'devices_pkey';
 export async function insertShop(tx: Executor, shop: NewShop): Promise<ShopRefs> {
   const [tenant] = await tx
     .insert(tenants)
-    .values({ id: shop.tenantId, businessName: shop.businessName, phone: shop.phone })
+    .values({
+      id: shop.tenantId,
+      businessName: shop.businessName,
+      phone: shop.phone ?? null,
+      email: shop.email ?? null,
+      ...(shop.passwordPolicy ? { passwordPolicy: shop.passwordPolicy } : {}),
+    })
     .returning({ id: tenants.id });
   if (!tenant) throw new Error('tenant insert returned nothing');
   const [branch] = await tx
@@ -40,10 +51,14 @@ export async function insertShop(tx: Executor, shop: NewShop): Promise<ShopRefs>
     .values({
       tenantId: tenant.id,
       name: shop.ownerName,
-      phone: shop.phone,
+      phone: shop.phone ?? null,
       role: 'OWNER',
-      pinHash: shop.pinHash,
+      pinHash: shop.pinHash ?? null,
       pinVerifier: shop.pinVerifier ?? null,
+      email: shop.email ?? null,
+      passwordHash: shop.passwordHash ?? null,
+      // Newest first, the current password included (isReusedPassword).
+      passwordHistory: shop.passwordHash ? [shop.passwordHash] : [],
     })
     .returning({ id: users.id });
   if (!user) throw new Error('user insert returned nothing');
@@ -106,6 +121,16 @@ export async function findOwnerByPhone(db: Executor, phone: string): Promise<Own
   return row;
 }
 
+/** A device of this tenant, removed or not: signing in again resumes it (SPEC ID17). */
+export async function findTenantDevice(db: Executor, tenantId: string, deviceId: string) {
+  const [row] = await db
+    .select({ id: devices.id, revokedAt: devices.revokedAt })
+    .from(devices)
+    .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId)))
+    .limit(1);
+  return row;
+}
+
 /** A device that is registered and not revoked, within its tenant. */
 export async function findActiveDevice(db: Executor, tenantId: string, deviceId: string) {
   const [row] = await db
@@ -116,13 +141,23 @@ export async function findActiveDevice(db: Executor, tenantId: string, deviceId:
   return row;
 }
 
-export async function listSigningKeys(db: Executor) {
+/** The token keys made after `since`, newest first. */
+export async function listSigningKeys(db: Executor, since: Date) {
   return db
-    .select({ kid: signingKeys.kid, secret: signingKeys.secret })
+    .select({
+      kid: signingKeys.kid,
+      privateKey: signingKeys.privateKey,
+      publicKey: signingKeys.publicKey,
+      createdAt: signingKeys.createdAt,
+    })
     .from(signingKeys)
+    .where(gt(signingKeys.createdAt, since))
     .orderBy(desc(signingKeys.createdAt));
 }
 
-export async function insertSigningKey(db: Executor, key: { kid: string; secret: string }): Promise<void> {
+export async function insertSigningKey(
+  db: Executor,
+  key: { kid: string; privateKey: string; publicKey: string },
+): Promise<void> {
   await db.insert(signingKeys).values(key).onConflictDoNothing();
 }

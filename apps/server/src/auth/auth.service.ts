@@ -1,64 +1,62 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { OWNER_ACTIONS, type Session, type registerRequestSchema, type signInRequestSchema } from '@opentill/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  OWNER_ACTIONS,
+  type Session,
+  type SessionTokens,
+  type registerRequestSchema,
+  type signInRequestSchema,
+} from '@opentill/domain';
 import type * as z from 'zod/mini';
 import type { Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../http/errors.js';
-import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
+import { isNewAddress, recordAudit, type RequestContext } from '../audit/audit-log.service.js';
 import {
   DEVICE_ID_CONSTRAINT,
   OWNER_PHONE_CONSTRAINT,
   findOwnerByPhone,
   findOwnerTenant,
+  findTenantDevice,
   insertDevice,
   insertShop,
-  insertSigningKey,
-  listSigningKeys,
   type ShopRefs,
 } from './auth.repository.js';
 import { hashPin, verifyDecoy, verifyPin } from './pin.js';
 import { makePinVerifier } from './pin-verifier.js';
 import { setPinVerifier } from './staff.repository.js';
-import { createTokenService, type SigningKey, type TokenService } from './tokens.js';
+import type { SessionOwner, SessionService } from './sessions.service.js';
 
 type RegisterInput = z.output<typeof registerRequestSchema>;
 type SignInInput = z.output<typeof signInRequestSchema>;
-
-/** The key id of the key a fresh database generates; fixed so concurrent first starts agree. */
-const FIRST_KEY_ID = 'k1';
-
-/**
- * The token keys: OPENTILL_TOKEN_SECRET when set (signing), plus every stored key
- * (verifying). Without the variable the first start stores a random key, so
- * tokens survive restarts and every instance on the same database agrees.
- */
-export async function loadTokenService(db: Db, envSecret: string | undefined): Promise<TokenService> {
-  let stored: SigningKey[] = await listSigningKeys(db.orm);
-  if (stored.length === 0 && !envSecret) {
-    await insertSigningKey(db.orm, { kid: FIRST_KEY_ID, secret: randomBytes(32).toString('base64url') });
-    stored = await listSigningKeys(db.orm);
-  }
-  return createTokenService(envSecret ? [{ kid: 'env', secret: envSecret }, ...stored] : stored);
-}
 
 export interface AuthService {
   register(input: RegisterInput, context: RequestContext): Promise<Session>;
   signIn(input: SignInInput, context: RequestContext): Promise<Session>;
 }
 
-export function createAuthService(db: Db, tokens: TokenService): AuthService {
-  async function sessionFor(
+export function createAuthService(db: Db, sessions: SessionService): AuthService {
+  function sessionFor(
     refs: ShopRefs,
     deviceId: string,
+    tokens: SessionTokens,
     names: { businessName: string; branchName: string; userName: string },
-  ): Promise<Session> {
-    const token = await tokens.sign({ ...refs, deviceId, permissions: [...OWNER_ACTIONS] });
+  ): Session {
     return {
-      token,
+      ...tokens,
       tenant: { id: refs.tenantId, businessName: names.businessName },
       branch: { id: refs.branchId, name: names.branchName },
       user: { id: refs.userId, name: names.userName, role: 'OWNER' },
       device: { id: deviceId },
+    };
+  }
+
+  /** The owner's session on the device signing in: everything an owner may do. */
+  function owning(refs: ShopRefs, input: RegisterInput | SignInInput): SessionOwner {
+    return {
+      ...refs,
+      deviceId: input.deviceId,
+      permissions: [...OWNER_ACTIONS],
+      devicePublicKey: input.devicePublicKey,
     };
   }
 
@@ -72,7 +70,7 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
     async register(input, context) {
       const [pinHash, pinVerifier] = await Promise.all([hashPin(input.pin), makePinVerifier(input.pin)]);
       const tenantId = randomUUID();
-      const refs = await db
+      const { shop: refs, tokens } = await db
         .withTenant(tenantId, async (tx) => {
           const shop = await insertShop(tx, { ...input, tenantId, pinHash, pinVerifier });
           await insertDevice(tx, { ...shop, id: input.deviceId, name: input.deviceName });
@@ -87,10 +85,11 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
             action: 'device.registered',
             details: { branchId: shop.branchId, deviceName: input.deviceName ?? null },
           });
-          return shop;
+          const opened = await sessions.open(tx, owning(shop, input), context);
+          return { shop, tokens: opened };
         })
         .catch(conflictFrom);
-      return sessionFor(refs, input.deviceId, {
+      return sessionFor(refs, input.deviceId, tokens, {
         businessName: input.businessName,
         branchName: 'Main',
         userName: input.ownerName,
@@ -118,20 +117,33 @@ export function createAuthService(db: Db, tokens: TokenService): AuthService {
       }
       // An owner from before devices kept PIN verifiers gets one now, while the PIN is in hand.
       const pinVerifier = owner.hasPinVerifier ? null : await makePinVerifier(input.pin);
-      await db
+      const tokens = await db
         .withTenant(owner.tenantId, async (tx) => {
+          // Asked before this sign-in's own entries carry the address.
+          const newAddress = await isNewAddress(tx, owner.tenantId, context.ip);
           if (pinVerifier) await setPinVerifier(tx, owner.userId, pinVerifier);
-          await insertDevice(tx, { ...owner, id: input.deviceId, name: input.deviceName });
           const by = { tenantId: owner.tenantId, actorUserId: owner.userId, actorDeviceId: input.deviceId, ...context };
+          // A device of this shop signing in again (its session ended) stays the same device, so its queue
+          // goes on; a removed one stays removed. Another shop's device id still fails the insert
+          // (OT_ERR_DEVICE_TAKEN): row-level security hides it here.
+          const existing = await findTenantDevice(tx, owner.tenantId, input.deviceId);
+          if (!existing) {
+            await insertDevice(tx, { ...owner, id: input.deviceId, name: input.deviceName });
+            await recordAudit(tx, {
+              ...by,
+              action: 'device.registered',
+              details: { branchId: owner.branchId, deviceName: input.deviceName ?? null },
+            });
+          }
           await recordAudit(tx, {
             ...by,
-            action: 'device.registered',
-            details: { branchId: owner.branchId, deviceName: input.deviceName ?? null },
+            action: 'auth.sign_in',
+            details: { branchId: owner.branchId, newAddress, ...(existing ? { resumed: true } : {}) },
           });
-          await recordAudit(tx, { ...by, action: 'auth.sign_in', details: { branchId: owner.branchId } });
+          return sessions.open(tx, owning(owner, input), context);
         })
         .catch(conflictFrom);
-      return sessionFor(owner, input.deviceId, {
+      return sessionFor(owner, input.deviceId, tokens, {
         businessName: owner.businessName,
         branchName: owner.branchName,
         userName: owner.userName,

@@ -9,7 +9,7 @@ import { pbkdf2Sync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Operation, RosterEntry, Session, StaffMember } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, pushAs, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, pushAs, registerShop, testApp, testDb, testToken } from '../test/test-app.js';
 import { DeviceScript } from '../test/operations.js';
 import { auditLog, integrityAlerts, sales } from '../db/schema.js';
 import { verifyAuditChain } from '../audit/audit-log.service.js';
@@ -127,6 +127,28 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
     );
   });
 
+  it('ID3: wrong PINs a device reports reach the audit log, with whose PIN, how many and the lockout', async () => {
+    const owner = await registerShop(app);
+    const thandi = await cashier(owner, 'Thandi', '1111');
+    const script = new DeviceScript();
+    const reports = [1, 2, 3, 4].map((failures) => script.pinFailure(thandi.id, failures));
+    const body = await push(owner, [...reports, as(script.pinFailure(thandi.id, 5, true), owner.user.id)]);
+    expect(body.acknowledgments.map((ack) => ack.status)).toEqual(Array(5).fill('created'));
+    // Sent again (answer lost): the same answers, no second entry.
+    expect((await push(owner, reports)).acknowledgments.map((ack) => ack.status)).toEqual(Array(4).fill('created'));
+    const db = await testDb();
+    const entries = await db.withTenant(owner.tenant.id, (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.action, 'auth.pin_failed')).orderBy(auditLog.seq),
+    );
+    expect(entries.map((entry) => entry.details)).toEqual(
+      [1, 2, 3, 4, 5].map((failures) =>
+        expect.objectContaining({ userId: thandi.id, failures, lockedOut: failures === 5 }),
+      ),
+    );
+    expect(entries.every((entry) => entry.actorDeviceId === owner.device.id)).toBe(true);
+    expect(entries.at(-1)?.actorUserId).toBe(owner.user.id);
+  });
+
   it('ID4: a sale by a person disabled meanwhile is kept and flagged; their other work is refused', async () => {
     const owner = await registerShop(app);
     const thandi = await cashier(owner, 'Thandi', '1111');
@@ -210,7 +232,7 @@ describe(`staff on ${TEST_DB_KIND}`, () => {
     const other = await registerShop(app);
     const admin = await addStaff(owner, { name: 'Ayanda', role: 'ADMIN', branchIds: [], pin: '4321' });
     expect(admin.statusCode).toBe(201);
-    const adminToken = await testTokens.sign({
+    const adminToken = await testToken({
       tenantId: owner.tenant.id,
       branchId: owner.branch.id,
       deviceId: owner.device.id,

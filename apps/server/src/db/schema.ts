@@ -31,10 +31,16 @@ export const serverMeta = pgTable('server_meta', {
   value: text('value').notNull(),
 });
 
-/** Keys that sign device tokens; `kid` goes in the token header so keys can rotate. */
+/**
+ * Keys that sign access tokens (Ed25519, SPEC ID17); `kid` goes in the token header so keys can
+ * rotate: the newest signs, every key young enough to have signed a live token verifies.
+ */
 export const signingKeys = pgTable('signing_keys', {
   kid: varchar('kid', { length: 64 }).primaryKey(),
-  secret: text('secret').notNull(),
+  /** PKCS#8 PEM of the private key. */
+  privateKey: text('private_key').notNull(),
+  /** SPKI PEM of the public key. */
+  publicKey: text('public_key').notNull(),
   createdAt,
 });
 
@@ -54,6 +60,8 @@ export const tenants = pgTable('tenants', {
   changeCounter: bigint('change_counter', { mode: 'number' }).notNull().default(0),
   /** What a sale that would take a tracked product below zero does, unless the product says (SPEC ST3, ST4). */
   oversellPolicy: varchar('oversell_policy', { length: 8 }).notNull().default('flag'),
+  /** The password rules of its email accounts: `standard` (12 characters) or `pharmacy` (16) (SPEC ID5). */
+  passwordPolicy: varchar('password_policy', { length: 16 }).notNull().default('standard'),
   createdAt,
   updatedAt,
 });
@@ -97,6 +105,19 @@ export const users = pgTable(
      * so a person signs in on one with no network (SPEC ID3); made when the PIN is set.
      */
     pinVerifier: jsonb('pin_verifier'),
+    /** Email accounts (pharmacies) sign in with this; unique across tenants, stored lower-case (SPEC ID5). */
+    email: varchar('email', { length: 254 }),
+    /** Argon2id hash of the password (NFKC-normalized); never the password itself. */
+    passwordHash: text('password_hash'),
+    /** Hashes of earlier passwords, newest first, so the last few are not chosen again (ID7). */
+    passwordHistory: jsonb('password_history').$type<string[]>().notNull().default([]),
+    /** Base32 TOTP secret; two-factor is on only once `totpEnabledAt` is set (ID8). */
+    totpSecret: varchar('totp_secret', { length: 64 }),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last accepted TOTP step: a code at or before it is a replay (ID8). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** SHA-256 hashes of the unused recovery codes (ID9). */
+    recoveryCodeHashes: jsonb('recovery_code_hashes').$type<string[]>().notNull().default([]),
     isActive: boolean('is_active').notNull().default(true),
     /** When the person was disabled: work they did on a device before it still counts (ID4). */
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -109,7 +130,57 @@ export const users = pgTable(
     uniqueIndex('uq_users_owner_phone')
       .on(t.phone)
       .where(sql`role = 'OWNER'`),
+    // An email signs in to one account, whatever the shop.
+    uniqueIndex('uq_users_email').on(t.email),
   ],
+);
+
+/**
+ * A signed-in session: one device (or browser) of one person, the family of its
+ * rotating refresh tokens (SPEC ID17). Revoking it ends every token of the family.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id, { onDelete: 'cascade' }),
+    /** The device's WebCrypto public key (JWK, ECDSA P-256): a refresh must be signed by its private key. */
+    devicePublicKey: jsonb('device_public_key'),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 300 }),
+    createdAt,
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Moves forward with each refresh: a session unused for this long ends by itself. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** `signed_out`, `revoked`, `token_reuse`, `device_revoked`, `user_disabled`. */
+    revokedReason: varchar('revoked_reason', { length: 32 }),
+  },
+  (t) => [index('idx_sessions_tenant_user').on(t.tenantId, t.userId)],
+);
+
+/** Refresh tokens, stored as SHA-256 hashes; each is used once, then replaced (rotation). */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
+    tenantId: tenantId(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** What the device signs to use this token: proof it still holds its private key. */
+    nonce: varchar('nonce', { length: 64 }).notNull(),
+    createdAt,
+    /** Set when it was exchanged; presenting it again is reuse: the whole session is revoked. */
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('idx_refresh_tokens_session').on(t.sessionId)],
 );
 
 /** The branches a person works at (SPEC ID2); tenant-wide roles need none. */
@@ -444,7 +515,11 @@ export const auditLog = pgTable(
     signature: varchar('signature', { length: 64 }).notNull(),
     signatureKeyId: varchar('signature_key_id', { length: 16 }).notNull(),
   },
-  (t) => [unique('uq_audit_log_tenant_seq').on(t.tenantId, t.seq)],
+  (t) => [
+    unique('uq_audit_log_tenant_seq').on(t.tenantId, t.seq),
+    // "Has this shop seen this address before?" at every sign-in (SPEC AU7).
+    index('idx_audit_log_tenant_ip').on(t.tenantId, t.ip),
+  ],
 );
 
 /**

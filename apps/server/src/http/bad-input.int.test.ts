@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { ERROR_CODES, type Session } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testTokens } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, registerShop, testApp, testDb, testToken } from '../test/test-app.js';
 import { DeviceScript, syncBody } from '../test/operations.js';
 import { devices, products, sales, syncOperations, tenants, users } from '../db/schema.js';
 import { BODY_LIMIT } from '../app.js';
@@ -116,7 +116,7 @@ describe(`bad input on every writing route (${TEST_DB_KIND})`, () => {
 
   it('refuses a token of a tenant that does not exist, writing nothing', async () => {
     const deviceId = randomUUID();
-    const token = await testTokens.sign({
+    const token = await testToken({
       tenantId: randomUUID(),
       branchId: randomUUID(),
       deviceId,
@@ -136,9 +136,10 @@ describe(`bad input on every writing route (${TEST_DB_KIND})`, () => {
   });
 
   it('refuses a token signed with another key', async () => {
-    const { createTokenService } = await import('../auth/tokens.js');
-    const forger = createTokenService([{ kid: 'test', secret: 'a-different-secret-that-is-long-enough-00' }]);
-    const token = await forger.sign({
+    const { createTokenService, generateTokenKey } = await import('../auth/tokens.js');
+    // Same key id as the server's test key, another key: only the signature tells them apart.
+    const forger = createTokenService([generateTokenKey('test')]);
+    const { token } = await forger.sign({
       tenantId: session.tenant.id,
       branchId: session.branch.id,
       deviceId: session.device.id,

@@ -6,12 +6,16 @@ type Details = NonNullable<ErrorBody['error']['details']>;
 /** An error with a stable code (docs/API.md "Errors"); thrown anywhere, answered here. */
 export class AppError extends Error {
   override readonly name = 'AppError';
+  /** Sent as `Retry-After` (seconds), so a client knows when trying again can help. */
+  readonly retryAfterSeconds: number | undefined;
   constructor(
     readonly code: ErrorCode,
     readonly details?: Details,
     message: string = ERROR_CODES[code].message,
+    options: { retryAfterSeconds?: number } = {},
   ) {
     super(message);
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {
@@ -51,6 +55,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (code) {
       const details = error instanceof AppError ? error.details : undefined;
       const message = error instanceof AppError ? error.message : ERROR_CODES[code].message;
+      if (error instanceof AppError && error.retryAfterSeconds !== undefined)
+        reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(ERROR_CODES[code].status).send(errorBody(code, details, message));
     }
     request.log.error({ err: error }, 'unhandled error');

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Acknowledgment, Session, SyncResponse } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, signInDevice, testApp, testDb, testTokens } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, registerShop, signInDevice, testApp, testDb, testToken } from '../test/test-app.js';
 import { DeviceScript, saleContentData, syncBody } from '../test/operations.js';
 import { integrityAlerts, sales, syncOperations } from '../db/schema.js';
 
@@ -396,7 +396,7 @@ describe(`sync refusals on ${TEST_DB_KIND}`, () => {
   it('refuses a token for a device the server does not know', async () => {
     const session = await registerShop(app);
     const ghost = randomUUID();
-    const token = await testTokens.sign({
+    const token = await testToken({
       tenantId: session.tenant.id,
       branchId: session.branch.id,
       deviceId: ghost,

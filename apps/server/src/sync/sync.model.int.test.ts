@@ -29,7 +29,7 @@ import {
   type SaleContent,
   type SyncResponse,
 } from '@opentill/domain';
-import { TEST_DB_KIND, testApp, testDb, testTokens } from '../test/test-app.js';
+import { TEST_DB_KIND, testApp, testDb, testToken } from '../test/test-app.js';
 import { DeviceScript, saleOf } from '../test/operations.js';
 import { insertDevice, insertShop } from '../auth/auth.repository.js';
 import { products, refunds, sales, stockLedger, stockLevels } from '../db/schema.js';
@@ -148,7 +148,7 @@ async function newShop(deviceCount: number): Promise<{ tenantId: string; devices
   for (let i = 0; i < deviceCount; i++) {
     const id = randomUUID();
     await db.withTenant(tenantId, (tx) => insertDevice(tx, { ...refs, id, name: `till ${i}` }));
-    const token = await testTokens.sign({ ...refs, deviceId: id, permissions: ['sync:push'] });
+    const token = await testToken({ ...refs, deviceId: id, permissions: ['sync:push'] });
     devices.push({
       id,
       token,

@@ -25,6 +25,7 @@ import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/cat
 import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
 import { settleRefunds, type RefundAnswer } from '../sales/refunds.service.js';
 import { checkChainLinks, flagUnauthorizedSales } from '../audit/sale-integrity.service.js';
+import { recordAudit } from '../audit/audit-log.service.js';
 import { pullStock, settleStock } from '../stock/stock.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -137,6 +138,24 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       return failure(operation, 'rejected', 'OT_ERR_REFUND_INVALID');
     }
     return null;
+  }
+
+  /** A device's report of a wrong PIN: an entry in the shop's audit log, in the push's transaction (AU4). */
+  async function recordPinFailure(
+    tx: Transaction,
+    claims: DeviceClaims,
+    deviceId: string,
+    operation: Extract<Operation, { type: 'REPORT_PIN_FAILURE' }>,
+    actorId: string,
+  ): Promise<Acknowledgment> {
+    await recordAudit(tx, {
+      tenantId: claims.tenantId,
+      action: 'auth.pin_failed',
+      actorUserId: actorId,
+      actorDeviceId: deviceId,
+      details: { ...operation.data },
+    });
+    return answer(operation, 'created');
   }
 
   /** Applies a catalogue operation, one at a time, in the order received (SY11, SY12). */
@@ -334,6 +353,8 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           else work.refunds.push({ index, operation, actorId });
         } else if (isStockOperation(operation)) {
           work.stockOperations.push({ index, operation, actorId });
+        } else if (operation.type === 'REPORT_PIN_FAILURE') {
+          answers[index] = await recordPinFailure(tx, claims, device.id, operation, actorId);
         } else {
           answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }

@@ -91,6 +91,18 @@ export class DeviceScript {
     };
   }
 
+  /** A wrong PIN for `userId` typed on this device, as the PWA reports it. */
+  pinFailure(userId: string, failures: number, lockedOut = false): Operation {
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.REPORT_PIN_FAILURE,
+      seq: this.nextSeq('medium'),
+      type: 'REPORT_PIN_FAILURE',
+      localId: randomUUID(),
+      data: { userId, failures, lockedOut, at: new Date().toISOString() },
+    };
+  }
+
   receive(productId: string, quantity: number): Operation {
     const localId = randomUUID();
     return {

@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { buildApp, type AppDeps } from '../app.js';
 import { users } from '../db/schema.js';
 import { createDb, type Db } from '../db/client.js';
-import { createTokenService } from '../auth/tokens.js';
+import { createTokenService, generateTokenKey, type DeviceClaims } from '../auth/tokens.js';
 
 export const TEST_DB_KIND = process.env.OPENTILL_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
@@ -25,13 +25,21 @@ export function testDb(): Promise<Db> {
   return shared;
 }
 
-export const testTokens = createTokenService([{ kid: 'test', secret: 'test-secret-that-is-long-enough-0123456789' }]);
+/** Signs like the server's tokens do; the key is made once per worker. */
+export const TEST_TOKEN_KEY = generateTokenKey('test');
+export const testTokens = createTokenService([TEST_TOKEN_KEY]);
+
+/** A token for these claims, as the tests' hand-made devices hold. */
+export async function testToken(claims: DeviceClaims): Promise<string> {
+  return (await testTokens.sign(claims)).token;
+}
 
 export async function testApp(overrides: Partial<AppDeps> = {}): Promise<FastifyInstance> {
   const app = await buildApp({
     db: await testDb(),
     tokens: testTokens,
     authRateLimit: { max: 10_000, timeWindow: '1 minute' },
+    refreshRateLimit: { max: 10_000, timeWindow: '1 minute' },
     ...overrides,
   });
   await app.ready();
