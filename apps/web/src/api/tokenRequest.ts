@@ -1,9 +1,12 @@
-import { getSession } from '../db';
+import { ERROR_CODES } from '@opentill/domain';
+import { authorizedFetch } from '../tokens/authorizedFetch';
+import type { TokenFailure } from '../tokens/accessToken';
 import { readServerError, type FieldDetail } from './serverError';
 
 /**
- * A request with this device's token to the owner's online-only routes (staff, devices).
- * Never queued: these change who may use the shop, so the owner sees the answer at once.
+ * A request with this device's access token (refreshed when due, src/tokens/) to the online-only
+ * routes (staff, devices, sessions, audit). Never queued: these change who may use the shop, so
+ * the owner sees the answer at once.
  */
 export type ApiFailure =
   | { kind: 'offline' }
@@ -21,19 +24,21 @@ export async function tokenRequest(
   body?: unknown,
 ): Promise<ApiResult<unknown>> {
   if (!navigator.onLine) return { ok: false, failure: { kind: 'offline' } };
-  const session = await getSession();
-  if (!session) return { ok: false, failure: { kind: 'unexpected' } };
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers: {
-        Authorization: `Bearer ${session.token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      cache: 'no-store',
-    });
+    const sent = await authorizedFetch((token) =>
+      fetch(url, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        cache: 'no-store',
+      }),
+    );
+    if (!sent.ok) return { ok: false, failure: failureWithoutToken(sent.failure) };
+    response = sent.response;
   } catch {
     return { ok: false, failure: { kind: 'unreachable' } };
   }
@@ -43,4 +48,25 @@ export async function tokenRequest(
   if (!error) return { ok: false, failure: { kind: 'unexpected' } };
   if (response.status === 403) return { ok: false, failure: { kind: 'forbidden', message: error.message } };
   return { ok: false, failure: { kind: 'server', ...error } };
+}
+
+/** No token to send: in the words the screens already have for a failed request. */
+function failureWithoutToken(failure: TokenFailure): ApiFailure {
+  switch (failure) {
+    case 'offline':
+      return { kind: 'offline' };
+    case 'unreachable':
+      return { kind: 'unreachable' };
+    case 'ended':
+      return serverFailure('OT_ERR_SESSION_INVALID');
+    case 'rate-limited':
+      return serverFailure('OT_ERR_RATE_LIMITED');
+    case 'no-session':
+    case 'server':
+      return { kind: 'unexpected' };
+  }
+}
+
+function serverFailure(code: 'OT_ERR_SESSION_INVALID' | 'OT_ERR_RATE_LIMITED'): ApiFailure {
+  return { kind: 'server', code, message: ERROR_CODES[code].message, details: [] };
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveDeviceRemovedNotice } from '../db';
 import { Button } from '../ui/Button';
@@ -7,7 +7,19 @@ import { RegisterForm } from './RegisterForm';
 import { SignInForm } from './SignInForm';
 import { WelcomeScreen } from './WelcomeScreen';
 
-type Step = 'welcome' | 'register' | 'sign-in';
+/** Pharmacies only, and online only: its own chunk (with the QR code encoder), kept out of the first load. */
+const EmailAccountFlow = lazy(() =>
+  import('./EmailAccountFlow').then((module) => ({ default: module.EmailAccountFlow })),
+);
+
+type Step = 'welcome' | 'register' | 'sign-in' | 'email-register' | 'email-sign-in';
+
+const TITLES = {
+  register: 'auth.registerTitle',
+  'sign-in': 'auth.signInTitle',
+  'email-register': 'account.registerTitle',
+  'email-sign-in': 'account.signInTitle',
+} as const;
 
 /** First run: no session on this phone yet. */
 export function AuthFlow() {
@@ -18,7 +30,13 @@ export function AuthFlow() {
 
   if (step === 'welcome') {
     return (
-      <WelcomeScreen removed={removed} onRegister={() => setStep('register')} onSignIn={() => setStep('sign-in')} />
+      <WelcomeScreen
+        removed={removed}
+        onRegister={() => setStep('register')}
+        onSignIn={() => setStep('sign-in')}
+        onEmailRegister={() => setStep('email-register')}
+        onEmailSignIn={() => setStep('email-sign-in')}
+      />
     );
   }
   return (
@@ -27,12 +45,15 @@ export function AuthFlow() {
         <Button variant="ghost" aria-label={t('auth.back')} onClick={() => setStep('welcome')} className="w-12 px-0">
           <BackIcon />
         </Button>
-        <h1 className="text-xl font-bold text-slate-900">
-          {step === 'register' ? t('auth.registerTitle') : t('auth.signInTitle')}
-        </h1>
+        <h1 className="text-xl font-bold text-slate-900">{t(TITLES[step])}</h1>
       </header>
       <main className="flex-1 overflow-y-auto px-4 py-5">
-        {step === 'register' ? <RegisterForm /> : <SignInForm />}
+        {step === 'register' ? <RegisterForm /> : null}
+        {step === 'sign-in' ? <SignInForm /> : null}
+        <Suspense fallback={<p className="text-slate-500">{t('app.loading')}</p>}>
+          {step === 'email-register' ? <EmailAccountFlow mode="register" /> : null}
+          {step === 'email-sign-in' ? <EmailAccountFlow mode="sign-in" /> : null}
+        </Suspense>
       </main>
     </div>
   );

@@ -2,8 +2,8 @@ import { useState, type FormEvent, type HTMLInputTypeAttribute } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { Button } from '../ui/Button';
-import { Field } from '../ui/Field';
 import { useOnline } from '../ui/useOnline';
+import { FormFields } from './FormFields';
 import type { AuthFailure } from './authApi';
 import { useAuthSubmit } from './useAuthSubmit';
 
@@ -22,10 +22,12 @@ export interface FieldSpec<Name extends string> {
 interface CredentialsFormProps<Name extends string> {
   fields: readonly FieldSpec<Name>[];
   /** Client-side checks: the body to send, or the names of the invalid fields. */
-  validate: (values: Record<Name, string>) => { body: unknown } | { invalid: Set<string> };
+  validate: (values: Record<Name, string>) => { body: object } | { invalid: Set<string> };
   url: string;
   submitLabel: ParseKeys;
   submitTestId: string;
+  /** Words a failure better than the server can in this context; null keeps the usual words. */
+  describeFailure?: ((failure: AuthFailure) => string | null) | undefined;
 }
 
 function emptyValues<Name extends string>(fields: readonly FieldSpec<Name>[]): Record<Name, string> {
@@ -34,7 +36,7 @@ function emptyValues<Name extends string>(fields: readonly FieldSpec<Name>[]): R
 
 /** The register and sign-in forms: validated here first, then by the server. */
 export function CredentialsForm<Name extends string>(props: CredentialsFormProps<Name>) {
-  const { fields, validate, url, submitLabel, submitTestId } = props;
+  const { fields, validate, url, submitLabel, submitTestId, describeFailure } = props;
   const { t } = useTranslation();
   const online = useOnline();
   const { busy, failure, submit } = useAuthSubmit();
@@ -64,26 +66,8 @@ export function CredentialsForm<Name extends string>(props: CredentialsFormProps
   return (
     <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
       {!online ? <Notice tone="warning">{t('auth.needsNetwork')}</Notice> : null}
-      {fields.map((field) => (
-        <Field
-          key={field.name}
-          label={t(field.label)}
-          name={field.name}
-          type={field.type}
-          inputMode={field.inputMode}
-          autoComplete={field.autoComplete}
-          placeholder={field.placeholder ? t(field.placeholder) : undefined}
-          maxLength={field.maxLength}
-          value={values[field.name]}
-          error={fieldError(field)}
-          data-testid={field.testId}
-          onChange={(event) => {
-            const value = event.target.value;
-            setValues((current) => ({ ...current, [field.name]: value }));
-          }}
-        />
-      ))}
-      {failure ? <Notice tone="error">{failureMessage(failure, t)}</Notice> : null}
+      <FormFields fields={fields} values={values} setValues={setValues} errorOf={fieldError} />
+      {failure ? <Notice tone="error">{describeFailure?.(failure) ?? failureMessage(failure, t)}</Notice> : null}
       {unplacedDetails.map((detail) => (
         <p key={detail.path} className="text-sm text-red-700">
           {detail.message}
@@ -96,7 +80,7 @@ export function CredentialsForm<Name extends string>(props: CredentialsFormProps
   );
 }
 
-function failureMessage(failure: AuthFailure, t: (key: ParseKeys) => string): string {
+export function failureMessage(failure: AuthFailure, t: (key: ParseKeys) => string): string {
   switch (failure.kind) {
     case 'offline':
       return t('auth.needsNetwork');
@@ -109,7 +93,7 @@ function failureMessage(failure: AuthFailure, t: (key: ParseKeys) => string): st
   }
 }
 
-function Notice({ tone, children }: { tone: 'warning' | 'error'; children: string }) {
+export function Notice({ tone, children }: { tone: 'warning' | 'error'; children: string }) {
   const colours =
     tone === 'error' ? 'bg-red-50 text-red-800 ring-red-200' : 'bg-amber-50 text-amber-900 ring-amber-200';
   return (

@@ -1,6 +1,6 @@
 import { signInRequestSchema } from '@opentill/domain';
 import { CredentialsForm, type FieldSpec } from './CredentialsForm';
-import { SIGN_IN_URL } from './authApi';
+import { SIGN_IN_URL, type AuthFailure } from './authApi';
 import { invalidFields } from './fieldErrors';
 
 type SignInField = 'phone' | 'pin';
@@ -28,20 +28,32 @@ const FIELDS: readonly FieldSpec<SignInField>[] = [
   },
 ];
 
-function validate(values: Record<SignInField, string>) {
-  // Signing in adds this phone as a new device of the shop, with its own id and sequence.
-  const parsed = signInRequestSchema.safeParse({ ...values, deviceId: crypto.randomUUID() });
-  return parsed.success ? { body: parsed.data } : { invalid: invalidFields(parsed.error.issues) };
+/**
+ * Signing in adds this phone as a new device of the shop, with its own id and sequence;
+ * after a session ended, `deviceId` signs it in again as the device it was, so its queue
+ * (numbered and chained for that device) can still be sent.
+ */
+function validateFor(deviceId: string | undefined) {
+  return (values: Record<SignInField, string>) => {
+    const parsed = signInRequestSchema.safeParse({ ...values, deviceId: deviceId ?? crypto.randomUUID() });
+    return parsed.success ? { body: parsed.data } : { invalid: invalidFields(parsed.error.issues) };
+  };
 }
 
-export function SignInForm() {
+interface SignInFormProps {
+  deviceId?: string | undefined;
+  describeFailure?: ((failure: AuthFailure) => string | null) | undefined;
+}
+
+export function SignInForm({ deviceId, describeFailure }: SignInFormProps = {}) {
   return (
     <CredentialsForm
       fields={FIELDS}
-      validate={validate}
+      validate={validateFor(deviceId)}
       url={SIGN_IN_URL}
       submitLabel="auth.submitSignIn"
       submitTestId="signin-submit"
+      describeFailure={describeFailure}
     />
   );
 }

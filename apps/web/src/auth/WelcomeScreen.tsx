@@ -7,9 +7,12 @@ interface WelcomeScreenProps {
   removed: DeviceRemovedNotice | null;
   onRegister: () => void;
   onSignIn: () => void;
+  /** Pharmacies sign in with email, password and two-factor (SPEC ID5–ID9). */
+  onEmailRegister: () => void;
+  onEmailSignIn: () => void;
 }
 
-export function WelcomeScreen({ removed, onRegister, onSignIn }: WelcomeScreenProps) {
+export function WelcomeScreen({ removed, onRegister, onSignIn, onEmailRegister, onEmailSignIn }: WelcomeScreenProps) {
   const { t } = useTranslation();
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col bg-gradient-to-b from-brand-700 to-brand-900 text-white">
@@ -39,6 +42,19 @@ export function WelcomeScreen({ removed, onRegister, onSignIn }: WelcomeScreenPr
         <Button large variant="outlineLight" onClick={onSignIn} data-testid="welcome-sign-in" className="w-full">
           {t('auth.signIn')}
         </Button>
+        <div className="mt-1 flex flex-col gap-2 border-t border-white/20 pt-3">
+          <Button variant="outlineLight" onClick={onEmailSignIn} data-testid="welcome-email-sign-in" className="w-full">
+            {t('account.welcomeSignIn')}
+          </Button>
+          <Button
+            variant="outlineLight"
+            onClick={onEmailRegister}
+            data-testid="welcome-email-register"
+            className="w-full"
+          >
+            {t('account.welcomeRegister')}
+          </Button>
+        </div>
       </div>
     </div>
   );

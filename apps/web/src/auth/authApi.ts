@@ -1,5 +1,7 @@
 import { sessionSchema, type Session } from '@opentill/domain';
 import { readServerError, type FieldDetail } from '../api/serverError';
+import type { TokenClock } from '../db';
+import { tokenClockOfResponse } from '../tokens/tokenClock';
 
 /**
  * Registration and sign-in are plain requests (only /api/v1/sync is reserved to
@@ -11,7 +13,7 @@ export type AuthFailure =
   | { kind: 'server'; code: string; message: string; details: FieldDetail[] }
   | { kind: 'unexpected' };
 
-export type AuthResult = { ok: true; session: Session } | { ok: false; failure: AuthFailure };
+export type AuthResult = { ok: true; session: Session; tokenClock: TokenClock } | { ok: false; failure: AuthFailure };
 
 export const REGISTER_URL = '/api/v1/auth/register';
 export const SIGN_IN_URL = '/api/v1/auth/sign-in';
@@ -31,7 +33,8 @@ export async function postAuth(url: string, body: unknown): Promise<AuthResult> 
   const json: unknown = await response.json().catch(() => null);
   if (response.ok) {
     const session = sessionSchema.safeParse(json);
-    return session.success ? { ok: true, session: session.data } : { ok: false, failure: { kind: 'unexpected' } };
+    if (!session.success) return { ok: false, failure: { kind: 'unexpected' } };
+    return { ok: true, session: session.data, tokenClock: tokenClockOfResponse(response, session.data.tokenExpiresAt) };
   }
   return { ok: false, failure: readFailure(json) };
 }

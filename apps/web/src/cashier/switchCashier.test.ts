@@ -46,6 +46,23 @@ describe('switchCashierByPin (SPEC ID3: offline, by PIN, with a lockout)', () =>
     expect((await getActingUser())?.userId).toBe(session.user.id);
   });
 
+  it('queues a report of each wrong PIN for the owner’s audit log, by the person acting then', async () => {
+    await wrongPins(THANDI_ID, MAX_WRONG_PINS);
+    await switchCashierByPin(SIPHO_ID, '2222', start);
+    const reports = (await db.outbox.toArray())
+      .filter((entry) => entry.type === 'REPORT_PIN_FAILURE')
+      .sort((a, b) => a.seq - b.seq);
+    const first = reports[0]?.seq ?? 0;
+    expect(reports.map((entry) => entry.seq - first)).toEqual([0, 1, 2, 3, 4]);
+    expect(reports.map((entry) => [entry.lane, entry.actorId, entry.data])).toEqual(
+      [1, 2, 3, 4, 5].map((failures) => [
+        'medium',
+        session.user.id,
+        { userId: THANDI_ID, failures, lockedOut: failures === MAX_WRONG_PINS, at: start.toISOString() },
+      ]),
+    );
+  });
+
   it(`locks a person out for 5 minutes after ${MAX_WRONG_PINS} wrong PINs in a row, even against the right one`, async () => {
     const until = later(PIN_LOCKOUT_MS).toISOString();
     const results = await wrongPins(THANDI_ID, MAX_WRONG_PINS);

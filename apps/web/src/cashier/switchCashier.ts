@@ -16,5 +16,5 @@ export async function switchCashierByPin(userId: string, pin: string, now: Date 
   if (!verifier) return { kind: 'no-verifier' };
   const gate = await startPinAttempt(userId, now);
   if (gate.kind === 'locked') return gate;
-  return finishPinAttempt(userId, await pinMatches(pin, verifier));
+  return finishPinAttempt(userId, await pinMatches(pin, verifier), now);
 }

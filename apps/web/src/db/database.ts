@@ -11,12 +11,30 @@ import type {
   StockException,
   StockLevel,
 } from '@opentill/domain';
-import { upgradeToVersion2, upgradeToVersion3, upgradeToVersion4 } from './upgrades';
+import { upgradeToVersion2, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5 } from './upgrades';
 
-/** The signed-in device's session; a single row under the key 'current'. */
+/**
+ * When to refresh the access token and when it stops working, in milliseconds on THIS phone's
+ * clock: measured against the server's clock when the token came, so a phone whose clock is
+ * wrong still refreshes on time.
+ */
+export interface TokenClock {
+  refreshAtMs: number;
+  expiresAtMs: number;
+}
+
+/**
+ * The signed-in device's session; a single row under the key 'current'. Besides the server's
+ * answer it keeps this phone's key pair (its private key cannot be read out, only used to sign
+ * refreshes; absent where the browser has no ECDSA) and, once a refresh was refused for good,
+ * when the session ended: sync stops, the queue stays, until someone signs in again (SPEC ID17).
+ */
 export interface SessionRow extends Session {
   key: 'current';
   savedAt: string;
+  deviceKey?: CryptoKeyPair;
+  tokenClock?: TokenClock;
+  endedAt?: string;
 }
 
 /** A product as this device knows it: pulled from the server or created here. */
@@ -176,3 +194,8 @@ db.version(4)
     pinAttempts: '&userId',
   })
   .upgrade(upgradeToVersion4);
+
+// Version 5: short access tokens and refresh tokens (SPEC ID17); no new table. A session
+// stored before has no refresh token, and the server no longer accepts its old token: the
+// upgrade marks it ended, so the phone asks to sign in again and keeps its queue meanwhile.
+db.version(5).stores({}).upgrade(upgradeToVersion5);

@@ -26,7 +26,16 @@ export {
   type PinVerdict,
 } from './pinAttempts';
 export { InvalidRecordError, isStorageFullError } from './errors';
-export { getSession, saveSession } from './session';
+export { getSession, saveSession, type SessionKeeping } from './session';
+export {
+  getStoredTokens,
+  saveRefreshedTokens,
+  endStoredSession,
+  getSessionEnd,
+  type SessionEnd,
+  type StoredTokens,
+} from './sessionTokens';
+export type { TokenClock } from './database';
 export { signOutDevice, unsyncedItems, unsyncedTotal, type SignOutResult, type UnsyncedItems } from './signOut';
 export {
   forgetRemovedDevice,
@@ -34,7 +43,7 @@ export {
   type DeviceRemovedNotice,
   type ForgetRemovedResult,
 } from './removedDevice';
-export { getCursor } from './meta';
+export { getAlertsSeenSeq, getCursor, markAlertsSeen } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
 export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit } from './products';
 export { applyPulledPage, type PulledPage } from './pull';
@@ -62,9 +71,11 @@ export {
   useLiveRejectedOperations,
   useLiveSyncOverview,
   useLiveActingUser,
+  useLiveAlertsSeenSeq,
   useLiveRoster,
   useLivePinLockouts,
   useLiveDeviceRemovedNotice,
+  useLiveSessionEnd,
   watchUnsyncedCount,
   watchSession,
 } from './live';

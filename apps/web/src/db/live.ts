@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { liveQuery } from 'dexie';
 import type { Session } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
+import { getAlertsSeenSeq } from './meta';
 import type { LocalProduct, OutboxEntry, StaffRow } from './database';
 import { pinLockouts } from './pinAttempts';
 import { getDeviceRemovedNotice, type DeviceRemovedNotice } from './removedDevice';
 import { listProducts } from './products';
 import { rejectedOperations, syncOverview, unsyncedCount, type SyncOverview } from './outbox';
 import { getSession } from './session';
+import { getSessionEnd, type SessionEnd } from './sessionTokens';
 import { listRoster } from './staff';
 import { stockShownHere } from './stock';
 
@@ -45,6 +47,11 @@ export function useLiveRejectedOperations(): OutboxEntry[] | undefined {
   return useLiveValue(rejectedOperations);
 }
 
+/** The newest security alert this phone has shown. */
+export function useLiveAlertsSeenSeq(): number | undefined {
+  return useLiveValue(getAlertsSeenSeq);
+}
+
 /** Who is working on this device now; null before a session. */
 export function useLiveActingUser(): ActingUser | null | undefined {
   return useLiveValue(getActingUser);
@@ -58,6 +65,11 @@ export function useLiveRoster(): StaffRow[] | undefined {
 /** Why this phone is signed out, when the owner removed it from the shop; null otherwise. */
 export function useLiveDeviceRemovedNotice(): DeviceRemovedNotice | null | undefined {
   return useLiveValue(getDeviceRemovedNotice);
+}
+
+/** Set while the session is over (a refresh was refused for good), with what still waits to be sent. */
+export function useLiveSessionEnd(): SessionEnd | null | undefined {
+  return useLiveValue(getSessionEnd);
 }
 
 function lockoutsNow(): Promise<Map<string, string>> {

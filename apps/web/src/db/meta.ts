@@ -52,3 +52,16 @@ export async function getLastSyncedAt(): Promise<string | null> {
   const row = await db.meta.get(META_KEYS.lastSyncedAt);
   return typeof row?.value === 'string' ? row.value : null;
 }
+
+/** The newest security alert this phone has shown (0: none yet). */
+export async function getAlertsSeenSeq(): Promise<number> {
+  const row = await db.meta.get(META_KEYS.alertsSeenSeq);
+  return typeof row?.value === 'number' ? row.value : 0;
+}
+
+/** Remembers alerts up to `seq` as seen; never moves back (two tabs may answer in any order). */
+export async function markAlertsSeen(seq: number): Promise<void> {
+  await db.transaction('rw', [db.meta], async () => {
+    if (seq > (await getAlertsSeenSeq())) await db.meta.put({ key: META_KEYS.alertsSeenSeq, value: seq });
+  });
+}

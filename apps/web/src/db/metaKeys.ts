@@ -18,6 +18,8 @@ export const META_KEYS = {
   rosterFetchedAt: 'rosterFetchedAt',
   /** Left by the wipe of a device the owner removed ({ businessName, removedAt }), for the welcome screen. */
   deviceRemoved: 'deviceRemoved',
+  /** The newest security alert shown on this phone (an audit log seq); newer ones make the banner. */
+  alertsSeenSeq: 'alertsSeenSeq',
 } as const;
 
 /** The key of a lane's next outbox sequence number (starts at 1, no gaps). */

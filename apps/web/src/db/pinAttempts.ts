@@ -1,5 +1,6 @@
 import { putActingUser, type ActingUser } from './actingUser';
 import { db, type PinAttemptRow } from './database';
+import { enqueueOperation } from './enqueue';
 
 /** Wrong PINs in a row that lock a person out on this device (SPEC ID3). */
 export const MAX_WRONG_PINS = 5;
@@ -43,11 +44,19 @@ export async function startPinAttempt(userId: string, now: Date): Promise<PinGat
  * Closes a PIN check. Right: the count is cleared and the person becomes the
  * acting user, in one transaction. Wrong: the attempt already counted.
  */
-export async function finishPinAttempt(userId: string, correct: boolean): Promise<PinVerdict> {
+export async function finishPinAttempt(userId: string, correct: boolean, now: Date = new Date()): Promise<PinVerdict> {
   if (!correct) {
-    const row = await db.pinAttempts.get(userId);
-    if (row?.lockedUntil) return { kind: 'locked', until: row.lockedUntil };
-    return { kind: 'wrong', triesLeft: Math.max(0, MAX_WRONG_PINS - (row?.failures ?? 0)) };
+    return db.transaction('rw', [db.pinAttempts, db.outbox, db.meta], async () => {
+      const row = await db.pinAttempts.get(userId);
+      // The owner hears of it through the audit log once the device is online (SPEC ID3, AU4).
+      await enqueueOperation({
+        type: 'REPORT_PIN_FAILURE',
+        localId: crypto.randomUUID(),
+        data: { userId, failures: row?.failures ?? 1, lockedOut: Boolean(row?.lockedUntil), at: now.toISOString() },
+      });
+      if (row?.lockedUntil) return { kind: 'locked', until: row.lockedUntil };
+      return { kind: 'wrong', triesLeft: Math.max(0, MAX_WRONG_PINS - (row?.failures ?? 0)) };
+    });
   }
   return db.transaction('rw', [db.pinAttempts, db.staff, db.meta], async () => {
     await db.pinAttempts.delete(userId);

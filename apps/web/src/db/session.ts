@@ -1,15 +1,29 @@
 import { sessionSchema, type Session } from '@opentill/domain';
 import { actingUserOf, getActingUser, putActingUser } from './actingUser';
-import { db } from './database';
+import { db, type TokenClock } from './database';
 import { META_KEYS, resetSequences } from './meta';
 
-const SESSION_KEY = 'current';
+export const SESSION_KEY = 'current';
 
+/** The server's side of the stored session (an ended one too: its queue still belongs to it). */
 export async function getSession(): Promise<Session | null> {
   const row = await db.session.get(SESSION_KEY);
   if (!row) return null;
-  const { key: _key, savedAt: _savedAt, ...session } = row;
+  const {
+    key: _key,
+    savedAt: _savedAt,
+    deviceKey: _deviceKey,
+    tokenClock: _tokenClock,
+    endedAt: _endedAt,
+    ...session
+  } = row;
   return session;
+}
+
+/** What this phone keeps beside the server's answer at sign-in (see SessionRow). */
+export interface SessionKeeping {
+  deviceKey?: CryptoKeyPair | undefined;
+  tokenClock?: TokenClock | undefined;
 }
 
 /**
@@ -18,9 +32,10 @@ export async function getSession(): Promise<Session | null> {
  * exceptions (of the old device's branch) go, and come back with that pull; so do the staff roster and
  * the wrong-PIN counts, and the signed-in user becomes the acting user. Any session clears the notice that
  * the owner removed this phone (removedDevice.ts): it is signed in again. Refuses to replace another
- * device's session while its operations are still queued: they would be orphaned.
+ * device's session while its operations are still queued: they would be orphaned. Signing in again as
+ * the SAME device (after the session ended) keeps everything: its queue goes out under the new session.
  */
-export async function saveSession(session: Session): Promise<void> {
+export async function saveSession(session: Session, keeping: SessionKeeping = {}): Promise<void> {
   const parsed = sessionSchema.parse(session);
   const tables = [db.session, db.meta, db.outbox, db.conflicts, db.stock, db.stockExceptions, db.staff, db.pinAttempts];
   await db.transaction('rw', tables, async () => {
@@ -44,6 +59,13 @@ export async function saveSession(session: Session): Promise<void> {
       await putActingUser(actingUserOf(parsed.user));
     }
     await db.meta.delete(META_KEYS.deviceRemoved);
-    await db.session.put({ ...parsed, key: SESSION_KEY, savedAt: new Date().toISOString() });
+    // A new row: the end of an earlier session (endedAt) goes with it.
+    await db.session.put({
+      ...parsed,
+      key: SESSION_KEY,
+      savedAt: new Date().toISOString(),
+      ...(keeping.deviceKey ? { deviceKey: keeping.deviceKey } : {}),
+      ...(keeping.tokenClock ? { tokenClock: keeping.tokenClock } : {}),
+    });
   });
 }

@@ -9,6 +9,14 @@ import { getCursor, nextSeqKey } from './meta';
 import { pendingOperations, rejectedOperations } from './outbox';
 import { saveProduct } from './products';
 import { recordSale } from './sales';
+import { getSessionEnd, getStoredTokens } from './sessionTokens';
+
+/** Database version 4 exactly as it shipped. */
+function openVersionFour(): Dexie {
+  const old = openVersionThree();
+  old.version(4).stores({ staff: '&userId', pinAttempts: '&userId' });
+  return old;
+}
 
 /** Database version 3 exactly as it shipped. */
 function openVersionThree(): Dexie {
@@ -87,7 +95,7 @@ describe('database version 1 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
 
     const pending = await pendingOperations(50);
     expect(pending.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
@@ -171,7 +179,7 @@ describe('database version 2 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
     expect(await db.conflicts.toArray()).toEqual([conflict]);
@@ -211,7 +219,7 @@ describe('database version 3 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     // Operations queued before stay exactly as they were: no actorId (the server takes the token's user).
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
@@ -237,5 +245,36 @@ describe('database version 3 → 4', () => {
     old.close();
     await db.open();
     expect(await getActingUser()).toBeNull();
+  });
+});
+
+describe('database version 4 → 5', () => {
+  it('ends a session stored with an old long-lived token, keeping its queue for the next sign-in', async () => {
+    const { tokenExpiresAt: _e, refreshToken: _r, refreshNonce: _n, ...legacy } = testSession();
+    const sale = testSale();
+    const old = openVersionFour();
+    await old.open();
+    await old.table('session').put({ ...legacy, key: 'current', savedAt: '2026-11-23T09:00:00Z' });
+    await old.table('sales').put({ ...sale, syncState: 'pending' });
+    const entry = { ...versionOneEntry(1, 'CREATE_SALE', sale.localId, sale), lane: 'high' };
+    await old.table('outbox').add(entry);
+    old.close();
+
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await getSessionEnd()).toMatchObject({ businessName: legacy.tenant.businessName, unsentSales: 1 });
+    expect(await getStoredTokens()).toMatchObject({ token: legacy.token, refreshToken: '' });
+    expect(await db.outbox.toArray()).toEqual([entry]);
+  });
+
+  it('leaves a session that already has a refresh token alone', async () => {
+    const old = openVersionFour();
+    await old.open();
+    await old.table('session').put({ ...testSession(), key: 'current', savedAt: '2026-11-23T09:00:00Z' });
+    old.close();
+
+    await db.open();
+    expect(await getSessionEnd()).toBeNull();
+    expect(await getStoredTokens()).toMatchObject({ refreshToken: testSession().refreshToken, endedAt: undefined });
   });
 });

@@ -97,3 +97,22 @@ export async function upgradeToVersion4(tx: Transaction): Promise<void> {
     await meta.put({ key: META_KEYS.actingUser, value: { userId: id, name, role } });
   }
 }
+
+/**
+ * Version 4 → 5 (refresh tokens, SPEC ID17). A session from before has a long-lived token the
+ * server no longer accepts and no refresh token to get another: it is marked ended, with empty
+ * token fields, so the app asks someone to sign in again. Nothing else is touched: the queue
+ * waits for that sign-in.
+ */
+export async function upgradeToVersion5(tx: Transaction): Promise<void> {
+  const sessions = tx.table('session');
+  const row = (await sessions.get('current')) as { refreshToken?: unknown; endedAt?: unknown } | undefined;
+  if (!row || typeof row.refreshToken === 'string') return;
+  await sessions.put({
+    ...row,
+    tokenExpiresAt: new Date(0).toISOString(),
+    refreshToken: '',
+    refreshNonce: '',
+    endedAt: new Date().toISOString(),
+  });
+}

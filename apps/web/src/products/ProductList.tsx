@@ -7,10 +7,11 @@ interface ProductListProps {
   products: readonly LocalProduct[] | undefined;
   /** The stock this phone shows per product; tracked products show theirs. */
   stock: ReadonlyMap<string, number>;
-  onEdit: (id: string) => void;
+  /** Absent: the rows only show (the person acting may not change products or stock). */
+  onEdit?: ((id: string) => void) | undefined;
 }
 
-/** Every product; tapping one opens it for editing. */
+/** Every product; tapping one opens it for editing, when the person acting may. */
 export function ProductList({ products, stock, onEdit }: ProductListProps) {
   const { t } = useTranslation();
   if (products === undefined) return null;
@@ -33,8 +34,9 @@ export function ProductList({ products, stock, onEdit }: ProductListProps) {
           <li key={product.id} data-testid="product-row">
             <button
               type="button"
-              onClick={() => onEdit(product.id)}
-              className="flex min-h-14 w-full items-center gap-3 px-4 py-3 text-left active:bg-slate-50"
+              disabled={!onEdit}
+              onClick={() => onEdit?.(product.id)}
+              className="flex min-h-14 w-full items-center gap-3 px-4 py-3 text-left active:bg-slate-50 disabled:active:bg-transparent"
             >
               <div className="min-w-0 flex-1">
                 <p className="truncate font-medium text-slate-900">{product.name}</p>

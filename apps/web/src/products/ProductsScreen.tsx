@@ -1,15 +1,19 @@
 import { useState } from 'react';
-import { useLiveProducts, useLiveStockShown } from '../db';
+import { useTranslation } from 'react-i18next';
+import { useLiveActingUser, useLiveProducts, useLiveStockShown } from '../db';
 import { StockPanel } from '../stock/StockPanel';
 import { AddProductForm } from './AddProductForm';
 import { EditProductForm } from './EditProductForm';
 import { ProductList } from './ProductList';
+import { mayOpenProducts, productAccessOf } from './productAccess';
 
 const NO_STOCK: ReadonlyMap<string, number> = new Map();
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
+  const { t } = useTranslation();
   const products = useLiveProducts();
+  const access = productAccessOf(useLiveActingUser()?.role ?? null);
   const stock = useLiveStockShown() ?? NO_STOCK;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -21,16 +25,20 @@ export function ProductsScreen() {
       <div className="flex flex-col gap-4 px-3 py-3">
         {editing ? (
           <>
-            <EditProductForm
-              key={editing.id}
-              product={editing}
-              onDone={(message) => {
-                setEditingId(null);
-                setNotice(message);
-              }}
-            />
+            {access.write ? (
+              <EditProductForm
+                key={editing.id}
+                product={editing}
+                onDone={(message) => {
+                  setEditingId(null);
+                  setNotice(message);
+                }}
+              />
+            ) : (
+              <ProductHeader name={editing.name} onBack={() => setEditingId(null)} />
+            )}
             {editing.trackStock ? (
-              <StockPanel key={editing.id} product={editing} onHand={stock.get(editing.id) ?? 0} />
+              <StockPanel key={editing.id} product={editing} onHand={stock.get(editing.id) ?? 0} access={access} />
             ) : null}
           </>
         ) : (
@@ -40,18 +48,41 @@ export function ProductsScreen() {
                 {notice}
               </p>
             ) : null}
-            <AddProductForm />
+            {access.write ? (
+              <AddProductForm />
+            ) : (
+              <p data-testid="products-read-only" className="px-1 text-sm text-slate-600">
+                {t('products.readOnly')}
+              </p>
+            )}
             <ProductList
               products={products}
               stock={stock}
-              onEdit={(id) => {
-                setNotice(null);
-                setEditingId(id);
-              }}
+              onEdit={
+                mayOpenProducts(access)
+                  ? (id) => {
+                      setNotice(null);
+                      setEditingId(id);
+                    }
+                  : undefined
+              }
             />
           </>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A product opened for its stock only, by someone who may not edit it. */
+function ProductHeader({ name, onBack }: { name: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="flex items-center justify-between gap-2 px-1">
+      <h2 className="min-w-0 truncate text-lg font-bold text-slate-900">{name}</h2>
+      <button type="button" onClick={onBack} className="min-h-11 px-3 font-semibold text-brand-700">
+        {t('products.back')}
+      </button>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { Session } from '@opentill/domain';
+import { AlertsBanner } from '../alerts/AlertsBanner';
+import { SessionEndedNotice } from '../auth/SessionEndedNotice';
 import { CashierButton } from '../cashier/CashierButton';
 import { SwitchCashierDialog } from '../cashier/SwitchCashierDialog';
 import { useCashierSwitcher } from '../cashier/switcherStore';
@@ -9,11 +11,13 @@ import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
 import { useNavigation } from './navigationStore';
+import { hasStaffArea } from './staffArea';
 import { useStaffAccess } from './useStaffAccess';
 
 // Loaded on first visit: the till's first screen does not wait for it.
 const SyncScreen = lazy(() => import('../syncscreen/SyncScreen').then((module) => ({ default: module.SyncScreen })));
-// Owners, admins (and branch managers, for devices) only, and online only: no cashier's phone pays for it.
+// Owners, admins (branch managers for devices, auditors for the log) only, and online only:
+// no cashier's phone pays for it.
 const StaffScreen = lazy(() => import('../staff/StaffScreen').then((module) => ({ default: module.StaffScreen })));
 
 /** The signed-in app: header (shop, who is selling, sync badge), the current screen, bottom tabs. */
@@ -21,7 +25,7 @@ export function Shell({ session }: { session: Session }) {
   const tab = useNavigation((state) => state.tab);
   const switching = useCashierSwitcher((state) => state.open);
   const access = useStaffAccess(session);
-  const showStaff = access.people || access.devices;
+  const showStaff = hasStaffArea(access);
   return (
     <div className="mx-auto flex h-full max-w-3xl flex-col bg-slate-100">
       <header className="flex items-center gap-2 bg-brand-700 px-4 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
@@ -30,6 +34,8 @@ export function Shell({ session }: { session: Session }) {
         <SyncBadge />
       </header>
       <SyncProblems />
+      <SessionEndedNotice />
+      <AlertsBanner enabled={access.alerts} />
       <main className="min-h-0 flex-1">
         {tab === 'sell' ? <SellScreen session={session} /> : null}
         {tab === 'products' ? <ProductsScreen /> : null}

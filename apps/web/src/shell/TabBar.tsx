@@ -2,15 +2,16 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoxIcon, CartIcon, PeopleIcon, SyncIcon } from '../ui/icons';
 import { useNavigation, type Tab } from './navigationStore';
-import type { StaffAccess } from './useStaffAccess';
+import { hasStaffArea, staffAreaLabelKey, type StaffAccess } from './staffArea';
 
 /**
  * Bottom tabs: within reach of the thumb holding the phone. The fourth only for those who
- * manage staff (labelled "Staff") or only devices (a branch manager: labelled "Devices").
+ * manage staff (labelled "Staff"), or only devices (a branch manager: "Devices"), or only
+ * read the audit log (an auditor: "Audit log").
  */
 export function TabBar({ access }: { access: StaffAccess }) {
   const { t } = useTranslation();
-  const showStaff = access.people || access.devices;
+  const showStaff = hasStaffArea(access);
   return (
     <nav
       aria-label={t('nav.main')}
@@ -20,12 +21,7 @@ export function TabBar({ access }: { access: StaffAccess }) {
       <TabButton tab="products" label={t('nav.products')} icon={<BoxIcon />} testId="nav-products" />
       <TabButton tab="sync" label={t('nav.sync')} icon={<SyncIcon />} testId="nav-sync" />
       {showStaff ? (
-        <TabButton
-          tab="staff"
-          label={access.people ? t('nav.staff') : t('nav.devices')}
-          icon={<PeopleIcon />}
-          testId="nav-staff"
-        />
+        <TabButton tab="staff" label={t(staffAreaLabelKey(access))} icon={<PeopleIcon />} testId="nav-staff" />
       ) : null}
     </nav>
   );

@@ -1,19 +1,11 @@
-import { can, type Action, type Session } from '@opentill/domain';
+import type { Session } from '@opentill/domain';
 import { useLiveActingUser } from '../db';
+import { staffAccessOf, type StaffAccess } from './staffArea';
 
-/** Which parts of the Staff screen this person may use: its people, its devices. */
-export interface StaffAccess {
-  people: boolean;
-  devices: boolean;
-}
+export type { StaffAccess };
 
-/**
- * The device's token must allow the action (the server checks that), and so must the
- * person acting now, so a cashier who switched in on the owner's phone does not
- * inherit the owner's screens.
- */
+/** What of the Staff area the device's signed-in user and the person acting now may both use. */
 export function useStaffAccess(session: Session): StaffAccess {
   const acting = useLiveActingUser();
-  const allows = (action: Action) => can(session.user.role, action) && !!acting && can(acting.role, action);
-  return { people: allows('user:manage'), devices: allows('device:manage') };
+  return staffAccessOf(session.user.role, acting?.role ?? null);
 }

@@ -1,58 +1,80 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '@opentill/domain';
 import { DevicesSection } from '../devices/DevicesSection';
-import type { StaffAccess } from '../shell/useStaffAccess';
+import { staffAreaLabelKey, staffSections, type StaffAccess, type StaffSection } from '../shell/staffArea';
+import { useNavigation } from '../shell/navigationStore';
 import { PeopleSection } from './PeopleSection';
 
-type Section = 'people' | 'devices';
+// Their own chunks: opening Staff to add a person does not fetch the log's or the table's code.
+const AuditScreen = lazy(() => import('../audit/AuditScreen').then((module) => ({ default: module.AuditScreen })));
+const RolesScreen = lazy(() => import('../roles/RolesScreen').then((module) => ({ default: module.RolesScreen })));
+const AlertsSection = lazy(() =>
+  import('../alerts/AlertsSection').then((module) => ({ default: module.AlertsSection })),
+);
 
 /**
- * The owner's screen for who and what may use the shop: its people and its devices,
- * two sections behind one tab so a 360 px phone keeps four bottom tabs. A branch
- * manager may manage devices but not people, and sees only Devices.
+ * The owner's screen for who and what may use the shop: its people, its devices, the audit
+ * log and the roles, sections behind one tab so a 360 px phone keeps four bottom tabs. Each
+ * shows to whoever may use it: a branch manager sees only Devices, an auditor the log and roles.
  */
 export function StaffScreen({ session, access }: { session: Session; access: StaffAccess }) {
   const { t } = useTranslation();
-  const [picked, setPicked] = useState<Section>('people');
-  const section: Section = access.people && access.devices ? picked : access.people ? 'people' : 'devices';
+  const sections = staffSections(access);
+  // The section the alerts banner asked for shows until the person picks another.
+  const requested = useNavigation((state) => state.staffSection);
+  const takeRequested = useNavigation((state) => state.takeStaffSection);
+  const [picked, setPicked] = useState<StaffSection>('people');
+  const wanted = requested ?? picked;
+  const section = sections.includes(wanted) ? wanted : (sections[0] ?? 'people');
+  const pick = (next: StaffSection) => {
+    takeRequested();
+    setPicked(next);
+  };
   return (
     <div className="h-full overflow-y-auto">
       <div className="flex flex-col gap-4 px-3 py-3">
-        <h2 className="px-1 text-xl font-bold text-slate-900">
-          {access.people ? t('staff.title') : t('devices.title')}
-        </h2>
-        {access.people && access.devices ? <SectionSwitch section={section} onPick={setPicked} /> : null}
-        {section === 'people' ? (
-          <PeopleSection session={session} />
-        ) : (
-          <DevicesSection thisDeviceId={session.device.id} />
-        )}
+        <h2 className="px-1 text-xl font-bold text-slate-900">{t(staffAreaLabelKey(access))}</h2>
+        {sections.length > 1 ? <SectionSwitch sections={sections} section={section} onPick={pick} /> : null}
+        {section === 'people' ? <PeopleSection session={session} /> : null}
+        {section === 'devices' ? <DevicesSection thisDeviceId={session.device.id} /> : null}
+        {section === 'audit' || section === 'roles' || section === 'alerts' ? (
+          <Suspense fallback={null}>
+            {section === 'audit' ? <AuditScreen thisDeviceId={session.device.id} canListStaff={access.people} /> : null}
+            {section === 'roles' ? <RolesScreen /> : null}
+            {section === 'alerts' ? (
+              <AlertsSection thisDeviceId={session.device.id} canResolve={access.resolveAlerts} />
+            ) : null}
+          </Suspense>
+        ) : null}
       </div>
     </div>
   );
 }
 
-function SectionSwitch({ section, onPick }: { section: Section; onPick: (section: Section) => void }) {
+interface SectionSwitchProps {
+  sections: readonly StaffSection[];
+  section: StaffSection;
+  onPick: (section: StaffSection) => void;
+}
+
+/** Two buttons a row: four sections fit a 360 px phone in two rows of thumb-sized buttons. */
+function SectionSwitch({ sections, section, onPick }: SectionSwitchProps) {
   const { t } = useTranslation();
-  const options: { value: Section; label: string }[] = [
-    { value: 'people', label: t('staff.people') },
-    { value: 'devices', label: t('staff.devices') },
-  ];
   return (
     <div role="group" aria-label={t('staff.sections')} className="grid grid-cols-2 gap-1 rounded-xl bg-slate-200 p-1">
-      {options.map((option) => (
+      {sections.map((option) => (
         <button
-          key={option.value}
+          key={option}
           type="button"
-          aria-pressed={section === option.value}
-          onClick={() => onPick(option.value)}
-          data-testid={`staff-section-${option.value}`}
+          aria-pressed={section === option}
+          onClick={() => onPick(option)}
+          data-testid={`staff-section-${option}`}
           className={`min-h-12 rounded-lg text-base font-semibold ${
-            section === option.value ? 'bg-white text-brand-800 shadow-sm' : 'text-slate-600'
+            section === option ? 'bg-white text-brand-800 shadow-sm' : 'text-slate-600'
           }`}
         >
-          {option.label}
+          {t(`staff.${option}`)}
         </button>
       ))}
     </div>

@@ -13,7 +13,16 @@ type Mode = 'idle' | 'receive' | 'count';
  * "Receive stock" (a delivery, RECEIVE_STOCK) and "Count stock" (what is on the
  * shelf; the difference from the figure goes as an ADJUST_STOCK, reason `count`).
  */
-export function StockPanel({ product, onHand }: { product: LocalProduct; onHand: number }) {
+export function StockPanel({
+  product,
+  onHand,
+  access,
+}: {
+  product: LocalProduct;
+  onHand: number;
+  /** What the person acting may do: the buttons they may not use are not shown. */
+  access: { receive: boolean; count: boolean };
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('idle');
   const [notice, setNotice] = useState<string | null>(null);
@@ -71,12 +80,16 @@ export function StockPanel({ product, onHand }: { product: LocalProduct; onHand:
         />
       ) : (
         <div className="grid grid-cols-2 gap-2">
-          <Button variant="secondary" onClick={() => open('receive')} data-testid="stock-receive">
-            {t('stock.receive')}
-          </Button>
-          <Button variant="secondary" onClick={() => open('count')} data-testid="stock-count">
-            {t('stock.count')}
-          </Button>
+          {access.receive ? (
+            <Button variant="secondary" onClick={() => open('receive')} data-testid="stock-receive">
+              {t('stock.receive')}
+            </Button>
+          ) : null}
+          {access.count ? (
+            <Button variant="secondary" onClick={() => open('count')} data-testid="stock-count">
+              {t('stock.count')}
+            </Button>
+          ) : null}
         </div>
       )}
     </section>

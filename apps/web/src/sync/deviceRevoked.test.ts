@@ -128,7 +128,7 @@ describe('a device the owner removed (sync answers deviceRevoked)', () => {
     server.revoke();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 
-    expect(await refreshRosterIfDue({ token: 'test-token', deviceId: testSession().device.id })).toBe('failed');
+    expect(await refreshRosterIfDue(testSession().device.id)).toBe('failed');
     expect(await localRecords()).toMatchObject({ session: testSession(), sales: 1, outbox: 1 });
     expect(await getDeviceRemovedNotice()).toBeNull();
   });

@@ -266,6 +266,8 @@ export class FakeSyncServer {
         const status = operation.type === 'RESOLVE_STOCK_EXCEPTION' && !resolvedNow ? 'updated' : 'created';
         return { ...header, status, serverId: operation.localId };
       }
+      case 'REPORT_PIN_FAILURE':
+        return { ...header, status: 'created' };
     }
   }
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveSession } from '../db';
+import { endStoredSession, saveSession } from '../db';
 import { resetLocalDatabase } from '../db/testing';
-import { testSession } from '../testing/fixtures';
+import { TEST_REFRESH_TOKEN, testSession } from '../testing/fixtures';
 import { startPokes } from './pokes';
 
 /** A poke stream the test writes to, as the server would. */
@@ -67,5 +67,21 @@ describe('startPokes', () => {
     const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
     events.dispatchEvent(new Event('offline'));
     expect(init.signal?.aborted).toBe(true);
+  });
+
+  it('stays closed while the session is over, and connects once this device signs in again', async () => {
+    await saveSession(testSession());
+    await endStoredSession(testSession().refreshToken);
+    const fetchMock = vi.fn(async () => stream().response);
+    vi.stubGlobal('fetch', fetchMock);
+    stop = startPokes({ onPoke: vi.fn(), events: new EventTarget(), random: () => 0 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    const refreshToken = `${TEST_REFRESH_TOKEN.slice(0, 37)}${'S'.repeat(43)}`;
+    await saveSession({ ...testSession(), token: 'after-sign-in', refreshToken });
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get('authorization')).toBe('Bearer after-sign-in');
   });
 });

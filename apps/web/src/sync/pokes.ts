@@ -1,4 +1,5 @@
 import { watchSession } from '../db';
+import { authorizedFetch } from '../tokens/authorizedFetch';
 import { backoffDelay } from './backoff';
 import { SseParser } from './sse';
 import { isBrowserOnline } from './online';
@@ -20,16 +21,18 @@ export interface PokeOptions {
 /**
  * Listens for the server's pokes (GET /api/v1/sync/events, server-sent events)
  * while signed in and online: fetch with the Bearer token (EventSource cannot send
- * one), the body read as a stream. Each poke schedules one sync after a random
- * 100–500 ms; pokes arriving meanwhile join that sync. When the stream ends or
- * fails it reconnects with capped exponential backoff and jitter, and asks for a
- * sync (pokes may have been missed meanwhile). Offline it closes the stream and
- * waits for `online`. Pokes are hints: the 30 s periodic pull stays the safety net.
- * Returns a function that stops it all.
+ * one; a valid one from src/tokens at each connect), the body read as a stream.
+ * Each poke schedules one sync after a random 100–500 ms; pokes arriving meanwhile
+ * join that sync. When the stream ends or fails it reconnects with capped
+ * exponential backoff and jitter, and asks for a sync (pokes may have been missed
+ * meanwhile). Offline it closes the stream and waits for `online`; once the session
+ * is over it waits for someone to sign in again. Pokes are hints: the 30 s periodic
+ * pull stays the safety net. Returns a function that stops it all.
  */
 export function startPokes({ onPoke, events = window, random = Math.random }: PokeOptions): () => void {
   let stopped = false;
-  let token: string | null = null;
+  /** The signed-in device; a new one (or none) drops the stream. */
+  let deviceId: string | null = null;
   let connection: AbortController | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let pokeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,15 +49,24 @@ export function startPokes({ onPoke, events = window, random = Math.random }: Po
   }
 
   async function connect(): Promise<void> {
-    if (stopped || token === null || connection || !isBrowserOnline()) return;
+    if (stopped || deviceId === null || connection || !isBrowserOnline()) return;
     const current = new AbortController();
     connection = current;
+    let reconnect = true;
     try {
-      const response = await fetch(EVENTS_URL, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
-        cache: 'no-store',
-        signal: current.signal,
-      });
+      const sent = await authorizedFetch((token) =>
+        fetch(EVENTS_URL, {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
+          cache: 'no-store',
+          signal: current.signal,
+        }),
+      );
+      if (!sent.ok) {
+        // The session is over (or gone): wait for the next sign-in (watchSession) rather than retry.
+        reconnect = sent.failure !== 'ended' && sent.failure !== 'no-session';
+        throw new Error(`No token for the poke stream (${sent.failure})`);
+      }
+      const response = sent.response;
       if (!response.ok || !response.body) throw new Error(`Poke stream answered ${response.status}`);
       if (connectedBefore) poke();
       connectedBefore = true;
@@ -74,12 +86,12 @@ export function startPokes({ onPoke, events = window, random = Math.random }: Po
     } finally {
       if (connection === current) connection = null;
     }
-    if (!current.signal.aborted) scheduleReconnect();
+    if (reconnect && !current.signal.aborted) scheduleReconnect();
   }
 
   function scheduleReconnect(): void {
     clearTimeout(reconnectTimer);
-    if (stopped || token === null || !isBrowserOnline()) return;
+    if (stopped || deviceId === null || !isBrowserOnline()) return;
     reconnectTimer = setTimeout(
       () => {
         reconnectTimer = undefined;
@@ -104,11 +116,16 @@ export function startPokes({ onPoke, events = window, random = Math.random }: Po
   const onOffline = () => disconnect();
   events.addEventListener('online', onOnline);
   events.addEventListener('offline', onOffline);
+  // Refreshed tokens change the session too: the open stream keeps going. Signing in again after
+  // the session ended (same device) finds no stream and no retry pending, and connects.
   const stopWatching = watchSession((session) => {
-    const next = session?.token ?? null;
-    if (next === token) return;
+    const next = session?.device.id ?? null;
+    if (next === deviceId) {
+      if (!connection && reconnectTimer === undefined) void connect();
+      return;
+    }
     disconnect();
-    token = next;
+    deviceId = next;
     failures = 0;
     void connect();
   });

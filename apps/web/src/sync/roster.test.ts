@@ -9,7 +9,7 @@ import { ROSTER_MAX_AGE_MS, refreshRosterIfDue } from './roster';
 import { runSyncCycle } from './syncCycle';
 
 const session = testSession();
-const device = { token: session.token, deviceId: session.device.id };
+const device = session.device.id;
 let server: FakeSyncServer;
 
 beforeEach(async () => {

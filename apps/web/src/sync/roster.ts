@@ -1,5 +1,6 @@
 import { rosterSchema } from '@opentill/domain';
 import { getRosterFetchedAt, replaceRoster } from '../db/syncStore';
+import { authorizedFetch } from '../tokens/authorizedFetch';
 
 /*
  * The branch's staff roster (who may switch in by PIN, with their PIN verifiers),
@@ -13,11 +14,6 @@ export const ROSTER_MAX_AGE_MS = 5 * 60_000;
 
 export type RosterRefresh = 'fresh' | 'updated' | 'failed';
 
-export interface RosterDevice {
-  token: string;
-  deviceId: string;
-}
-
 /**
  * Fetches the roster when it is older than ROSTER_MAX_AGE_MS (or never fetched, as
  * after sign-in), or always with `force`, and replaces the stored one whole. A failure
@@ -25,7 +21,7 @@ export interface RosterDevice {
  * the next cycle tries again (no fetch time is stored, so it is still due).
  */
 export async function refreshRosterIfDue(
-  device: RosterDevice,
+  deviceId: string,
   { force = false, now = new Date() }: { force?: boolean; now?: Date } = {},
 ): Promise<RosterRefresh> {
   const fetchedAt = await getRosterFetchedAt();
@@ -34,7 +30,11 @@ export async function refreshRosterIfDue(
 
   let response: Response;
   try {
-    response = await fetch(ROSTER_URL, { headers: { Authorization: `Bearer ${device.token}` }, cache: 'no-store' });
+    const sent = await authorizedFetch((token) =>
+      fetch(ROSTER_URL, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' }),
+    );
+    if (!sent.ok) return 'failed';
+    response = sent.response;
   } catch {
     return 'failed';
   }
@@ -47,5 +47,5 @@ export async function refreshRosterIfDue(
     console.warn('Staff roster not fetched: the answer does not parse', parsed.error.issues);
     return 'failed';
   }
-  return (await replaceRoster(device.deviceId, parsed.data.staff, now)) ? 'updated' : 'failed';
+  return (await replaceRoster(deviceId, parsed.data.staff, now)) ? 'updated' : 'failed';
 }

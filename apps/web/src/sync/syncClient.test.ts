@@ -16,6 +16,7 @@ import { getCursor } from '../db/meta';
 import { stockShownHere } from '../db/stock';
 import { resetLocalDatabase } from '../db/testing';
 import { PRODUCT_ID, testProduct, testSale, testSession } from '../testing/fixtures';
+import { FakeRefreshServer } from '../tokens/fakeRefreshServer';
 import { FakeSyncServer } from './fakeSyncServer';
 import { syncNow } from './syncClient';
 import { MAX_ROUNDS } from './syncCycle';
@@ -219,15 +220,32 @@ describe('syncNow', () => {
     expect(queued?.seq).toBe(1);
   });
 
-  it.each([
-    [426, 'OT_ERR_PROTOCOL_UNSUPPORTED'],
-    [401, 'OT_ERR_UNAUTHENTICATED'],
-  ])('keeps the queue and reports the problem on HTTP %i', async (status, code) => {
+  it('keeps the queue and reports the problem on HTTP 426', async () => {
     await saveSession(testSession());
     await recordSale(testSale());
-    fetchMock.mockResolvedValueOnce(Response.json({ error: { code, message: 'No.' } }, { status }));
+    const code = 'OT_ERR_PROTOCOL_UNSUPPORTED';
+    fetchMock.mockResolvedValueOnce(Response.json({ error: { code, message: 'No.' } }, { status: 426 }));
 
     expect(await syncNow()).toEqual({ kind: 'blocked', problem: { code, message: 'No.' } });
+    expect(await pendingOperations(50)).toHaveLength(1);
+    expect(useSyncStatus.getState().lastError).toEqual({ code, message: 'No.' });
+  });
+
+  it('on HTTP 401 refreshes the token once and pushes again; a second 401 keeps the queue and reports it', async () => {
+    await saveSession(testSession());
+    await recordSale(testSale());
+    const refresh = new FakeRefreshServer(testSession());
+    const code = 'OT_ERR_UNAUTHENTICATED';
+    const refused = () => Response.json({ error: { code, message: 'No.' } }, { status: 401 });
+    fetchMock.mockImplementation(async (url, init) => (refresh.handles(url) ? refresh.fetch(url, init) : refused()));
+
+    expect(await syncNow()).toEqual({ kind: 'blocked', problem: { code, message: 'No.' } });
+    const pushes = fetchMock.mock.calls.filter(([url]) => !refresh.handles(url));
+    expect(pushes.map(([, init]) => new Headers(init?.headers).get('authorization'))).toEqual([
+      'Bearer test-token',
+      'Bearer access-1',
+    ]);
+    expect(refresh.presented).toHaveLength(1);
     expect(await pendingOperations(50)).toHaveLength(1);
     expect(useSyncStatus.getState().lastError).toEqual({ code, message: 'No.' });
   });

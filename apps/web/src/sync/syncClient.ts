@@ -71,6 +71,8 @@ function statusAfter(outcome: SyncOutcome): Partial<SyncStatus> {
     case 'blocked':
       return { reachable: outcome.problem.code !== 'network', lastError: outcome.problem };
     case 'skipped':
-      return outcome.reason === 'offline' ? { online: false } : {};
+      if (outcome.reason === 'offline') return { online: false };
+      // The session is over: the "signed out" notice says so and what waits; no error to show twice.
+      return outcome.reason === 'signed-out' ? { lastError: null } : {};
   }
 }

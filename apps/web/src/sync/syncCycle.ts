@@ -1,4 +1,10 @@
-import { MAX_OPERATIONS_PER_PUSH, PROTOCOL_VERSION, syncResponseSchema, type SyncRequest } from '@opentill/domain';
+import {
+  ERROR_CODES,
+  MAX_OPERATIONS_PER_PUSH,
+  PROTOCOL_VERSION,
+  syncResponseSchema,
+  type SyncRequest,
+} from '@opentill/domain';
 import {
   applySyncResult,
   forgetRemovedDevice,
@@ -7,6 +13,8 @@ import {
   pendingOperations,
   recordFailedAttempt,
 } from '../db/syncStore';
+import { validAccessToken, type TokenFailure } from '../tokens/accessToken';
+import { authorizedFetch } from '../tokens/authorizedFetch';
 import { MAX_PUSH_BYTES, takeBatch } from './batch';
 import { encodeJsonBody, utf8Length } from './compression';
 import { isBrowserOnline } from './online';
@@ -40,11 +48,13 @@ export interface SyncProblem {
  * (sign in again, update the app) and is retried only by the periodic timer.
  * `removed`: the owner removed this device; everything it held reached the server
  * and the phone's data is wiped (nothing more to sync until someone signs in).
+ * Skipped `signed-out`: the session is over (a refresh was refused for good); the queue
+ * stays and waits for someone to sign in again as this device.
  */
 export type SyncOutcome =
   | { kind: 'done' }
   | { kind: 'removed' }
-  | { kind: 'skipped'; reason: 'no-session' | 'offline' }
+  | { kind: 'skipped'; reason: 'no-session' | 'offline' | 'signed-out' }
   | { kind: 'retry'; problem: SyncProblem }
   | { kind: 'blocked'; problem: SyncProblem };
 
@@ -69,16 +79,38 @@ export function runSyncCycle({ onStart, refreshRoster = false }: SyncCycleHooks 
     const session = await getSession();
     if (!session) return { kind: 'skipped', reason: 'no-session' };
     if (!isBrowserOnline()) return { kind: 'skipped', reason: 'offline' };
+    // A token before anything else: a session that is over stops here, touching nothing.
+    const access = await validAccessToken();
+    if (!access.ok) return outcomeWithoutToken(access.failure);
     onStart?.();
-    const outcome = await pushAndPull(session.token, session.device.id);
-    if (outcome.kind === 'done') {
-      await refreshRosterIfDue({ token: session.token, deviceId: session.device.id }, { force: refreshRoster });
-    }
+    const outcome = await pushAndPull(session.device.id);
+    if (outcome.kind === 'done') await refreshRosterIfDue(session.device.id, { force: refreshRoster });
     return outcome;
   });
 }
 
-async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome> {
+/** No token to send: nothing was sent, so no attempt is counted against the queue. */
+function outcomeWithoutToken(failure: TokenFailure): SyncOutcome {
+  switch (failure) {
+    case 'no-session':
+      return { kind: 'skipped', reason: 'no-session' };
+    case 'ended':
+      return { kind: 'skipped', reason: 'signed-out' };
+    case 'offline':
+      return { kind: 'skipped', reason: 'offline' };
+    case 'unreachable':
+      return { kind: 'retry', problem: { code: 'network' } };
+    case 'rate-limited':
+      return {
+        kind: 'retry',
+        problem: { code: 'OT_ERR_RATE_LIMITED', message: ERROR_CODES.OT_ERR_RATE_LIMITED.message },
+      };
+    case 'server':
+      return { kind: 'retry', problem: { code: 'server' } };
+  }
+}
+
+async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     // Lane by lane (critical first), at most 50 operations and 256 KiB of JSON.
     const queued = await pendingOperations(MAX_OPERATIONS_PER_PUSH);
@@ -96,15 +128,19 @@ async function pushAndPull(token: string, deviceId: string): Promise<SyncOutcome
     let response: Response;
     try {
       const { body, contentEncoding } = await encodeJsonBody(JSON.stringify(request));
-      response = await fetch(SYNC_URL, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
-        },
-        body,
-      });
+      const sent = await authorizedFetch((token) =>
+        fetch(SYNC_URL, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${token}`,
+            ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
+          },
+          body,
+        }),
+      );
+      if (!sent.ok) return outcomeWithoutToken(sent.failure);
+      response = sent.response;
     } catch {
       // No answer: the operations may or may not have arrived. Resending them
       // unchanged (same opId and seq) is safe: the server applies each once.

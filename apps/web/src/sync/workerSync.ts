@@ -18,7 +18,7 @@ export type OutboxSyncAnswer = 'told-windows' | 'synced-here';
 /**
  * A cycle worth running again later without anyone acting: no network, a server fault, or
  * operations the server wants after earlier ones. `blocked` waits for the user (sign in,
- * update) and `no-session` has nothing to send, so retrying those would not help sooner;
+ * update), `no-session` has nothing to send and `signed-out` waits for a sign-in, so retrying those would not help sooner;
  * `removed` wiped the phone (the cycle did it here as in a page; the next page load shows
  * the welcome screen with its notice).
  */

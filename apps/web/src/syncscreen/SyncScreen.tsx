@@ -1,14 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANES } from '@opentill/domain';
-import { useLiveSyncOverview } from '../db';
+import { useLiveActingUser, useLiveSession, useLiveSyncOverview } from '../db';
 import { formatAge } from '../i18n/format';
+import { SessionsEntry } from '../sessions/SessionsEntry';
+import { canSeeSessions } from '../sessions/sessionsAccess';
 import { syncProblemMessage } from '../shell/syncProblemMessage';
 import { requestSync, useSyncStatus } from '../sync';
 import { Button } from '../ui/Button';
 import { InboxEntry, inboxKey } from './InboxEntry';
 import { RejectedItem } from './RejectedItem';
 import { SignOutSection } from './SignOutSection';
+
+// Its own chunk, fetched when someone opens it: most visits to Sync are about the queue.
+const SessionsScreen = lazy(() =>
+  import('../sessions/SessionsScreen').then((module) => ({ default: module.SessionsScreen })),
+);
 
 /** Re-renders every 30 s so "5 minutes ago" stays true while the screen is open. */
 function useTick(ms: number): void {
@@ -22,15 +29,27 @@ function useTick(ms: number): void {
 /**
  * What the sync engine is doing, for the owner: the queue per lane and how long
  * it has waited, the last sync and the last problem, "Sync now", the operations
- * the server did not accept, the Conflicts inbox, and signing this phone out.
+ * the server did not accept, the Conflicts inbox, the way to the sessions list
+ * (where one is signed in), and signing this phone out.
  */
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
   const overview = useLiveSyncOverview();
+  const session = useLiveSession();
+  const acting = useLiveActingUser();
   const syncing = useSyncStatus((state) => state.syncing);
   const lastError = useSyncStatus((state) => state.lastError);
+  const [showSessions, setShowSessions] = useState(false);
   useTick(30_000);
   if (overview === undefined) return null;
+  const sessionsAllowed = !!session && canSeeSessions(session.user, acting ?? null);
+  if (showSessions && sessionsAllowed) {
+    return (
+      <Suspense fallback={null}>
+        <SessionsScreen onBack={() => setShowSessions(false)} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="h-full overflow-y-auto">
@@ -97,6 +116,8 @@ export function SyncScreen() {
             overview.inbox.map((item) => <InboxEntry key={inboxKey(item)} item={item} />)
           )}
         </section>
+
+        {sessionsAllowed ? <SessionsEntry onOpen={() => setShowSessions(true)} /> : null}
 
         <SignOutSection
           waiting={{

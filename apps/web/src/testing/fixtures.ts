@@ -14,9 +14,16 @@ export const PRODUCT_ID = '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11';
 export const OTHER_PRODUCT_ID = '5d2e9a70-3c4b-4f1a-8e6d-1a2b3c4d5e6f';
 export const EXCEPTION_ID = '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a';
 
+/** A refresh token as the server makes them: `<tenant id>.<43 base64url characters>`. */
+export const TEST_REFRESH_TOKEN = '11111111-1111-4111-8111-111111111111.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** A session whose access token lasts till 2100, so tests that are not about refreshing never refresh. */
 export function testSession(deviceId = '7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e'): Session {
   return {
     token: 'test-token',
+    tokenExpiresAt: '2100-01-01T00:00:00.000Z',
+    refreshToken: TEST_REFRESH_TOKEN,
+    refreshNonce: 'test-nonce',
     tenant: { id: '11111111-1111-4111-8111-111111111111', businessName: "Nomsa's Spaza" },
     branch: { id: '22222222-2222-4222-8222-222222222222', name: 'Main' },
     user: { id: '33333333-3333-4333-8333-333333333333', name: 'Nomsa Dlamini', role: 'OWNER' },

@@ -1,0 +1,72 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, type AuditLogEntry } from '@opentill/domain';
+import { en } from '../i18n/en';
+import { AUDIT_AREAS } from './auditFilter';
+import { describeEntry } from './describeEntry';
+
+const THANDI = '44444444-4444-4444-8444-444444444444';
+const people = new Map([[THANDI, 'Thandi']]);
+
+function entry(action: string, details: Record<string, unknown> = {}): AuditLogEntry {
+  return {
+    seq: 1,
+    at: '2026-11-30T08:15:42.123Z',
+    action,
+    actorUserId: null,
+    actorName: null,
+    actorDeviceId: null,
+    actorDeviceName: null,
+    ip: null,
+    userAgent: null,
+    details,
+  };
+}
+
+const i18n = i18next.createInstance();
+beforeAll(async () => {
+  await i18n.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+});
+
+describe('describeEntry', () => {
+  it('words every action of the catalogue, none as a bare key or as unknown', () => {
+    for (const action of Object.keys(AUDIT_ACTIONS)) {
+      const words = describeEntry(entry(action, { userId: THANDI }), people, i18n.t);
+      expect({ action, words }).not.toMatchObject({ words: expect.stringMatching(/audit\.|Recorded “|\{\{/) });
+    }
+  });
+
+  it('names the person an entry is about, and the roles in the reader’s words', () => {
+    const t = i18n.t;
+    expect(
+      describeEntry(entry('user.role_changed', { userId: THANDI, from: 'CASHIER', to: 'BRANCH_MANAGER' }), people, t),
+    ).toBe('Changed Thandi’s role from Cashier to Branch manager');
+    expect(describeEntry(entry('user.created', { userId: THANDI, name: 'Thandi', role: 'CASHIER' }), people, t)).toBe(
+      'Added Thandi as Cashier',
+    );
+    expect(describeEntry(entry('user.disabled', { userId: 'someone-gone' }), people, t)).toBe('Disabled a person');
+    expect(describeEntry(entry('user.renamed', { from: 'Tandi', to: 'Thandi' }), people, t)).toBe(
+      'Renamed Tandi to Thandi',
+    );
+    expect(describeEntry(entry('shop.registered', { businessName: 'Nomsa’s Spaza' }), people, t)).toBe(
+      'Registered the shop “Nomsa’s Spaza”',
+    );
+    expect(describeEntry(entry('device.registered', { deviceName: 'Till 2' }), people, t)).toBe(
+      'Added the phone “Till 2” to the shop',
+    );
+    expect(describeEntry(entry('device.registered', { deviceName: null }), people, t)).toBe(
+      'Added a phone to the shop',
+    );
+  });
+
+  it('shows an action this app does not know yet by its name, and a role it does not know as stored', () => {
+    expect(describeEntry(entry('till.opened'), people, i18n.t)).toBe('Recorded “till.opened”');
+    expect(describeEntry(entry('user.created', { name: 'Ayo', role: 'BARISTA' }), people, i18n.t)).toBe(
+      'Added Ayo as BARISTA',
+    );
+  });
+
+  it('has a label for every area of the filter', () => {
+    for (const area of AUDIT_AREAS) expect(i18n.t(`audit.groups.${area}`)).not.toContain('audit.');
+  });
+});

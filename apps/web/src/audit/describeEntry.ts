@@ -1,0 +1,71 @@
+import type { TFunction } from 'i18next';
+import { ROLES, isAuditAction, type AuditAction, type AuditLogEntry } from '@opentill/domain';
+
+/** Names of the shop's people by id, to name whom an entry is about. */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+type Details = AuditLogEntry['details'];
+type Describe = (details: Details, person: string, t: TFunction) => string;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A role in the reader's words; a role this app does not know is shown as stored. */
+function roleName(value: unknown, t: TFunction): string {
+  const role = ROLES.find((known) => known === value);
+  return role ? t(`roles.${role}`) : text(value);
+}
+
+/**
+ * Every action in plain words. A Record over the catalogue, so an action added to
+ * AUDIT_ACTIONS does not compile here until it is worded.
+ */
+const DESCRIBE: Record<AuditAction, Describe> = {
+  'shop.registered': (details, _person, t) =>
+    t('audit.entry.shop.registered', { businessName: text(details.businessName) }),
+  'auth.sign_in': (details, _person, t) =>
+    details.resumed === true
+      ? t('audit.entry.auth.sign_in_resumed')
+      : details.newAddress === true
+        ? t('audit.entry.auth.sign_in_new_address')
+        : t('audit.entry.auth.sign_in'),
+  'auth.sign_in_failed': (_details, _person, t) => t('audit.entry.auth.sign_in_failed'),
+  'auth.locked_out': (_details, _person, t) => t('audit.entry.auth.locked_out'),
+  'auth.pin_failed': (details, person, t) =>
+    details.lockedOut === true
+      ? t('audit.entry.auth.pin_locked', { person })
+      : t('audit.entry.auth.pin_failed', { person }),
+  'auth.mfa_enabled': (_details, _person, t) => t('audit.entry.auth.mfa_enabled'),
+  'auth.mfa_failed': (_details, _person, t) => t('audit.entry.auth.mfa_failed'),
+  'auth.recovery_code_used': (_details, _person, t) => t('audit.entry.auth.recovery_code_used'),
+  'device.registered': (details, _person, t) =>
+    text(details.deviceName)
+      ? t('audit.entry.device.registeredNamed', { name: text(details.deviceName) })
+      : t('audit.entry.device.registered'),
+  'device.revoked': (_details, _person, t) => t('audit.entry.device.revoked'),
+  'user.created': (details, person, t) =>
+    t('audit.entry.user.created', { name: text(details.name) || person, role: roleName(details.role, t) }),
+  'user.role_changed': (details, person, t) =>
+    t('audit.entry.user.role_changed', { person, from: roleName(details.from, t), to: roleName(details.to, t) }),
+  'user.branches_changed': (_details, person, t) => t('audit.entry.user.branches_changed', { person }),
+  'user.disabled': (_details, person, t) => t('audit.entry.user.disabled', { person }),
+  'user.enabled': (_details, person, t) => t('audit.entry.user.enabled', { person }),
+  'user.pin_changed': (_details, person, t) => t('audit.entry.user.pin_changed', { person }),
+  'user.password_changed': (_details, _person, t) => t('audit.entry.user.password_changed'),
+  'user.renamed': (details, _person, t) =>
+    t('audit.entry.user.renamed', { from: text(details.from), to: text(details.to) }),
+  'token.reuse_detected': (_details, _person, t) => t('audit.entry.token.reuse_detected'),
+  'session.revoked': (_details, _person, t) => t('audit.entry.session.revoked'),
+  'alert.resolved': (_details, _person, t) => t('audit.entry.alert.resolved'),
+};
+
+/**
+ * What an entry records, in the reader's words. The person an entry is about (its
+ * `details.userId`) is named from `people`; an action this app does not know yet
+ * (a newer server) is shown by its name.
+ */
+export function describeEntry(entry: AuditLogEntry, people: PeopleNames, t: TFunction): string {
+  if (!isAuditAction(entry.action)) return t('audit.entry.unknown', { action: entry.action });
+  const subject = text(entry.details.userId);
+  const person = people.get(subject) ?? t('audit.aPerson');
+  return DESCRIBE[entry.action](entry.details, person, t);
+}

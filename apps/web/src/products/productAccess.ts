@@ -1,0 +1,23 @@
+import { can, type Role } from '@opentill/domain';
+
+/** What the person working on the phone may do on the Products screen (SPEC ID1, ID3). */
+export interface ProductAccess {
+  write: boolean;
+  receive: boolean;
+  count: boolean;
+}
+
+/**
+ * By the acting person's role: a cashier switched in on the owner's phone sees the
+ * products but cannot change them, since the server would refuse the change anyway.
+ * No acting person (before a session): nothing.
+ */
+export function productAccessOf(actingRole: Role | null): ProductAccess {
+  const allows = (action: Parameters<typeof can>[1]) => actingRole !== null && can(actingRole, action);
+  return { write: allows('product:write'), receive: allows('stock:receive'), count: allows('stock:count') };
+}
+
+/** Whether a product opens at all: to edit it, or to work on its stock. */
+export function mayOpenProducts(access: ProductAccess): boolean {
+  return access.write || access.receive || access.count;
+}

@@ -1,0 +1,52 @@
+import { can, type Action, type Role } from '@opentill/domain';
+
+/** Which parts of the Staff area this person may use: its people, its devices, alerts, the audit log, the roles. */
+export interface StaffAccess {
+  people: boolean;
+  devices: boolean;
+  /** Alerts are read from the audit log: the same people see both. */
+  alerts: boolean;
+  audit: boolean;
+  /** Marking a flagged sale as checked. */
+  resolveAlerts: boolean;
+  /** The read-only role table: for whoever gives roles or reads what people did with them. */
+  roles: boolean;
+}
+
+export type StaffSection = 'people' | 'devices' | 'alerts' | 'audit' | 'roles';
+
+/**
+ * The device's token role must allow the action (the server checks that), and so must the
+ * person acting now (null: nobody), so a cashier who switched in on the owner's phone does
+ * not inherit the owner's screens.
+ */
+export function staffAccessOf(tokenRole: Role, actingRole: Role | null): StaffAccess {
+  const allows = (action: Action) => can(tokenRole, action) && actingRole !== null && can(actingRole, action);
+  const people = allows('user:manage');
+  const audit = allows('audit:read');
+  return {
+    people,
+    devices: allows('device:manage'),
+    alerts: audit,
+    audit,
+    resolveAlerts: allows('alerts:resolve'),
+    roles: people || audit,
+  };
+}
+
+/** The sections this person sees, in the order the section switch shows them. */
+export function staffSections(access: StaffAccess): StaffSection[] {
+  const order: StaffSection[] = ['people', 'devices', 'alerts', 'audit', 'roles'];
+  return order.filter((section) => access[section]);
+}
+
+/** Whether the Staff tab shows at all. */
+export function hasStaffArea(access: StaffAccess): boolean {
+  return staffSections(access).length > 0;
+}
+
+/** The Staff tab's name: "Staff" for whoever manages people, else what the tab holds for them. */
+export function staffAreaLabelKey(access: StaffAccess): 'nav.staff' | 'nav.devices' | 'nav.audit' {
+  if (access.people) return 'nav.staff';
+  return access.devices ? 'nav.devices' : 'nav.audit';
+}
