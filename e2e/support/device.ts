@@ -57,3 +57,54 @@ export async function localRowCounts(page: Page): Promise<Record<string, number>
       }),
   );
 }
+
+/** The tokens this phone holds now (SPEC ID17), and whether its session has ended. */
+export interface StoredTokens {
+  token: string;
+  tokenExpiresAt: string;
+  refreshToken: string;
+  endedAt: string | null;
+  /** Whether a key pair is kept with the session (its private key never leaves WebCrypto). */
+  hasDeviceKey: boolean;
+}
+
+export async function storedTokens(page: Page): Promise<StoredTokens> {
+  const stored = await page.evaluate(
+    () =>
+      new Promise<StoredTokens | null>((resolve, reject) => {
+        const open = indexedDB.open('opentill');
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
+        open.onsuccess = () => {
+          const database = open.result;
+          const read = database.transaction('session').objectStore('session').get('current');
+          read.onerror = () => reject(read.error ?? new Error('IndexedDB read failed'));
+          read.onsuccess = () => {
+            database.close();
+            const row = read.result as
+              | {
+                  token: string;
+                  tokenExpiresAt: string;
+                  refreshToken: string;
+                  endedAt?: string;
+                  deviceKey?: CryptoKeyPair;
+                }
+              | undefined;
+            resolve(
+              row
+                ? {
+                    token: row.token,
+                    tokenExpiresAt: row.tokenExpiresAt,
+                    refreshToken: row.refreshToken,
+                    endedAt: row.endedAt ?? null,
+                    hasDeviceKey:
+                      row.deviceKey?.privateKey instanceof CryptoKey && !row.deviceKey.privateKey.extractable,
+                  }
+                : null,
+            );
+          };
+        };
+      }),
+  );
+  if (!stored) throw new Error('This phone holds no device session');
+  return stored;
+}

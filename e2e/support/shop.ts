@@ -21,10 +21,13 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   });
 }
 
-/** Registers a shop from the welcome screen; returns the owner's phone number (to sign in other devices). */
-export async function registerShop(page: Page, businessName: string): Promise<string> {
+/**
+ * Registers a shop from the welcome screen; returns the owner's phone number (to sign in other devices).
+ * `baseUrl`: a server a spec started for itself (support/server-process.ts).
+ */
+export async function registerShop(page: Page, businessName: string, baseUrl = E2E_BASE_URL): Promise<string> {
   const phone = uniquePhone();
-  await page.goto(E2E_BASE_URL);
+  await page.goto(baseUrl);
   await page.getByTestId('welcome-register').click();
   await page.getByTestId('register-business-name').fill(businessName);
   await page.getByTestId('register-owner-name').fill('Nomsa Dlamini');
@@ -37,8 +40,8 @@ export async function registerShop(page: Page, businessName: string): Promise<st
 }
 
 /** Signs this browser in as another device of the shop. */
-export async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto(E2E_BASE_URL);
+export async function signIn(page: Page, phone: string, baseUrl = E2E_BASE_URL): Promise<void> {
+  await page.goto(baseUrl);
   await page.getByTestId('welcome-sign-in').click();
   await page.getByTestId('signin-phone').fill(phone);
   await page.getByTestId('signin-pin').fill('2580');

@@ -142,4 +142,15 @@ test('two cashiers share a phone offline by PIN; the server attributes each sale
     { total_amount: 1899, seller: 'Thandi Nkosi' },
     { total_amount: 3798, seller: 'Sipho Mokoena' },
   ]);
+  // The five wrong PINs reached the owner's audit log (the tries while locked out were never checked).
+  const reports = await queryServerDb<{ failures: string; locked: string }>(
+    `select a.details->>'failures' as failures, a.details->>'lockedOut' as locked
+       from audit_log a join tenants t on t.id = a.tenant_id
+      where t.business_name = $1 and a.action = 'auth.pin_failed'
+      order by a.seq`,
+    [shop],
+  );
+  expect(reports).toEqual(
+    ['1', '2', '3', '4', '5'].map((failures) => ({ failures, locked: String(failures === '5') })),
+  );
 });
