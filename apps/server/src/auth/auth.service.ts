@@ -127,8 +127,10 @@ export function createAuthService(db: Db, sessions: SessionService): AuthService
           // goes on; a removed one stays removed. Another shop's device id still fails the insert
           // (OT_ERR_DEVICE_TAKEN): row-level security hides it here.
           const existing = await findTenantDevice(tx, owner.tenantId, input.deviceId);
+          if (!existing) await insertDevice(tx, { ...owner, id: input.deviceId, name: input.deviceName });
+          const opened = await sessions.open(tx, owning(owner, input), context);
+          // The entries last: they take the shop's audit head, on which its other sign-ins wait until this commits.
           if (!existing) {
-            await insertDevice(tx, { ...owner, id: input.deviceId, name: input.deviceName });
             await recordAudit(tx, {
               ...by,
               action: 'device.registered',
@@ -140,7 +142,7 @@ export function createAuthService(db: Db, sessions: SessionService): AuthService
             action: 'auth.sign_in',
             details: { branchId: owner.branchId, newAddress, ...(existing ? { resumed: true } : {}) },
           });
-          return sessions.open(tx, owning(owner, input), context);
+          return opened;
         })
         .catch(conflictFrom);
       return sessionFor(owner, input.deviceId, tokens, {
