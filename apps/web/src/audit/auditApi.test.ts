@@ -1,12 +1,11 @@
 import 'fake-indexeddb/auto';
 import i18next from 'i18next';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditLogEntry } from '@opentill/domain';
 import type { ApiFailure } from '../api/tokenRequest';
-import { saveSession } from '../db';
-import { resetLocalDatabase } from '../db/testing';
 import { en } from '../i18n/en';
 import { testSession } from '../testing/fixtures';
+import { onlineApiTest } from '../testing/onlineApi';
 import { fetchAuditPage } from './auditApi';
 import { auditFailureMessage } from './auditFailureMessage';
 
@@ -22,19 +21,7 @@ const signIn: AuditLogEntry = {
   userAgent: 'Mozilla/5.0',
   details: { branchId: testSession().branch.id },
 };
-const fetchMock = vi.fn<typeof fetch>();
-
-beforeEach(async () => {
-  await resetLocalDatabase();
-  await saveSession(testSession());
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('navigator', { onLine: true });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetchMock = onlineApiTest();
 
 describe('the audit log API client', () => {
   it('asks with the device token and the filter, and reads the page', async () => {

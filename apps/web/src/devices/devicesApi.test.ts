@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveSession } from '../db';
-import { resetLocalDatabase } from '../db/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { testSession } from '../testing/fixtures';
+import { errorResponse, onlineApiTest } from '../testing/onlineApi';
 import { listDevices, readDevice, revokeDevice, type DeviceRecord } from './devicesApi';
 
 const TILL_ID = '8d2f3e4a-5b6c-4d7e-8f90-a1b2c3d4e5f6';
@@ -15,23 +14,7 @@ const till: DeviceRecord = {
   revokedAt: null,
   createdAt: '2026-11-20T08:00:00.000Z',
 };
-const fetchMock = vi.fn<typeof fetch>();
-
-function errorResponse(status: number, code: string, message: string) {
-  return Response.json({ error: { code, message } }, { status });
-}
-
-beforeEach(async () => {
-  await resetLocalDatabase();
-  await saveSession(testSession());
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('navigator', { onLine: true });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetchMock = onlineApiTest();
 
 describe('the devices API client', () => {
   it('lists the shop’s devices with the device token, in the server’s order', async () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { saveSession } from '../db';
-import { resetLocalDatabase } from '../db/testing';
 import { testSession } from '../testing/fixtures';
+import { onlineApiTest } from '../testing/onlineApi';
 import { FakeRefreshServer } from '../tokens/fakeRefreshServer';
 import { endSession, listSessions, type SessionRecord } from './sessionsApi';
 
@@ -19,19 +19,7 @@ const mine: SessionRecord = {
   expiresAt: '2027-01-22T12:20:00.000Z',
   current: true,
 };
-const fetchMock = vi.fn<typeof fetch>();
-
-beforeEach(async () => {
-  await resetLocalDatabase();
-  await saveSession(testSession());
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('navigator', { onLine: true });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetchMock = onlineApiTest();
 
 describe('the sessions API client', () => {
   it('lists sessions with the access token', async () => {

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StaffInput, StaffMember } from '@opentill/domain';
-import { saveSession } from '../db';
-import { resetLocalDatabase } from '../db/testing';
 import { testSession } from '../testing/fixtures';
+import { errorResponse, onlineApiTest } from '../testing/onlineApi';
 import { THANDI_ID } from '../testing/pinVerifiers';
 import { createStaff, listStaff, updateStaff } from './staffApi';
 
@@ -17,23 +16,7 @@ const thandi: StaffMember = {
   active: true,
 };
 const input: StaffInput = { name: 'Thandi Nkosi', role: 'CASHIER', branchIds: [BRANCH], pin: '1111' };
-const fetchMock = vi.fn<typeof fetch>();
-
-function errorResponse(status: number, code: string, message: string, details?: unknown) {
-  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
-}
-
-beforeEach(async () => {
-  await resetLocalDatabase();
-  await saveSession(testSession());
-  fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('navigator', { onLine: true });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const fetchMock = onlineApiTest();
 
 describe('the staff API client', () => {
   it('sends the device token and reads the staff member back', async () => {
