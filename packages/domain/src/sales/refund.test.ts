@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRefund, refundExcess, refundSchema, type Refund } from './refund.js';
+import { checkRefund, refundExcess, refundOverpayment, refundSchema, type Refund } from './refund.js';
 import type { SaleLine } from './sale.js';
 
 const PRODUCTS = ['a', 'b', 'c'].map((letter) => `00000000-0000-4000-8000-00000000000${letter}`);
@@ -88,6 +88,63 @@ describe('refunds (SPEC RF)', () => {
           expect(applied.reduce((sum, refund) => sum + units(refund.items), 0)).toBeLessThanOrEqual(units(sale.items));
         }
       }),
+    );
+  });
+
+  it("RF2, RF7: a rounded sale's last refund may be up to 9 cents short; credit and the book name a customer", () => {
+    const items = [line(BREAD, 1, 1005)];
+    expect(checkRefund(refundOf(items, { amount: 1000 }))).toEqual([]);
+    expect(checkRefund(refundOf(items, { amount: 995 }))).toHaveLength(1);
+    expect(checkRefund(refundOf(items, { method: 'store_credit' }))).toEqual([
+      'Store credit and the book need a customer.',
+    ]);
+    const customerId = '00000000-0000-4000-8000-0000000000c1';
+    expect(checkRefund(refundOf(items, { method: 'store_credit', customerId }))).toEqual([]);
+  });
+
+  it('RF3, RF6: any sequence of partial refunds of a sale sold at several prices, rounded, never returns more items or money', () => {
+    const soldArb = fc.array(
+      fc.record({
+        productId: fc.constantFrom(...PRODUCTS),
+        quantity: fc.integer({ min: 1, max: 5 }),
+        price: fc.integer({ min: 0, max: 5000 }),
+      }),
+      { minLength: 1, maxLength: 5 },
+    );
+    const attemptArb = fc.array(
+      fc.array(
+        fc.record({
+          productId: fc.constantFrom(...PRODUCTS),
+          quantity: fc.integer({ min: 1, max: 4 }),
+          price: fc.integer({ min: 0, max: 5000 }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+      { maxLength: 8 },
+    );
+    const total = (lines: readonly SaleLine[]) => lines.reduce((sum, item) => sum + item.price * item.quantity, 0);
+    fc.assert(
+      fc.property(soldArb, attemptArb, fc.boolean(), (soldLines, attempts, rounded) => {
+        const sale = { items: soldLines.map(({ productId, quantity, price }) => line(productId, quantity, price)) };
+        const paid = rounded ? total(sale.items) - (total(sale.items) % 10) : total(sale.items);
+        const applied: { items: SaleLine[]; amount: number }[] = [];
+        for (const attempt of attempts) {
+          const items = attempt.map(({ productId, quantity, price }) => line(productId, quantity, price));
+          // The till pays back the lines, less what the rounding kept (RF2).
+          const left = paid - applied.reduce((sum, refund) => sum + refund.amount, 0);
+          const refund = { items, amount: Math.min(total(items), Math.max(left, total(items) - 9)) };
+          if (refundExcess(sale, applied, refund).length === 0 && refundOverpayment(paid, applied, refund) === 0) {
+            applied.push(refund);
+          }
+        }
+        expect(applied.reduce((sum, refund) => sum + refund.amount, 0)).toBeLessThanOrEqual(paid);
+        for (const productId of PRODUCTS) {
+          const units = (lines: readonly SaleLine[]) =>
+            lines.filter((item) => item.productId === productId).reduce((sum, item) => sum + item.quantity, 0);
+          expect(applied.reduce((sum, refund) => sum + units(refund.items), 0)).toBeLessThanOrEqual(units(sale.items));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

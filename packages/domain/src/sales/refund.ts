@@ -1,19 +1,11 @@
 import * as z from 'zod/mini';
 import { cents, sumCents, type Cents } from '../money/cents.js';
-import {
-  MAX_SALE_LINES,
-  PAYMENT_METHODS,
-  centsSchema,
-  lineTotal,
-  localIdSchema,
-  saleLineSchema,
-  type SaleLine,
-} from './sale.js';
+import { TENDER_METHODS } from './tenders.js';
+import { MAX_SALE_LINES, centsSchema, lineTotal, localIdSchema, saleLineSchema, type SaleLine } from './sale.js';
 
 /**
  * A refund (SPEC RF): money and goods going back to a customer, recorded as a
  * new transaction that names the sale it returns, never as an edit of the sale.
- * Issue 5 adds the till's refund screen, other tenders and store credit.
  */
 export const refundSchema = z.object({
   /** The device's own id for the refund. */
@@ -24,7 +16,12 @@ export const refundSchema = z.object({
   items: z.array(saleLineSchema).check(z.minLength(1), z.maxLength(MAX_SALE_LINES)),
   /** Paid back to the customer: the sum of the lines (RF2). */
   amount: centsSchema,
-  method: z.enum(PAYMENT_METHODS),
+  /** Where the money goes: back to the original tender, in cash, as store credit, or off the customer's book. */
+  method: z.enum(TENDER_METHODS),
+  /** A void cancels a sale of the shift in full and needs `sales:void`; absent: a refund. */
+  kind: z.optional(z.enum(['refund', 'void'])),
+  /** The customer whose store credit or book it goes to (RF7). */
+  customerId: z.optional(z.uuid()),
   /** True: the goods go back on the shelf (stock moves back); false: written off. */
   restock: z.boolean(),
   reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
@@ -34,7 +31,11 @@ export const refundSchema = z.object({
 
 export type Refund = z.infer<typeof refundSchema>;
 
-/** RF2: a refund's amount is the sum of its lines. Returns the problems in plain words. */
+/**
+ * RF2: a refund's amount is the sum of its lines, or up to 9 cents less when
+ * the sale was rounded down for cash (R1, RF6). RF7: store credit and the book
+ * name their customer. Returns the problems in plain words.
+ */
 export function checkRefund(refund: Refund): string[] {
   let total: Cents;
   try {
@@ -42,7 +43,13 @@ export function checkRefund(refund: Refund): string[] {
   } catch {
     return ['The line totals exceed the largest allowed amount.'];
   }
-  return total === cents(refund.amount) ? [] : [`The amount ${refund.amount} is not the sum of the lines (${total}).`];
+  const problems: string[] = [];
+  const short = total - cents(refund.amount);
+  if (short < 0 || short > 9) problems.push(`The amount ${refund.amount} is not the sum of the lines (${total}).`);
+  if ((refund.method === 'store_credit' || refund.method === 'account') && !refund.customerId) {
+    problems.push('Store credit and the book need a customer.');
+  }
+  return problems;
 }
 
 /** Part of a refund its sale does not cover: more units than are left to return, or a higher price. */
@@ -88,4 +95,14 @@ export function refundExcess(
     if (quantity > refundable || overpriced) excess.push({ productId, requested: quantity, refundable, overpriced });
   }
   return excess;
+}
+
+/**
+ * RF6: the money a refund would pay back beyond what the sale took (its total
+ * less any cash rounding), counting the refunds already applied; 0 when it fits.
+ * Per-unit prices alone cannot ensure it: a product sold at two prices.
+ */
+export function refundOverpayment(paid: number, earlier: readonly { amount: number }[], refund: { amount: number }) {
+  const left = paid - earlier.reduce((sum, { amount }) => sum + amount, 0);
+  return Math.max(refund.amount - Math.max(left, 0), 0);
 }

@@ -56,7 +56,7 @@ describe('checkSale', () => {
 
   it('names a wrong total, short tender and wrong change', () => {
     expect(checkSale(sale({ totalAmount: 5000 }))).toHaveLength(2);
-    expect(checkSale(sale({ tendered: 100, change: 0 }))[0]).toMatch(/less than the total/);
+    expect(checkSale(sale({ tendered: 100, change: 0 }))[0]).toMatch(/cash handed over is less/);
     expect(checkSale(sale({ change: 1 }))[0]).toMatch(/change should be 4303/);
   });
 });
