@@ -1,7 +1,7 @@
 import './index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { getSession, loadCart } from './db';
+import { getSession, loadCart, loadParkedSales } from './db';
 import { initI18n } from './i18n';
 import { useCart } from './sales/cartStore';
 import { App } from './shell/App';
@@ -13,7 +13,7 @@ async function start(): Promise<void> {
   await initI18n();
   try {
     // Restore a half-rung sale before the first render, so a tap cannot race it.
-    useCart.getState().hydrate(await loadCart());
+    useCart.getState().hydrate(await loadCart(), await loadParkedSales());
   } catch (error) {
     console.error('Could not restore the cart', error);
   }

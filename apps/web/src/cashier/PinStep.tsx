@@ -3,19 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { StaffRow } from '../db';
 import { formatTime } from '../i18n/format';
 import { PinPad } from './PinPad';
+import type { ActingUser } from '../db';
 import { switchCashierByPin, type SwitchResult } from './switchCashier';
 
 interface PinStepProps {
   person: StaffRow;
   /** Until when this person is locked out here, as last read from the device. */
   lockedUntil: string | undefined;
-  onSwitched: () => void;
+  /** The PIN was right: the person switched in, or approved (`check`). */
+  onSwitched: (user: ActingUser) => void;
+  /** What a PIN does: switch the person in (default), or approve something (approveByPin). */
+  check?: (userId: string, pin: string) => Promise<SwitchResult>;
 }
 
-type Outcome = Exclude<SwitchResult, { kind: 'switched' }> | { kind: 'failed'; message: string };
+type Outcome = Exclude<SwitchResult, { kind: 'switched' | 'approved' }> | { kind: 'failed'; message: string };
 
 /** One person's PIN, checked on this phone; what went wrong is said under the name. */
-export function PinStep({ person, lockedUntil, onSwitched }: PinStepProps) {
+export function PinStep({ person, lockedUntil, onSwitched, check = switchCashierByPin }: PinStepProps) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [checking, setChecking] = useState(false);
@@ -28,9 +32,9 @@ export function PinStep({ person, lockedUntil, onSwitched }: PinStepProps) {
   async function submit() {
     setChecking(true);
     try {
-      const result = await switchCashierByPin(person.userId, pin);
-      if (result.kind === 'switched') {
-        onSwitched();
+      const result = await check(person.userId, pin);
+      if (result.kind === 'switched' || result.kind === 'approved') {
+        onSwitched(result.user);
         return;
       }
       setOutcome(result);

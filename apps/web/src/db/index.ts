@@ -63,7 +63,7 @@ export {
   type SyncOverview,
   type SyncResult,
 } from './outbox';
-export { loadCart, saveCart } from './cart';
+export { loadCart, loadParkedSales, saveCart, saveCartAndParked } from './cart';
 export {
   useLiveSession,
   useLiveProducts,

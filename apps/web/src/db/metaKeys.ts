@@ -12,6 +12,8 @@ export const META_KEYS = {
   lastSyncedAt: 'lastSyncedAt',
   /** The cart being rung up, so a reload or a crash does not lose it. */
   cart: 'cart',
+  /** Sales the cashier parked to serve someone else (SPEC C8). */
+  parkedSales: 'parkedSales',
   /** Who is working on this device now ({ userId, name, role }): every operation is stamped with it. */
   actingUser: 'actingUser',
   /** When the staff roster was last fetched (ISO time); absent: never on this device session. */

@@ -13,6 +13,7 @@ export type PinGate = { kind: 'open' } | { kind: 'locked'; until: string };
 /** How a checked PIN ended: the person now acts on the device, or another wrong PIN. */
 export type PinVerdict =
   | { kind: 'switched'; user: ActingUser }
+  | { kind: 'approved'; user: ActingUser }
   | { kind: 'wrong'; triesLeft: number }
   | { kind: 'locked'; until: string }
   | { kind: 'unknown' };
@@ -41,10 +42,16 @@ export async function startPinAttempt(userId: string, now: Date): Promise<PinGat
 }
 
 /**
- * Closes a PIN check. Right: the count is cleared and the person becomes the
- * acting user, in one transaction. Wrong: the attempt already counted.
+ * Closes a PIN check. Right: the count is cleared and, for a switch, the person
+ * becomes the acting user, in one transaction; for an approval (a manager's PIN
+ * at the till, SPEC S6) the acting user stays. Wrong: the attempt already counted.
  */
-export async function finishPinAttempt(userId: string, correct: boolean, now: Date = new Date()): Promise<PinVerdict> {
+export async function finishPinAttempt(
+  userId: string,
+  correct: boolean,
+  now: Date = new Date(),
+  purpose: 'switch' | 'approve' = 'switch',
+): Promise<PinVerdict> {
   if (!correct) {
     return db.transaction('rw', [db.pinAttempts, db.outbox, db.meta], async () => {
       const row = await db.pinAttempts.get(userId);
@@ -63,6 +70,7 @@ export async function finishPinAttempt(userId: string, correct: boolean, now: Da
     const entry = await db.staff.get(userId);
     if (!entry) return { kind: 'unknown' };
     const user: ActingUser = { userId: entry.userId, name: entry.name, role: entry.role };
+    if (purpose === 'approve') return { kind: 'approved', user };
     await putActingUser(user);
     return { kind: 'switched', user };
   });

@@ -35,7 +35,7 @@ describe('forgetRemovedDevice (the owner removed this phone)', () => {
     await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
     await recordSale(testSale());
     await deliverAll();
-    await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
+    await saveCart({ lines: [{ lineId: 'l1', productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }] });
     await replaceRoster(DEVICE_ID, testRoster(testSession().user.id), new Date());
     await startPinAttempt(THANDI_ID, new Date());
 

@@ -102,19 +102,19 @@ describe('recordSale', () => {
   });
 
   it('says the storage is full, and writes nothing, when IndexedDB is out of quota', async () => {
-    await saveCart(testSale().items);
+    await saveCart({ lines: testSale().items.map((item, i) => ({ ...item, lineId: `l${i}` })) });
     vi.spyOn(db.sales, 'add').mockRejectedValueOnce(new DOMException('No room', 'QuotaExceededError'));
     const error: unknown = await recordSale(testSale()).catch((caught: unknown) => caught);
     expect(isStorageFullError(error)).toBe(true);
     expect(await db.outbox.count()).toBe(0);
-    expect(await loadCart()).toHaveLength(1); // the cart is kept for another try
+    expect((await loadCart()).lines).toHaveLength(1); // the cart is kept for another try
     expect(await db.meta.get('lastSaleLink')).toBeUndefined();
   });
 
   it('empties the saved cart in the same transaction', async () => {
-    await saveCart(testSale().items);
-    expect(await loadCart()).toHaveLength(1);
+    await saveCart({ lines: testSale().items.map((item, i) => ({ ...item, lineId: `l${i}` })) });
+    expect((await loadCart()).lines).toHaveLength(1);
     await recordSale(testSale());
-    expect(await loadCart()).toEqual([]);
+    expect(await loadCart()).toEqual({ lines: [] });
   });
 });

@@ -23,7 +23,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
   it('refuses while operations wait to be sent, and deletes nothing', async () => {
     await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
     await recordSale(testSale());
-    await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
+    await saveCart({ lines: [{ lineId: 'l1', productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }] });
     const before = await tableCounts();
 
     expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 2, rejected: 0, conflicts: 0 } });
@@ -77,7 +77,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
       }),
       cursor: 'c1',
     });
-    await saveCart([{ productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }]);
+    await saveCart({ lines: [{ lineId: 'l1', productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }] });
     // The staff's PIN verifiers and wrong-PIN counts go too: they belong to the shop, not the phone.
     await replaceRoster(testSession().device.id, testRoster(testSession().user.id), new Date());
     await startPinAttempt(THANDI_ID, new Date());

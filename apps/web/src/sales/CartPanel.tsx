@@ -1,61 +1,91 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cents, formatRands, lineTotal, saleTotal } from '@opentill/domain';
+import { cartTotals, cents, formatRands, lineTotal } from '@opentill/domain';
 import { MinusIcon, PlusIcon } from '../ui/icons';
 import { useCart } from './cartStore';
+import { CartRefusal } from './CartRefusal';
+import { LineEditor } from './LineEditor';
+import { ParkedSales } from './ParkedSales';
 
-/** The sale being rung up: lines with − / + and the running total. */
+/** The sale being rung up: lines with − / +, a tap on a line to change it, and the running total. */
 export function CartPanel() {
   const { t } = useTranslation();
-  const lines = useCart((state) => state.lines);
-  const increase = useCart((state) => state.increase);
-  const decrease = useCart((state) => state.decrease);
+  const lines = useCart((state) => state.cart.lines);
+  const setQuantity = useCart((state) => state.setQuantity);
   const clear = useCart((state) => state.clear);
+  const [editing, setEditing] = useState<string | null>(null);
+  const editedLine = lines.find((line) => line.lineId === editing);
 
   return (
     <section aria-label={t('sales.cartTitle')} className="border-t border-slate-200 bg-white">
-      <div className="flex items-center justify-between px-3 pt-2">
+      <div className="flex items-center justify-between gap-2 px-3 pt-2">
         <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">{t('sales.cartTitle')}</h2>
-        {lines.length > 0 ? (
-          <button type="button" onClick={clear} className="min-h-11 px-2 text-sm font-medium text-slate-500">
-            {t('sales.clearCart')}
-          </button>
-        ) : null}
+        <div className="flex items-center">
+          <ParkedSales />
+          {lines.length > 0 ? (
+            <button type="button" onClick={clear} className="min-h-11 px-2 text-sm font-medium text-slate-500">
+              {t('sales.clearCart')}
+            </button>
+          ) : null}
+        </div>
       </div>
+      <CartRefusal />
       {lines.length === 0 ? (
         <p className="px-3 pb-3 text-sm text-slate-500">{t('sales.cartEmpty')}</p>
       ) : (
         <ul className="max-h-44 overflow-y-auto px-3">
           {lines.map((line) => (
             <li
-              key={line.productId}
+              key={line.lineId}
               data-testid="cart-line"
               className="flex items-center gap-1.5 border-b border-slate-100 py-1 last:border-0"
             >
-              <div className="min-w-0 flex-1">
-                <p className="line-clamp-2 text-sm leading-tight font-medium text-slate-900">{line.name}</p>
-                <p className="text-xs text-slate-500">{formatRands(cents(line.price))}</p>
-              </div>
-              <div className="flex items-center">
-                <button
-                  type="button"
-                  onClick={() => decrease(line.productId)}
-                  aria-label={t('sales.decrease', { name: line.name })}
-                  data-testid="cart-line-minus"
-                  className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
-                >
-                  <MinusIcon />
-                </button>
-                <span className="w-7 text-center font-semibold tabular-nums">{line.quantity}</span>
-                <button
-                  type="button"
-                  onClick={() => increase(line.productId)}
-                  aria-label={t('sales.increase', { name: line.name })}
-                  data-testid="cart-line-plus"
-                  className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
-                >
-                  <PlusIcon />
-                </button>
-              </div>
+              <button
+                type="button"
+                onClick={() => setEditing(line.lineId)}
+                aria-label={t('sales.line.edit', { name: line.name })}
+                data-testid="cart-line-edit"
+                className="min-w-0 flex-1 text-left"
+              >
+                <span className="line-clamp-2 text-sm leading-tight font-medium text-slate-900">{line.name}</span>
+                <span className="block text-xs text-slate-500">
+                  {line.weight
+                    ? t('sales.line.weighed', {
+                        kg: (line.weight.grams / 1000).toFixed(3),
+                        perKg: formatRands(cents(line.weight.pricePerKg)),
+                      })
+                    : formatRands(cents(line.price))}
+                  {line.override ? (
+                    <span className="ml-1 text-amber-700">
+                      {t('sales.line.overridden', { list: formatRands(cents(line.override.listPrice)) })}
+                    </span>
+                  ) : null}
+                </span>
+                {line.note ? <span className="block truncate text-xs text-slate-500 italic">{line.note}</span> : null}
+              </button>
+              {line.weight ? null : (
+                <div className="flex items-center">
+                  <button
+                    type="button"
+                    onClick={() => setQuantity(line.lineId, line.quantity - 1)}
+                    aria-label={t('sales.decrease', { name: line.name })}
+                    data-testid="cart-line-minus"
+                    className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
+                  >
+                    <MinusIcon />
+                  </button>
+                  <span className="w-7 text-center font-semibold tabular-nums">{line.quantity}</span>
+                  <button
+                    type="button"
+                    onClick={() => setQuantity(line.lineId, line.quantity + 1)}
+                    aria-label={t('sales.increase', { name: line.name })}
+                    data-testid="cart-line-plus"
+                    className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
+                  >
+                    <PlusIcon />
+                  </button>
+                </div>
+              )}
               <span className="w-20 text-right text-sm font-semibold tabular-nums">{formatRands(lineTotal(line))}</span>
             </li>
           ))}
@@ -64,9 +94,10 @@ export function CartPanel() {
       <div className="flex items-baseline justify-between px-3 pt-1 pb-2">
         <span className="font-medium text-slate-600">{t('sales.total')}</span>
         <span data-testid="cart-total" className="text-2xl font-bold text-slate-900 tabular-nums">
-          {formatRands(saleTotal(lines))}
+          {formatRands(cartTotals(lines).total)}
         </span>
       </div>
+      {editedLine ? <LineEditor line={editedLine} onClose={() => setEditing(null)} /> : null}
     </section>
   );
 }

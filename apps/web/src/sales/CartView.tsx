@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRands, saleTotal } from '@opentill/domain';
+import { cartTotals, formatRands } from '@opentill/domain';
 import { useLiveProducts, useLiveStockShown } from '../db';
 import { Button } from '../ui/Button';
 import { SearchIcon } from '../ui/icons';
@@ -8,6 +8,7 @@ import { CartPanel } from './CartPanel';
 import { ProductGrid } from './ProductGrid';
 import { useCart } from './cartStore';
 import { filterProducts } from './productFilter';
+import { barcodeIndex, productForCode } from './scanLookup';
 import { useSaleFlow } from './saleFlowStore';
 
 /** Search and grid on top, the cart below, and the Pay button where the thumb rests. */
@@ -17,22 +18,20 @@ export function CartView() {
   const products = useLiveProducts();
   const stock = useLiveStockShown();
   const matches = useMemo(() => filterProducts(products ?? [], query), [products, query]);
-  const lines = useCart((state) => state.lines);
+  const byBarcode = useMemo(() => barcodeIndex(products ?? []), [products]);
+  const lines = useCart((state) => state.cart.lines);
   const add = useCart((state) => state.add);
   const startPayment = useSaleFlow((state) => state.startPayment);
-  const total = saleTotal(lines);
+  const total = cartTotals(lines).total;
 
-  // A keyboard-wedge scanner types the barcode and presses Enter: ring up the
-  // exact barcode match (or the only match) and clear the box for the next scan.
+  // A scanner typing into the box ends with Enter: ring up the scanned product
+  // (a scale label's weight or price too), or the only match, and clear the box.
   function onSearchSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const needle = query.trim().toLocaleLowerCase();
-    const [first] = matches;
-    if (!first || needle === '') return;
-    if (matches.length === 1 || first.barcode?.toLocaleLowerCase() === needle) {
-      add(first);
-      setQuery('');
-    }
+    const scanned = productForCode(byBarcode, query);
+    const [only] = matches;
+    const added = scanned ? add(scanned.product, scanned.options) : matches.length === 1 && only ? add(only) : false;
+    if (added) setQuery('');
   }
 
   return (

@@ -1,47 +1,68 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cashChange, formatRands, parseRands, saleTotal } from '@opentill/domain';
+import { cartTotals, cents, checkoutSale, dueFor, formatRands, type Tender, type TenderMethod } from '@opentill/domain';
 import { isStorageFullError, recordSale } from '../db';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
-import { buildCashSale } from './buildSale';
+import { newSaleLocalId } from './buildSale';
 import { useCart } from './cartStore';
-import { centsToInput, quickCashAmounts } from './quickCash';
+import { remainingAfter, tenderFromDraft, type TenderDraft } from './paymentDraft';
+import { TenderEntry } from './TenderEntry';
+import { TenderList } from './TenderList';
 import { useSaleFlow } from './saleFlowStore';
 
-/** Cash: type or tap what the customer handed over; the change shows as you go. */
-export function PaymentScreen() {
+/** Methods that need the sale's customer (SPEC P5); shown only when one is attached. */
+const CUSTOMER_METHODS: readonly TenderMethod[] = ['store_credit', 'account'];
+
+/**
+ * Payment: one tender, or a split of several (SPEC P1–P5). The cashier enters a
+ * part at a time; the last part, which covers the rest, records the sale.
+ * `roundCash` is the shop's cash rounding (R1).
+ */
+export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
   const { t } = useTranslation();
-  const lines = useCart((state) => state.lines);
+  const cart = useCart((state) => state.cart);
   const clearCart = useCart((state) => state.clear);
   const backToCart = useSaleFlow((state) => state.backToCart);
   const finish = useSaleFlow((state) => state.finish);
-  const [input, setInput] = useState('');
+  const [tenders, setTenders] = useState<Tender[]>([]);
+  const [draft, setDraft] = useState<TenderDraft>({ method: 'cash', input: '', reference: '', provider: 'snapscan' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const savingRef = useRef(false);
 
-  const total = saleTotal(lines);
-  const tendered = input.trim() === '' ? null : parseRands(input);
-  const change = tendered === null ? null : cashChange(total, tendered);
-  const inputError =
-    input.trim() !== '' && tendered === null
-      ? t('sales.payment.invalidAmount')
-      : tendered !== null && change === null
-        ? t('sales.payment.tooLittle')
-        : undefined;
-  const canConfirm = lines.length > 0 && tendered !== null && change !== null && !saving;
+  // The draft's method counts: a sale is rounded only when all of it is cash (R1).
+  const due = dueFor(cart, [...tenders, { method: draft.method }], roundCash);
+  const remaining = remainingAfter(due, tenders);
+  const entered = tenderFromDraft(draft, remaining);
+  const covers = 'tender' in entered && entered.tender.amount === remaining;
+  const methods = (['cash', 'card', 'mobile_money', 'store_credit', 'account'] as const).filter(
+    (method) => cart.customerId || !CUSTOMER_METHODS.includes(method),
+  );
+
+  function addPart() {
+    if (!('tender' in entered) || covers) return;
+    setTenders([...tenders, entered.tender]);
+    setDraft({ ...draft, input: '', reference: '' });
+  }
 
   async function confirm() {
-    if (tendered === null || savingRef.current) return;
+    if (!('tender' in entered) || !covers || savingRef.current) return;
     savingRef.current = true; // a double tap must not record the sale twice
     setSaving(true);
     setSaveError(null);
     try {
-      const sale = buildCashSale(lines, tendered);
+      const checkout = checkoutSale({
+        cart,
+        tenders: [...tenders, entered.tender],
+        roundCash,
+        localId: newSaleLocalId(),
+        createdAt: new Date().toISOString(),
+      });
+      if ('problems' in checkout) throw new Error(checkout.problems.join(' '));
       // "Paid" only after the sale and its outbox entry are on disk (ARCHITECTURE "Sync" 1).
-      const recorded = await recordSale(sale);
+      const recorded = await recordSale(checkout.sale);
       clearCart();
       finish(recorded);
       requestSync(); // in the background: the customer does not wait for the network
@@ -67,52 +88,21 @@ export function PaymentScreen() {
         <h2 className="text-lg font-bold text-slate-900">{t('sales.payment.title')}</h2>
       </div>
 
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
-        <div className="rounded-2xl bg-white p-4 text-center shadow-sm ring-1 ring-slate-200">
-          <p className="text-sm font-medium text-slate-500">{t('sales.payment.amountDue')}</p>
-          <p className="text-4xl font-bold text-slate-900 tabular-nums">{formatRands(total)}</p>
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
+        <div className="rounded-2xl bg-white p-3 text-center shadow-sm ring-1 ring-slate-200">
+          <p className="text-sm font-medium text-slate-500">
+            {tenders.length > 0 ? t('sales.payment.stillDue') : t('sales.payment.amountDue')}
+          </p>
+          <p data-testid="amount-due" className="text-4xl font-bold text-slate-900 tabular-nums">
+            {formatRands(remaining)}
+          </p>
+          {due !== cartTotals(cart.lines).total ? (
+            <p className="text-sm text-slate-500">{t('sales.payment.rounded')}</p>
+          ) : null}
         </div>
 
-        <label className="mt-4 block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t('sales.payment.tendered')}</span>
-          <input
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            placeholder={t('sales.payment.tenderedPlaceholder')}
-            aria-invalid={inputError ? true : undefined}
-            data-testid="tendered-input"
-            className={`block min-h-14 w-full rounded-xl border bg-white px-4 text-right text-2xl font-semibold tabular-nums outline-none focus:ring-2 ${
-              inputError
-                ? 'border-red-500 focus:ring-red-200'
-                : 'border-slate-300 focus:border-brand-600 focus:ring-brand-100'
-            }`}
-          />
-          {inputError ? <span className="mt-1 block text-sm text-red-700">{inputError}</span> : null}
-        </label>
-
-        <p className="mt-4 mb-2 text-sm font-medium text-slate-700">{t('sales.payment.quickCash')}</p>
-        <div className="grid grid-cols-3 gap-2">
-          {quickCashAmounts(total).map((amount, index) => (
-            <Button
-              key={amount}
-              variant={tendered === amount ? 'primary' : 'secondary'}
-              onClick={() => setInput(centsToInput(amount))}
-              className="px-1 tabular-nums"
-            >
-              {index === 0 ? t('sales.payment.exact') : formatRands(amount)}
-            </Button>
-          ))}
-        </div>
-
-        <div className="mt-4 flex items-baseline justify-between rounded-2xl bg-brand-50 px-4 py-3 ring-1 ring-brand-100">
-          <span className="font-medium text-brand-900">{t('sales.payment.change')}</span>
-          <span data-testid="change-amount" className="text-3xl font-bold text-brand-900 tabular-nums">
-            {change === null ? '—' : formatRands(change)}
-          </span>
-        </div>
+        <TenderList tenders={tenders} onRemove={(index) => setTenders(tenders.filter((_, i) => i !== index))} />
+        <TenderEntry methods={methods} draft={draft} remaining={remaining} entered={entered} onChange={setDraft} />
 
         {saveError ? (
           <p
@@ -126,15 +116,24 @@ export function PaymentScreen() {
       </div>
 
       <div className="border-t border-slate-200 bg-white px-3 py-2">
-        <Button
-          large
-          disabled={!canConfirm}
-          onClick={() => void confirm()}
-          data-testid="confirm-payment"
-          className="w-full text-xl"
-        >
-          {saving ? t('sales.payment.saving') : t('sales.payment.confirm')}
-        </Button>
+        {covers || !('tender' in entered) ? (
+          <Button
+            large
+            disabled={!covers || saving}
+            onClick={() => void confirm()}
+            data-testid="confirm-payment"
+            className="w-full text-xl"
+          >
+            {saving ? t('sales.payment.saving') : t('sales.payment.confirm')}
+          </Button>
+        ) : (
+          <Button large onClick={addPart} data-testid="add-tender" className="w-full text-xl">
+            {t('sales.payment.addPart', {
+              amount: formatRands(cents(entered.tender.amount)),
+              method: t(`sales.methods.${entered.tender.method}`),
+            })}
+          </Button>
+        )}
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ interface ProductGridProps {
 
 export function ProductGrid({ matches, hasProducts, query, stock }: ProductGridProps) {
   const { t } = useTranslation();
-  const lines = useCart((state) => state.lines);
+  const lines = useCart((state) => state.cart.lines);
   const add = useCart((state) => state.add);
 
   if (matches.length === 0) {
@@ -29,7 +29,8 @@ export function ProductGrid({ matches, hasProducts, query, stock }: ProductGridP
       </p>
     );
   }
-  const quantities = new Map(lines.map((line) => [line.productId, line.quantity]));
+  const quantities = new Map<string, number>();
+  for (const line of lines) quantities.set(line.productId, (quantities.get(line.productId) ?? 0) + line.quantity);
   const shown = matches.slice(0, MAX_TILES);
 
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { cents, formatRands, lineTotal } from '@opentill/domain';
+import { cents, formatRands, lineTotal, tendersOf } from '@opentill/domain';
 import type { LocalSale } from '../db';
 import { formatDateTime } from '../i18n/format';
 import { Button } from '../ui/Button';
@@ -46,8 +46,8 @@ export function SaleDoneScreen({ sale, shopName }: SaleDoneScreenProps) {
             </p>
           ) : null}
           <ul className="my-3 border-y border-dashed border-slate-300 py-2">
-            {sale.items.map((item) => (
-              <li key={item.productId} className="py-0.5">
+            {sale.items.map((item, index) => (
+              <li key={index} className="py-0.5">
                 <p className="truncate">{item.name}</p>
                 <p className="flex justify-between text-slate-600">
                   <span>
@@ -59,7 +59,14 @@ export function SaleDoneScreen({ sale, shopName }: SaleDoneScreenProps) {
             ))}
           </ul>
           <ReceiptRow label={t('sales.done.total')} amount={sale.totalAmount} strong />
-          <ReceiptRow label={t('sales.done.tendered')} amount={sale.tendered} />
+          {sale.vat !== undefined ? <ReceiptRow label={t('sales.done.vat')} amount={sale.vat} /> : null}
+          {tendersOf(sale).map((tender, index) => (
+            <ReceiptRow
+              key={index}
+              label={t(`sales.methods.${tender.method}`)}
+              amount={tender.method === 'cash' ? (tender.tendered ?? tender.amount) : tender.amount}
+            />
+          ))}
           <ReceiptRow label={t('sales.done.change')} amount={sale.change} />
         </section>
       </div>

@@ -11,7 +11,8 @@ export function SellScreen({ session }: { session: Session }) {
     case 'cart':
       return <CartView />;
     case 'payment':
-      return <PaymentScreen />;
+      // Cash rounding (SPEC R1) is a shop setting; until shop settings exist, every shop pays exact totals.
+      return <PaymentScreen roundCash={false} />;
     case 'done':
       return <SaleDoneScreen sale={flow.sale} shopName={session.tenant.businessName} />;
   }

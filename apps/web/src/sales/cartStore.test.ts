@@ -1,16 +1,20 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_LINE_QUANTITY } from '@opentill/domain';
-import { loadCart } from '../db';
+import { EMPTY_CART, MAX_LINE_QUANTITY } from '@opentill/domain';
+import { loadCart, loadParkedSales } from '../db';
+import { db } from '../db/database';
 import { resetLocalDatabase } from '../db/testing';
 import { useCart } from './cartStore';
 
 const bread = { id: '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11', name: 'Bread', price: 1899 };
 const milk = { id: '5d2e9a70-3c4b-4f1a-8e6d-1a2b3c4d5e6f', name: 'Milk', price: 2199 };
 
+const lines = () => useCart.getState().cart.lines.map(({ lineId: _lineId, ...line }) => line);
+const firstLineId = () => useCart.getState().cart.lines[0]?.lineId ?? '';
+
 beforeEach(async () => {
   await resetLocalDatabase();
-  useCart.setState({ lines: [] });
+  useCart.getState().hydrate(EMPTY_CART, []);
 });
 
 describe('cart', () => {
@@ -19,31 +23,57 @@ describe('cart', () => {
     add(bread);
     add(milk);
     add(bread);
-    expect(useCart.getState().lines).toEqual([
+    expect(lines()).toEqual([
       { productId: bread.id, name: 'Bread', price: 1899, quantity: 2 },
       { productId: milk.id, name: 'Milk', price: 2199, quantity: 1 },
     ]);
   });
 
   it('removes a line when its quantity drops to zero', () => {
-    const { add, decrease, increase } = useCart.getState();
+    const { add, setQuantity } = useCart.getState();
     add(bread);
-    increase(bread.id);
-    decrease(bread.id);
-    decrease(bread.id);
-    expect(useCart.getState().lines).toEqual([]);
+    setQuantity(firstLineId(), 2);
+    setQuantity(firstLineId(), 0);
+    expect(lines()).toEqual([]);
   });
 
-  it('caps a line at the largest allowed quantity', () => {
-    useCart.setState({ lines: [{ productId: bread.id, name: 'Bread', price: 1899, quantity: MAX_LINE_QUANTITY }] });
-    useCart.getState().increase(bread.id);
-    expect(useCart.getState().lines[0]?.quantity).toBe(MAX_LINE_QUANTITY);
+  it('refuses a quantity above the largest allowed, keeps the line, and says why', () => {
+    useCart.getState().add(bread, { quantity: MAX_LINE_QUANTITY });
+    expect(useCart.getState().setQuantity(firstLineId(), MAX_LINE_QUANTITY + 1)).toBe(false);
+    expect(lines()[0]?.quantity).toBe(MAX_LINE_QUANTITY);
+    expect(useCart.getState().refusal).toBe('QUANTITY_INVALID');
+    useCart.getState().add(milk);
+    expect(useCart.getState().refusal).toBeNull();
   });
 
   it('keeps the cart on disk as it changes', async () => {
     useCart.getState().add(milk);
-    await expect.poll(() => loadCart()).toEqual([{ productId: milk.id, name: 'Milk', price: 2199, quantity: 1 }]);
+    await expect.poll(async () => (await loadCart()).lines.map((line) => line.name)).toEqual(['Milk']);
     useCart.getState().clear();
-    await expect.poll(() => loadCart()).toEqual([]);
+    await expect.poll(() => loadCart()).toEqual({ lines: [] });
+  });
+
+  it('parks and resumes with the cart and the parked list written together', async () => {
+    useCart.getState().add(bread);
+    expect(useCart.getState().park('Thandi')).toBe(true);
+    await expect.poll(async () => (await loadParkedSales()).map((ticket) => ticket.label)).toEqual(['Thandi']);
+    expect(await loadCart()).toEqual({ lines: [] });
+    const [ticket] = useCart.getState().parked;
+    expect(useCart.getState().resume(ticket?.id ?? '')).toBe(true);
+    await expect.poll(() => loadParkedSales()).toEqual([]);
+    expect((await loadCart()).lines.map((line) => line.name)).toEqual(['Bread']);
+  });
+
+  it('reads a cart kept before line ids (a bare list of lines) and drops lines that no longer validate', async () => {
+    await db.meta.put({
+      key: 'cart',
+      value: [
+        { productId: bread.id, name: 'Bread', price: 1899, quantity: 1 },
+        { productId: milk.id, name: 'Milk', price: -5, quantity: 1 },
+      ],
+    });
+    expect(await loadCart()).toEqual({
+      lines: [{ lineId: 'line-0', productId: bread.id, name: 'Bread', price: 1899, quantity: 1 }],
+    });
   });
 });

@@ -1,48 +1,86 @@
 import { create } from 'zustand';
-import { MAX_LINE_QUANTITY, type SaleLine } from '@opentill/domain';
-import { saveCart } from '../db';
+import {
+  EMPTY_CART,
+  addLine,
+  changeQuantity,
+  clearCart,
+  overridePrice,
+  parkSale,
+  removeLine,
+  resumeSale,
+  setLineNote,
+  type AddOptions,
+  type Cart,
+  type CartError,
+  type CartResult,
+  type ParkResult,
+  type ParkedSale,
+  type ProductToSell,
+} from '@opentill/domain';
+import { saveCart, saveCartAndParked } from '../db';
 
-/** A cart line is a sale line in the making: the price and name as they were when rung up. */
-export type CartLine = SaleLine;
+export type { CartLine } from '@opentill/domain';
 
 interface CartState {
-  lines: CartLine[];
-  add: (product: { id: string; name: string; price: number }) => void;
-  increase: (productId: string) => void;
-  decrease: (productId: string) => void;
+  cart: Cart;
+  parked: ParkedSale[];
+  /** Why the last command was refused (the cart did not change), until the next one succeeds. */
+  refusal: CartError | null;
+  add: (product: ProductToSell, options?: Omit<AddOptions, 'lineId'>) => boolean;
+  setQuantity: (lineId: string, quantity: number) => boolean;
+  remove: (lineId: string) => boolean;
+  overridePrice: (lineId: string, price: number, approvedBy: string) => boolean;
+  setNote: (lineId: string, note: string) => boolean;
+  park: (label: string) => boolean;
+  resume: (id: string) => boolean;
   clear: () => void;
-  /** Restores the cart kept on disk (at start-up). */
-  hydrate: (lines: CartLine[]) => void;
+  dismissRefusal: () => void;
+  /** Restores the cart and parked sales kept on disk (at start-up). */
+  hydrate: (cart: Cart, parked: ParkedSale[]) => void;
 }
 
-function changeQuantity(lines: CartLine[], productId: string, delta: number): CartLine[] {
-  return lines.flatMap((line) => {
-    if (line.productId !== productId) return [line];
-    const quantity = Math.min(MAX_LINE_QUANTITY, line.quantity + delta);
-    return quantity > 0 ? [{ ...line, quantity }] : [];
-  });
-}
+const newId = () => crypto.randomUUID();
 
-export const useCart = create<CartState>((set, get) => ({
-  lines: [],
-  add: (product) => {
-    const { lines } = get();
-    const existing = lines.some((line) => line.productId === product.id);
-    set({
-      lines: existing
-        ? changeQuantity(lines, product.id, 1)
-        : [...lines, { productId: product.id, name: product.name, price: product.price, quantity: 1 }],
-    });
-  },
-  increase: (productId) => set({ lines: changeQuantity(get().lines, productId, 1) }),
-  decrease: (productId) => set({ lines: changeQuantity(get().lines, productId, -1) }),
-  clear: () => set({ lines: [] }),
-  hydrate: (lines) => set({ lines }),
-}));
-
-// Keep the cart on disk as it changes, so a reload or crash mid-sale loses nothing.
-useCart.subscribe((state, previous) => {
-  if (state.lines !== previous.lines) {
-    saveCart(state.lines).catch((error: unknown) => console.error('Could not keep the cart', error));
+/** The till's cart: every change is a domain command (SPEC C); a refusal keeps the cart and says why. */
+export const useCart = create<CartState>((set, get) => {
+  function apply(result: CartResult | ParkResult): boolean {
+    if (!result.ok) {
+      set({ refusal: result.error });
+      return false;
+    }
+    set(
+      'parked' in result
+        ? { cart: result.cart, parked: result.parked, refusal: null }
+        : { cart: result.cart, refusal: null },
+    );
+    return true;
   }
+  return {
+    cart: EMPTY_CART,
+    parked: [],
+    refusal: null,
+    add: (product, options = {}) => apply(addLine(get().cart, product, { ...options, lineId: newId() })),
+    setQuantity: (lineId, quantity) =>
+      quantity === 0 ? apply(removeLine(get().cart, lineId)) : apply(changeQuantity(get().cart, lineId, quantity)),
+    remove: (lineId) => apply(removeLine(get().cart, lineId)),
+    overridePrice: (lineId, price, approvedBy) => apply(overridePrice(get().cart, lineId, price, approvedBy)),
+    setNote: (lineId, note) => apply(setLineNote(get().cart, lineId, note)),
+    park: (label) =>
+      apply(parkSale(get().cart, get().parked, { id: newId(), label, parkedAt: new Date().toISOString() })),
+    resume: (id) => apply(resumeSale(get().cart, get().parked, id)),
+    clear: () => void apply(clearCart(get().cart)),
+    dismissRefusal: () => set({ refusal: null }),
+    hydrate: (cart, parked) => set({ cart, parked, refusal: null }),
+  };
+});
+
+// Keep the cart and the parked sales on disk as they change, so a reload or crash mid-sale loses nothing.
+useCart.subscribe((state, previous) => {
+  const saving =
+    state.parked !== previous.parked
+      ? saveCartAndParked(state.cart, state.parked)
+      : state.cart !== previous.cart
+        ? saveCart(state.cart)
+        : null;
+  saving?.catch((error: unknown) => console.error('Could not keep the cart', error));
 });

@@ -1,4 +1,5 @@
-import { MAX_SALE_LINES, saleTotal, type SaleLine } from '../sale.js';
+import * as z from 'zod/mini';
+import { MAX_SALE_LINES, saleLineSchema, saleTotal, type SaleLine } from '../sale.js';
 
 /**
  * The sale being rung up (SPEC C). Every change is a pure command, one file
@@ -13,6 +14,10 @@ export interface Cart {
 
 /** A sale line in the making, with an id of its own (two lines may sell one product). */
 export type CartLine = SaleLine & { lineId: string };
+
+/** A cart as the device keeps it on disk: checked again when read back (IndexedDB is a boundary too). */
+export const cartLineSchema = z.extend(saleLineSchema, { lineId: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const cartSchema = z.object({ lines: z.array(cartLineSchema), customerId: z.optional(z.uuid()) });
 
 export const CART_ERRORS = [
   'QUANTITY_INVALID',

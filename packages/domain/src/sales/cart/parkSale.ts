@@ -1,4 +1,5 @@
-import { EMPTY_CART, refuse, type Cart, type CartError } from './cart.js';
+import * as z from 'zod/mini';
+import { EMPTY_CART, cartSchema, refuse, type Cart, type CartError } from './cart.js';
 
 /** A sale put aside while the till serves someone else. */
 export interface ParkedSale {
@@ -9,6 +10,13 @@ export interface ParkedSale {
   parkedAt: string;
   cart: Cart;
 }
+
+export const parkedSaleSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  label: z.string().check(z.maxLength(60)),
+  parkedAt: z.string(),
+  cart: cartSchema,
+});
 
 /** Most sales one device holds parked. */
 export const MAX_PARKED = 20;

@@ -1,0 +1,29 @@
+import { parseScaleBarcode, type AddOptions } from '@opentill/domain';
+import type { LocalProduct } from '../db';
+
+export interface ScanMatch {
+  product: LocalProduct;
+  /** A scale label's weight or price for this one item (SPEC B1). */
+  options: Omit<AddOptions, 'lineId'>;
+}
+
+/** Active products by barcode: a scan looks up one key instead of walking 20,000 products. */
+export function barcodeIndex(products: readonly LocalProduct[]): Map<string, LocalProduct> {
+  const index = new Map<string, LocalProduct>();
+  for (const product of products) if (product.isActive && product.barcode) index.set(product.barcode, product);
+  return index;
+}
+
+/**
+ * The product a scanned code rings up: a product's full barcode first, else a
+ * scale label (prefixes 20–29) whose first seven digits are a product's barcode.
+ */
+export function productForCode(index: ReadonlyMap<string, LocalProduct>, code: string): ScanMatch | null {
+  const trimmed = code.trim();
+  const exact = index.get(trimmed);
+  if (exact) return { product: exact, options: {} };
+  const label = parseScaleBarcode(trimmed);
+  const product = label && index.get(label.productCode);
+  if (!label || !product) return null;
+  return { product, options: label.kind === 'weight' ? { grams: label.grams } : { price: label.cents } };
+}
