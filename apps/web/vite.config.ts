@@ -36,7 +36,8 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // wasm: the camera scanner's fallback decoder (D27) must work offline too.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
       },
       devOptions: { enabled: false },
     }),

@@ -12,11 +12,14 @@ import helmet from '@fastify/helmet';
  * styles through the CSSOM, which CSP does not govern), so neither scripts nor
  * styles need 'unsafe-inline'. Only img-src widens, to data: and blob: URLs:
  * the two-factor enrolment QR code (SPEC ID8) and camera stills for barcode
- * scanning are drawn that way, and an image cannot run code.
+ * scanning are drawn that way, and an image cannot run code. Scripts add
+ * 'wasm-unsafe-eval': it lets the page compile WebAssembly (the camera
+ * scanner's fallback barcode decoder, served from our own origin, D27) and does
+ * not allow eval() of JavaScript.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'"],

@@ -564,6 +564,7 @@ export const en = {
     searchPlaceholder: 'Name, barcode or category',
     noProducts: 'No products yet. Add some under Products.',
     noMatches: 'No product matches “{{query}}”.',
+    scanUnknown: 'No product has the barcode {{code}}. Add it under Products, or search by name.',
     moreResults: 'Showing {{shown}} of {{total}}. Type to narrow the list.',
     cartEmpty: 'Tap a product to add it to the sale.',
     cartTitle: 'Sale',
@@ -674,6 +675,22 @@ export const en = {
       cashier: 'Cashier: {{name}}',
       newSale: 'New sale',
     },
+  },
+  scanning: {
+    open: 'Scan with camera',
+    close: 'Close camera',
+    title: 'Scan a barcode',
+    cameraView: 'Camera view',
+    starting: 'Starting the camera…',
+    aim: 'Hold the barcode inside the frame',
+    scanned: 'Read {{code}}',
+    noCamera: 'This phone has no camera the till can use. Use a barcode scanner or search by name instead.',
+    denied:
+      'OpenTill may not use the camera. Allow the camera for this site in the browser’s settings, then open the scanner again.',
+    insecure:
+      'The camera only works when OpenTill is opened over a secure connection. Open the till at its https:// address to scan with the camera.',
+    busy: 'Another app is using the camera. Close it, then open the scanner again.',
+    failed: 'The barcode reader could not start on this phone. Use a barcode scanner or search by name instead.',
   },
   stock: {
     title: 'Stock',

@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cartTotals, cents, formatRands, lineTotal } from '@opentill/domain';
 import { MinusIcon, PlusIcon } from '../ui/icons';
 import { useCart } from './cartStore';
 import { CartRefusal } from './CartRefusal';
-import { LineEditor } from './LineEditor';
 import { ParkedSales } from './ParkedSales';
+
+// The line editor (and its manager approval) loads on the first tap on a line: the first screen's budget.
+const LineEditor = lazy(() => import('./LineEditor').then((module) => ({ default: module.LineEditor })));
 
 /** The sale being rung up: lines with − / +, a tap on a line to change it, and the running total. */
 export function CartPanel() {
@@ -23,7 +25,12 @@ export function CartPanel() {
         <div className="flex items-center">
           <ParkedSales />
           {lines.length > 0 ? (
-            <button type="button" onClick={clear} className="min-h-11 px-2 text-sm font-medium text-slate-500">
+            <button
+              type="button"
+              onClick={clear}
+              data-testid="clear-cart"
+              className="min-h-11 px-2 text-sm font-medium text-slate-500"
+            >
               {t('sales.clearCart')}
             </button>
           ) : null}
@@ -97,7 +104,11 @@ export function CartPanel() {
           {formatRands(cartTotals(lines).total)}
         </span>
       </div>
-      {editedLine ? <LineEditor line={editedLine} onClose={() => setEditing(null)} /> : null}
+      {editedLine ? (
+        <Suspense fallback={null}>
+          <LineEditor line={editedLine} onClose={() => setEditing(null)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -122,3 +122,11 @@ export function CloseIcon({ className = 'size-6' }: IconProps) {
     </svg>
   );
 }
+
+export function ScanIcon({ className = 'size-6' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3M7 12h10" />
+    </svg>
+  );
+}
