@@ -22,6 +22,8 @@ export const refundSchema = z.object({
   kind: z.optional(z.enum(['refund', 'void'])),
   /** The customer whose store credit or book it goes to (RF7). */
   customerId: z.optional(z.uuid()),
+  /** The shift of this device it was paid out in (SPEC SH). */
+  shiftId: z.optional(localIdSchema),
   /** True: the goods go back on the shelf (stock moves back); false: written off. */
   restock: z.boolean(),
   reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),

@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { MAX_CENTS } from '../money/cents.js';
+import { phoneSchema } from '../auth/registration.js';
+import { localIdSchema } from '../sales/sale.js';
+
+/**
+ * A customer of the shop (SPEC CU), created on any device, offline too, under an
+ * id the device makes. A credit limit opens their "book" (the spaza's tab): they
+ * may buy on account up to it and pay later.
+ */
+export const customerSchema = z.object({
+  id: z.uuid(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  /** SA mobile number, normalized (+27…): how the till looks them up and where statements go. */
+  phone: z.nullable(phoneSchema),
+  /** CU1: the most the book may owe, in cents; null: no book. */
+  creditLimit: z.nullable(z.int().check(z.gte(0), z.lte(MAX_CENTS))),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
+/** CU3: money paid against the book, in the critical lane like every payment. */
+export const ACCOUNT_PAYMENT_METHODS = ['cash', 'card', 'mobile_money'] as const;
+
+export const accountPaymentSchema = z.object({
+  localId: localIdSchema,
+  customerId: z.uuid(),
+  amount: z.int().check(z.gte(1), z.lte(MAX_CENTS)),
+  method: z.enum(ACCOUNT_PAYMENT_METHODS),
+  reference: z.optional(z.string().check(z.trim(), z.maxLength(64))),
+  shiftId: z.optional(localIdSchema),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type AccountPayment = z.infer<typeof accountPaymentSchema>;

@@ -1,0 +1,78 @@
+import { TENDER_METHODS, type TenderMethod } from '../sales/tenders.js';
+import { tendersOf, type SaleContent } from '../sales/sale.js';
+import type { Refund } from '../sales/refund.js';
+import type { CashMovement } from './shift.js';
+
+type ByMethod = Record<TenderMethod, number>;
+
+/** An X report (mid-shift) or Z report (at close): the shift's money by kind, to the cent (SPEC SH4). */
+export interface ShiftReport {
+  float: number;
+  sales: { count: number; gross: number; vat: number; rounding: number; byTender: ByMethod };
+  refunds: { count: number; amount: number; byMethod: ByMethod };
+  voids: { count: number; amount: number };
+  overrides: { count: number; given: number };
+  cashIn: number;
+  cashOut: number;
+  /** SH5: float + cash taken − cash paid back + cash in − cash out. */
+  expectedCash: number;
+  /** At close: the blind count, and counted − expected (negative: short). */
+  counted: number | null;
+  variance: number | null;
+}
+
+const byMethod = (): ByMethod => Object.fromEntries(TENDER_METHODS.map((method) => [method, 0])) as ByMethod;
+
+export interface ShiftActivity {
+  float: number;
+  sales: readonly SaleContent[];
+  refunds: readonly Refund[];
+  movements: readonly CashMovement[];
+  /** The blind count at close; absent for an X report. */
+  counted?: number;
+}
+
+/**
+ * SH4: the shift's figures from its records alone, so the device (its own
+ * records) and the server (what it stored) compute the same report.
+ */
+export function shiftReport({ float, sales, refunds, movements, counted }: ShiftActivity): ShiftReport {
+  const report: ShiftReport = {
+    float,
+    sales: { count: 0, gross: 0, vat: 0, rounding: 0, byTender: byMethod() },
+    refunds: { count: 0, amount: 0, byMethod: byMethod() },
+    voids: { count: 0, amount: 0 },
+    overrides: { count: 0, given: 0 },
+    cashIn: 0,
+    cashOut: 0,
+    expectedCash: 0,
+    counted: counted ?? null,
+    variance: null,
+  };
+  for (const sale of sales) {
+    report.sales.count += 1;
+    report.sales.gross += sale.totalAmount;
+    report.sales.vat += sale.vat ?? 0;
+    report.sales.rounding += sale.rounding ?? 0;
+    for (const tender of tendersOf(sale)) report.sales.byTender[tender.method] += tender.amount;
+    for (const line of sale.items) {
+      if (!line.override) continue;
+      report.overrides.count += 1;
+      report.overrides.given += (line.override.listPrice - line.price) * line.quantity;
+    }
+  }
+  for (const refund of refunds) {
+    const bucket = refund.kind === 'void' ? report.voids : report.refunds;
+    bucket.count += 1;
+    bucket.amount += refund.amount;
+    report.refunds.byMethod[refund.method] += refund.kind === 'void' ? 0 : refund.amount;
+  }
+  for (const movement of movements) {
+    if (movement.kind === 'in') report.cashIn += movement.amount;
+    else report.cashOut += movement.amount;
+  }
+  const cashBack = refunds.filter((refund) => refund.method === 'cash').reduce((sum, refund) => sum + refund.amount, 0);
+  report.expectedCash = float + report.sales.byTender.cash - cashBack + report.cashIn - report.cashOut;
+  report.variance = counted === undefined ? null : counted - report.expectedCash;
+  return report;
+}
