@@ -82,7 +82,7 @@ export async function flagUnauthorizedSales(
     id: string;
     chainSeq: number;
     actorId: string;
-    standing: Exclude<ActorCheck, 'allowed'> | 'device-revoked';
+    standing: Exclude<ActorCheck, 'allowed'> | 'device-revoked' | 'override-not-permitted';
   }[],
 ): Promise<void> {
   await insertAlerts(

@@ -283,8 +283,19 @@ export const sales = pgTable(
     paymentMethod: varchar('payment_method', { length: 20 }).notNull(),
     tendered: integer('tendered').notNull(),
     change: integer('change').notNull(),
-    /** The lines as sold (seed 000 keeps them as JSONB): productId, name, quantity, price. */
+    /** The lines as sold (seed 000 keeps them as JSONB): productId, name, quantity, price, and since the
+     * selling issue taxClass, override, note, weight (SPEC S5, S6). */
     items: jsonb('items').notNull(),
+    /** How it was paid (SPEC P); null for a sale made before split tenders: one cash tender. */
+    tenders: jsonb('tenders'),
+    /** The VAT inside the total (V3); null for a sale made before VAT was recorded. */
+    vat: integer('vat'),
+    /** Cents knocked off for cash rounding (R1). */
+    rounding: integer('rounding').notNull().default(0),
+    /** The customer, by the id their device gave them (no foreign key: the customer may arrive later). */
+    customerId: uuid('customer_id'),
+    /** The shift on the selling device, by that device's local id for it (SPEC SH). */
+    shiftId: varchar('shift_id', { length: 64 }),
     metadata: jsonb('metadata').notNull().default({}),
     /**
      * `completed`, or `refused` when a `reject` product lacked stock (SPEC ST3): a
@@ -306,7 +317,12 @@ export const sales = pgTable(
     unique('uq_sales_device_local').on(t.tenantId, t.deviceId, t.localId),
     check('ck_sales_amounts', sql`${t.totalAmount} >= 0 AND ${t.tendered} >= 0 AND ${t.change} >= 0`),
     index('idx_sales_tenant_date').on(t.tenantId, t.createdAt.desc()),
-    index('idx_sales_sync').on(t.tenantId, t.syncedAt),
+    index('idx_sales_customer')
+      .on(t.tenantId, t.customerId)
+      .where(sql`${t.customerId} IS NOT NULL`),
+    index('idx_sales_shift')
+      .on(t.deviceId, t.shiftId)
+      .where(sql`${t.shiftId} IS NOT NULL`),
     index('idx_sales_chain').on(t.deviceId, t.chainSeq),
   ],
 );
@@ -339,6 +355,10 @@ export const refunds = pgTable(
     items: jsonb('items').notNull(),
     amount: integer('amount').notNull(),
     method: varchar('method', { length: 20 }).notNull(),
+    /** `refund`, or `void`: a whole sale cancelled within its shift (needs `sales:void`). */
+    kind: varchar('kind', { length: 8 }).notNull().default('refund'),
+    customerId: uuid('customer_id'),
+    shiftId: varchar('shift_id', { length: 64 }),
     restock: boolean('restock').notNull(),
     reason: varchar('reason', { length: 200 }).notNull(),
     status: varchar('status', { length: 16 }).notNull(),

@@ -30,17 +30,20 @@ export async function insertRefunds(
     tx,
     sql`
     INSERT INTO ${refunds} (id, tenant_id, branch_id, device_id, user_id, local_id, op_id, sale_device_id,
-      sale_local_id, items, amount, method, restock, reason, status, created_at)
+      sale_local_id, items, amount, method, kind, customer_id, shift_id, restock, reason, status, created_at)
     SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
-      local_id, op_id, sale_device_id, sale_local_id, items::jsonb, amount, method, restock, reason, 'awaiting_sale',
-      created_at
+      local_id, op_id, sale_device_id, sale_local_id, items::jsonb, amount, method, kind, customer_id, shift_id,
+      restock, reason, 'awaiting_sale', created_at
     FROM unnest(
       ${column((e) => e.id)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.refund.localId)}::text[], ${column((e) => e.opId)}::uuid[],
       ${column((e) => e.refund.sale.deviceId)}::uuid[], ${column((e) => e.refund.sale.localId)}::text[],
       ${column((e) => JSON.stringify(e.refund.items))}::text[], ${column((e) => e.refund.amount)}::int[],
-      ${column((e) => e.refund.method)}::text[], ${column((e) => e.refund.restock)}::boolean[],
+      ${column((e) => e.refund.method)}::text[], ${column((e) => e.refund.kind ?? 'refund')}::text[],
+      ${column((e) => e.refund.customerId ?? null)}::uuid[], ${column((e) => e.refund.shiftId ?? null)}::text[],
+      ${column((e) => e.refund.restock)}::boolean[],
       ${column((e) => e.refund.reason)}::text[], ${column((e) => e.refund.createdAt)}::timestamptz[]
-    ) AS r(id, user_id, local_id, op_id, sale_device_id, sale_local_id, items, amount, method, restock, reason, created_at)
+    ) AS r(id, user_id, local_id, op_id, sale_device_id, sale_local_id, items, amount, method, kind, customer_id,
+      shift_id, restock, reason, created_at)
     ON CONFLICT (tenant_id, device_id, local_id) DO NOTHING
     RETURNING id`,
   );
@@ -109,8 +112,10 @@ export interface RefundedSale {
   id: string;
   status: 'completed' | 'refused';
   items: SaleLine[];
-  /** The lines of the refunds of it already applied. */
-  refunded: { items: SaleLine[] }[];
+  /** What the customer paid: the total less its cash rounding (RF6). */
+  paid: number;
+  /** The refunds of it already applied: their lines and the money they paid back. */
+  refunded: { items: SaleLine[]; amount: number }[];
 }
 
 /** The sales these refunds name, by `deviceId|localId`, each with the refunds of it already applied. */
@@ -125,11 +130,13 @@ export async function salesToRefund(
     local_id: string;
     status: 'completed' | 'refused';
     items: SaleLine[];
-    refunded: SaleLine[][] | null;
+    paid: number;
+    refunded: { items: SaleLine[]; amount: number }[] | null;
   }>(
     tx,
-    sql`SELECT s.id, s.device_id, s.local_id, s.status, s.items,
-          (SELECT json_agg(r.items) FROM ${refunds} r WHERE r.sale_id = s.id AND r.status = 'applied') AS refunded
+    sql`SELECT s.id, s.device_id, s.local_id, s.status, s.items, s.total_amount - s.rounding AS paid,
+          (SELECT json_agg(json_build_object('items', r.items, 'amount', r.amount)) FROM ${refunds} r
+            WHERE r.sale_id = s.id AND r.status = 'applied') AS refunded
         FROM ${sales} s
         JOIN unnest(${sql.param(refs.map((ref) => ref.deviceId))}::uuid[],
           ${sql.param(refs.map((ref) => ref.localId))}::text[]) AS x(device_id, local_id)
@@ -143,7 +150,8 @@ export async function salesToRefund(
         id: row.id,
         status: row.status,
         items: row.items,
-        refunded: (row.refunded ?? []).map((items) => ({ items })),
+        paid: row.paid,
+        refunded: row.refunded ?? [],
       },
     ]),
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { refundExcess, type Refund, type RefundExcess } from '@opentill/domain';
+import { refundExcess, refundOverpayment, type Refund, type RefundExcess } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import type { SaleOrigin } from './sales.repository.js';
 import {
@@ -15,7 +15,7 @@ import {
 
 export type RefundAnswer =
   | { status: 'created'; refundId: string }
-  | { status: 'conflict'; refundId: string; saleId: string; excess: RefundExcess[] };
+  | { status: 'conflict'; refundId: string; saleId: string; excess: RefundExcess[]; overpaid: number };
 
 /** Goods a refund puts back on the shelf, for the stock ledger (kind `refund`). */
 export interface StockReturn {
@@ -74,13 +74,14 @@ export async function settleRefunds(
     const sale = found.get(saleKey(refund.sale.deviceId, refund.sale.localId));
     if (!sale) continue;
     const excess = refundExcess(sale, sale.refunded, refund);
-    if (excess.length > 0) {
+    const overpaid = refundOverpayment(sale.paid, sale.refunded, refund);
+    if (excess.length > 0 || overpaid > 0) {
       outcomes.push({ id, status: 'exceeds_sale', saleId: sale.id });
-      verdicts.set(id, { status: 'conflict', refundId: id, saleId: sale.id, excess });
+      verdicts.set(id, { status: 'conflict', refundId: id, saleId: sale.id, excess, overpaid });
       continue;
     }
     outcomes.push({ id, status: 'applied', saleId: sale.id });
-    sale.refunded.push({ items: refund.items });
+    sale.refunded.push({ items: refund.items, amount: refund.amount });
     // A refused sale moved no stock (ST3), so its refund puts none back.
     if (refund.restock && sale.status === 'completed') {
       returns.push({ saleId: sale.id, opId, userId, items: refund.items });

@@ -42,19 +42,25 @@ export async function insertSales(
     tx,
     sql`
     INSERT INTO ${sales} (id, tenant_id, branch_id, device_id, user_id, local_id, total_amount, payment_method,
-      tendered, change, items, chain_seq, previous_hash, hash, signature, signature_key_id, created_at)
+      tendered, change, items, tenders, vat, rounding, customer_id, shift_id, chain_seq, previous_hash, hash,
+      signature, signature_key_id, created_at)
     SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
-      local_id, total_amount, payment_method, tendered, change, items::jsonb, chain_seq, previous_hash, hash,
-      signature, ${batch[0]?.seal.signatureKeyId ?? ''}, created_at
+      local_id, total_amount, payment_method, tendered, change, items::jsonb, tenders::jsonb, vat, rounding,
+      customer_id, shift_id, chain_seq, previous_hash, hash, signature, ${batch[0]?.seal.signatureKeyId ?? ''},
+      created_at
     FROM unnest(
       ${column((e) => e.seal.id)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.sale.localId)}::text[],
       ${column((e) => e.sale.totalAmount)}::int[], ${column((e) => e.sale.paymentMethod)}::text[],
       ${column((e) => e.sale.tendered)}::int[], ${column((e) => e.sale.change)}::int[],
-      ${column((e) => JSON.stringify(e.sale.items))}::text[], ${column((e) => e.sale.chain.seq)}::int[],
+      ${column((e) => JSON.stringify(e.sale.items))}::text[],
+      ${column((e) => (e.sale.tenders ? JSON.stringify(e.sale.tenders) : null))}::text[],
+      ${column((e) => e.sale.vat ?? null)}::int[], ${column((e) => e.sale.rounding ?? 0)}::int[],
+      ${column((e) => e.sale.customerId ?? null)}::uuid[], ${column((e) => e.sale.shiftId ?? null)}::text[],
+      ${column((e) => e.sale.chain.seq)}::int[],
       ${column((e) => e.sale.chain.previousHash)}::text[], ${column((e) => e.sale.chain.hash)}::text[],
       ${column((e) => e.seal.signature)}::text[], ${column((e) => e.sale.createdAt)}::timestamptz[]
-    ) AS s(id, user_id, local_id, total_amount, payment_method, tendered, change, items, chain_seq, previous_hash, hash,
-      signature, created_at)
+    ) AS s(id, user_id, local_id, total_amount, payment_method, tendered, change, items, tenders, vat, rounding,
+      customer_id, shift_id, chain_seq, previous_hash, hash, signature, created_at)
     ON CONFLICT (tenant_id, device_id, local_id) DO NOTHING
     RETURNING id, local_id`,
   );

@@ -72,10 +72,10 @@ function failure(operation: Operation, status: 'rejected' | 'refused', code: Ope
 /** A refund's answer: `created` (applied, or waiting for its sale: RF4), or a conflict for a manager (RF3). */
 function refundAnswer(operation: Operation, outcome: RefundAnswer): Acknowledgment {
   if (outcome.status === 'created') return answer(operation, 'created', { serverId: outcome.refundId });
-  const { refundId: serverId, saleId, excess } = outcome;
+  const { refundId: serverId, saleId, excess, overpaid } = outcome;
   return answer(operation, 'conflict', {
     serverId,
-    conflict: { kind: 'REFUND_EXCEEDS_SALE', entity: 'refund', recordId: operation.localId, saleId, excess },
+    conflict: { kind: 'REFUND_EXCEEDS_SALE', entity: 'refund', recordId: operation.localId, saleId, excess, overpaid },
   });
 }
 
@@ -89,7 +89,8 @@ const CHANGED = new Set<Acknowledgment['status']>(['created', 'updated', 'delete
 type Device = NonNullable<Awaited<ReturnType<typeof lockDevice>>>;
 
 type SaleOperation = Extract<Operation, { type: 'CREATE_SALE' }>;
-type SaleStanding = ActorCheck | 'device-revoked';
+/** `override-not-permitted`: a line's price was changed with the approval of someone who may not (S6). */
+type SaleStanding = ActorCheck | 'device-revoked' | 'override-not-permitted';
 type RefundOperation = Extract<Operation, { type: 'REFUND_SALE' }>;
 
 /** A push's operations to apply together, by kind, each with its place in the push. */
@@ -111,6 +112,12 @@ type StockMovementOperation = Extract<
 
 function isStockOperation(operation: Operation): operation is StockMovementOperation {
   return STOCK_TYPES.has(operation.type);
+}
+
+/** The people who approved a sale's price overrides (S6): their standing is checked like an actor's. */
+function approversOf(operation: Operation): string[] {
+  if (operation.type !== 'CREATE_SALE') return [];
+  return operation.data.items.flatMap((line) => (line.override ? [line.override.approvedBy] : []));
 }
 
 export async function createSyncService({ db, signer, pokes, now = () => new Date() }: SyncDeps): Promise<SyncService> {
@@ -156,6 +163,36 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       details: { ...operation.data },
     });
     return answer(operation, 'created');
+  }
+
+  /** S6: every overridden line of a newly stored sale is in the shop's audit log, under its cashier. */
+  async function recordPriceOverrides(
+    tx: Transaction,
+    origin: { tenantId: string; deviceId: string },
+    sales: readonly { id: string; operation: SaleOperation; actorId: string }[],
+  ): Promise<void> {
+    for (const { id, operation, actorId } of sales) {
+      for (const line of operation.data.items) {
+        if (!line.override) continue;
+        await recordAudit(tx, {
+          tenantId: origin.tenantId,
+          action: 'sale.price_override',
+          actorUserId: actorId,
+          actorDeviceId: origin.deviceId,
+          details: {
+            saleId: id,
+            saleLocalId: operation.data.localId,
+            productId: line.productId,
+            name: line.name,
+            listPrice: line.override.listPrice,
+            price: line.price,
+            quantity: line.quantity,
+            // The person the entry is about (AU): who approved the price.
+            userId: line.override.approvedBy,
+          },
+        });
+      }
+    }
   }
 
   /** Applies a catalogue operation, one at a time, in the order received (SY11, SY12). */
@@ -230,6 +267,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         standing === 'allowed' ? [] : [{ id, chainSeq: operation.data.chain.seq, actorId, standing }],
       ),
     );
+    await recordPriceOverrides(tx, origin, fresh);
 
     const refunded = await settleRefunds(
       tx,
@@ -291,7 +329,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         tx,
         { tenantId: claims.tenantId, deviceId: device.id, branchId: device.branchId },
         operations.map((operation) => operation.opId),
-        [...new Set(operations.map(actorOf))],
+        [...new Set([...operations.map(actorOf), ...operations.flatMap(approversOf)])],
       );
       const blockedLanes = new Set<string>();
       const answers: Acknowledgment[] = [];
@@ -331,7 +369,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         applied.push({ index, operation, payloadHash });
         const actorId = actorOf(operation);
         // A revoked device's sales still count (the customers paid), flagged; nothing else of it does (ID10).
-        const standing = device.revoked
+        const standing: SaleStanding = device.revoked
           ? 'device-revoked'
           : checkActor(actors.get(actorId), actionOfOperation(operation));
         if (LANE_OF_TYPE[operation.type] !== operation.lane) {
@@ -341,8 +379,14 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         } else if (operation.type === 'CREATE_SALE') {
           // A sale is a fact: the customer paid. One its actor may not have made is kept, and flagged (ID4).
           const rejection = judgeSale(operation);
+          const overrideAllowed = approversOf(operation).every(
+            (approver) => checkActor(actors.get(approver), 'price:override') === 'allowed',
+          );
           if (rejection) answers[index] = rejection;
-          else work.sales.push({ index, operation, actorId, standing });
+          else {
+            const saleStanding = standing === 'allowed' && !overrideAllowed ? 'override-not-permitted' : standing;
+            work.sales.push({ index, operation, actorId, standing: saleStanding });
+          }
         } else if (standing === 'device-revoked') {
           answers[index] = failure(operation, 'rejected', 'OT_ERR_DEVICE_REVOKED');
         } else if (standing !== 'allowed') {

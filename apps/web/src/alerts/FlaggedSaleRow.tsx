@@ -21,7 +21,7 @@ export function FlaggedSaleRow({ alert, thisDeviceId, onChecked, busy }: Flagged
   const why =
     alert.kind === 'unauthorized'
       ? t(
-          `alerts.flagged.unauthorized.${alert.reason === 'disabled' || alert.reason === 'device-revoked' ? alert.reason : 'not-permitted'}`,
+          `alerts.flagged.unauthorized.${alert.reason === 'disabled' || alert.reason === 'device-revoked' || alert.reason === 'override-not-permitted' ? alert.reason : 'not-permitted'}`,
         )
       : t(`alerts.flagged.${alert.kind}`, { seq: alert.chainSeq });
   return (

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { ROLES, isAuditAction, type AuditAction, type AuditLogEntry } from '@opentill/domain';
+import { ROLES, formatRands, isAuditAction, isCents, type AuditAction, type AuditLogEntry } from '@opentill/domain';
 
 /** Names of the shop's people by id, to name whom an entry is about. */
 export type PeopleNames = ReadonlyMap<string, string>;
@@ -8,6 +8,7 @@ type Details = AuditLogEntry['details'];
 type Describe = (details: Details, person: string, t: TFunction) => string;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+const rands = (value: unknown): string => (isCents(value) ? formatRands(value) : '');
 
 /** A role in the reader's words; a role this app does not know is shown as stored. */
 function roleName(value: unknown, t: TFunction): string {
@@ -56,6 +57,13 @@ const DESCRIBE: Record<AuditAction, Describe> = {
   'token.reuse_detected': (_details, _person, t) => t('audit.entry.token.reuse_detected'),
   'session.revoked': (_details, _person, t) => t('audit.entry.session.revoked'),
   'alert.resolved': (_details, _person, t) => t('audit.entry.alert.resolved'),
+  'sale.price_override': (details, person, t) =>
+    t('audit.entry.sale.price_override', {
+      name: text(details.name),
+      price: rands(details.price),
+      list: rands(details.listPrice),
+      person,
+    }),
 };
 
 /**

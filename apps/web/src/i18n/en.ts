@@ -148,6 +148,7 @@ export const en = {
       token: 'Security',
       session: 'Sessions',
       alert: 'Alerts',
+      sale: 'Sales',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -194,6 +195,9 @@ export const en = {
       alert: {
         resolved: 'Checked a flagged sale',
       },
+      sale: {
+        price_override: 'Sold {{name}} at {{price}} instead of {{list}}, approved by {{person}}',
+      },
       unknown: 'Recorded “{{action}}”',
     },
     errors: {
@@ -224,6 +228,7 @@ export const en = {
         disabled: 'Sold by someone who was disabled',
         'not-permitted': 'Sold by someone not allowed to sell at this branch',
         'device-revoked': 'Sold on a phone removed from the shop',
+        'override-not-permitted': 'A price was changed with the approval of someone not allowed to change prices',
       },
     },
   },

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'token.reuse_detected': 'A refresh token was used twice; its family was revoked',
   'session.revoked': 'A session was ended by its user or by a manager',
   'alert.resolved': 'A flagged sale was checked and its alert closed',
+  'sale.price_override': 'A line of a sale was sold at another price than the list price, with who approved it',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -21,7 +21,7 @@ export const ALERT_KINDS = ['gap', 'break', 'fork', 'unauthorized'] as const;
 export const flaggedSaleSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ALERT_KINDS),
-  /** Why an `unauthorized` sale was flagged: `disabled`, `not-permitted`, `device-revoked`. */
+  /** Why an `unauthorized` sale was flagged: `disabled`, `not-permitted`, `device-revoked`, `override-not-permitted`. */
   reason: z.nullable(z.string()),
   chainSeq: z.int(),
   deviceId: z.uuid(),

@@ -12,7 +12,7 @@ export function actionOfOperation(operation: OperationContent): Action {
     case 'CREATE_SALE':
       return 'sales:create';
     case 'REFUND_SALE':
-      return 'sales:refund';
+      return operation.data.kind === 'void' ? 'sales:void' : 'sales:refund';
     case 'UPSERT_PRODUCT':
     case 'DELETE_PRODUCT':
       return 'product:write';

@@ -174,6 +174,8 @@ export const refundExceedsSaleConflictSchema = z.object({
   /** The sale's server id. */
   saleId: z.uuid(),
   excess: z.array(z.object({ productId: z.uuid(), requested: z.int(), refundable: z.int(), overpriced: z.boolean() })),
+  /** RF6: cents it would pay back beyond what the sale took; absent from servers before RF6. */
+  overpaid: z.optional(z.int()),
 });
 
 export const conflictSchema = z.discriminatedUnion('kind', [
