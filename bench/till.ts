@@ -166,7 +166,10 @@ async function main(): Promise<void> {
     await seedCatalogue(databaseUrl, shop);
     const pullStarted = performance.now();
     await page.reload(); // a start-up sync pulls the catalogue
-    while ((await countLocalProducts(page)) < PRODUCTS) await page.waitForTimeout(250);
+    for (let local = 0; local < PRODUCTS; local = await countLocalProducts(page)) {
+      if (performance.now() - pullStarted > 120_000) throw new Error(`the pull stalled at ${local} products`);
+      await page.waitForTimeout(250);
+    }
     const pullMs = performance.now() - pullStarted;
     await page.getByTestId('product-search').waitFor();
 

@@ -18,7 +18,7 @@ import { resetLocalDatabase } from '../db/testing';
 import { PRODUCT_ID, testProduct, testSale, testSession } from '../testing/fixtures';
 import { FakeRefreshServer } from '../tokens/fakeRefreshServer';
 import { FakeSyncServer } from './fakeSyncServer';
-import { syncNow } from './syncClient';
+import { MAX_CYCLES_PER_CALL, syncNow } from './syncClient';
 import { MAX_ROUNDS } from './syncCycle';
 import { useSyncStatus } from './syncStatus';
 
@@ -179,16 +179,16 @@ describe('syncNow', () => {
     expect(await getCursor()).toBe('5:0');
   });
 
-  it('stops after MAX_ROUNDS even if the server always has more', async () => {
+  it('goes on past MAX_ROUNDS while the server has more, and stops after MAX_CYCLES_PER_CALL cycles', async () => {
     await saveSession(testSession());
     fetchMock.mockImplementation(async (url, init) => {
       const response = await server.fetch(url, init);
       const body = (await response.json()) as Record<string, unknown>;
       return Response.json({ ...body, hasMore: true });
     });
-    expect(await syncNow()).toEqual({ kind: 'done' });
-    // Then the staff roster, fetched once after the run (it had never been fetched).
-    expect(fetchMock.mock.calls.filter(([url]) => url === '/api/v1/sync')).toHaveLength(MAX_ROUNDS);
+    expect(await syncNow()).toEqual({ kind: 'done', more: true });
+    const syncCalls = fetchMock.mock.calls.filter(([url]) => url === '/api/v1/sync');
+    expect(syncCalls).toHaveLength(MAX_ROUNDS * MAX_CYCLES_PER_CALL);
   });
 
   it('keeps a rejected operation out of later pushes, without blocking the ones behind it', async () => {

@@ -7,6 +7,9 @@ import { useSyncStatus, type SyncStatus } from './syncStatus';
  * service worker is the cycle's lock; here calls are only coalesced.
  */
 
+/** Cycles one call runs while the server says it has more: 10 × MAX_ROUNDS pages, 100,000 records. */
+export const MAX_CYCLES_PER_CALL = 10;
+
 let running: Promise<SyncOutcome> | null = null;
 let runAgain = false;
 /** The next complete run fetches the staff roster even if it is fresh. */
@@ -21,7 +24,8 @@ export function wantFreshRoster(): void {
  * Pushes pending operations and pulls changes until both are exhausted. A call during
  * a run returns that run's promise (requestSync() follows every write, so calls come
  * in bursts), and the run goes once more at the end so a sale recorded meanwhile is
- * not left for the timer.
+ * not left for the timer; likewise while a cycle ends with pages still to pull (a
+ * fresh phone's first pull of a large catalogue).
  */
 export function syncNow(): Promise<SyncOutcome> {
   if (running) {
@@ -31,10 +35,12 @@ export function syncNow(): Promise<SyncOutcome> {
   running = (async () => {
     try {
       let outcome: SyncOutcome;
+      let cycles = 0;
       do {
         runAgain = false;
         outcome = await syncOnce();
-      } while (runAgain && outcome.kind === 'done');
+        cycles += 1;
+      } while (outcome.kind === 'done' && (runAgain || (outcome.more && cycles < MAX_CYCLES_PER_CALL)));
       return outcome;
     } finally {
       running = null;

@@ -52,7 +52,8 @@ export interface SyncProblem {
  * stays and waits for someone to sign in again as this device.
  */
 export type SyncOutcome =
-  | { kind: 'done' }
+  /** `more`: MAX_ROUNDS ran out with pages still to pull; the caller runs another cycle. */
+  | { kind: 'done'; more?: true }
   | { kind: 'removed' }
   | { kind: 'skipped'; reason: 'no-session' | 'offline' | 'signed-out' }
   | { kind: 'retry'; problem: SyncProblem }
@@ -188,8 +189,8 @@ async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
     const morePending = revoked || operations.length < queued.length || queued.length === MAX_OPERATIONS_PER_PUSH;
     if (!answer.hasMore && !morePending) return { kind: 'done' };
   }
-  // Still more to do after MAX_ROUNDS: finish on the next trigger rather than hog the link.
-  return { kind: 'done' };
+  // Still more after MAX_ROUNDS: release the lock (another tab or the worker may need it) and go again.
+  return { kind: 'done', more: true };
 }
 
 /** Reads the API's error body ({ error: { code, message } }); anything else is a server fault. */
