@@ -32,6 +32,8 @@ import { loadSaleSigner } from './audit/sale-signer.js';
 import { createAuditLogService } from './audit/audit-log.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { createAlertsService } from './audit/alerts.service.js';
+import { shiftRoutes } from './shifts/shifts.routes.js';
+import { createShiftsService } from './shifts/shifts.service.js';
 import { acceptGzipBodies } from './http/content-encoding.js';
 
 /** Largest request body: a full sync batch of 50 big sales stays well under it. */
@@ -135,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(
         auditRoutes(createAuditLogService(deps.db), createAlertsService(deps.db), deps.tokens, devices.isActive),
       );
+      await api.register(shiftRoutes(createShiftsService(deps.db), deps.tokens, devices.isActive));
     },
     { prefix: '/api/v1' },
   );

@@ -378,6 +378,60 @@ export const refunds = pgTable(
 );
 
 /**
+ * A cashier's shift on one device (SPEC SH), named by that device's local id:
+ * opened with a float, closed once with a blind count (`counted`, notes and
+ * coins per denomination) and the numbers of records the device made in it.
+ */
+export const shifts = pgTable(
+  'shifts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    localId: varchar('local_id', { length: 64 }).notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    float: integer('float').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+    counted: jsonb('counted'),
+    countedTotal: integer('counted_total'),
+    /** SH6: the sales, refunds and cash movements the device recorded in the shift. */
+    recorded: jsonb('recorded'),
+  },
+  (t) => [unique('uq_shifts_device_local').on(t.tenantId, t.deviceId, t.localId)],
+);
+
+/** Cash paid into or taken out of a shift's drawer (SPEC SH2): append-only. */
+export const cashMovements = pgTable(
+  'cash_movements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    localId: varchar('local_id', { length: 64 }).notNull(),
+    shiftId: varchar('shift_id', { length: 64 }).notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    kind: varchar('kind', { length: 3 }).notNull(),
+    amount: integer('amount').notNull(),
+    reason: varchar('reason', { length: 120 }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('uq_cash_movements_device_local').on(t.tenantId, t.deviceId, t.localId),
+    index('idx_cash_movements_shift').on(t.deviceId, t.shiftId),
+    check('ck_cash_movements_amount', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
  * Something the server noticed in a device's sales chain: a sale whose
  * predecessor has not arrived (`gap`), one whose previousHash is not its
  * predecessor's hash (`break`), or two sales at one place (`fork`). Gaps close

@@ -26,6 +26,7 @@ import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
 import { settleRefunds, type RefundAnswer } from '../sales/refunds.service.js';
 import { checkChainLinks, flagUnauthorizedSales } from '../audit/sale-integrity.service.js';
 import { recordAudit } from '../audit/audit-log.service.js';
+import { applyShiftOperation, isShiftOperation } from '../shifts/shift-operations.js';
 import { pullStock, settleStock } from '../stock/stock.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -399,6 +400,17 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           work.stockOperations.push({ index, operation, actorId });
         } else if (operation.type === 'REPORT_PIN_FAILURE') {
           answers[index] = await recordPinFailure(tx, claims, device.id, operation, actorId);
+        } else if (isShiftOperation(operation)) {
+          const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id };
+          const outcome = await applyShiftOperation(tx, origin, operation, actorId);
+          answers[index] =
+            outcome === 'created'
+              ? answer(operation, 'created')
+              : failure(
+                  operation,
+                  'rejected',
+                  outcome === 'unknown-shift' ? 'OT_ERR_SHIFT_UNKNOWN' : 'OT_ERR_SHIFT_CLOSED',
+                );
         } else {
           answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }

@@ -57,6 +57,13 @@ const DESCRIBE: Record<AuditAction, Describe> = {
   'token.reuse_detected': (_details, _person, t) => t('audit.entry.token.reuse_detected'),
   'session.revoked': (_details, _person, t) => t('audit.entry.session.revoked'),
   'alert.resolved': (_details, _person, t) => t('audit.entry.alert.resolved'),
+  'shift.opened': (details, _person, t) => t('audit.entry.shift.opened', { float: rands(details.float) }),
+  'shift.cash_movement': (details, _person, t) =>
+    t(details.kind === 'in' ? 'audit.entry.shift.cash_in' : 'audit.entry.shift.cash_out', {
+      amount: rands(details.amount),
+      reason: text(details.reason),
+    }),
+  'shift.closed': (details, _person, t) => t('audit.entry.shift.closed', { counted: rands(details.counted) }),
   'sale.price_override': (details, person, t) =>
     t('audit.entry.sale.price_override', {
       name: text(details.name),

@@ -149,6 +149,7 @@ export const en = {
       session: 'Sessions',
       alert: 'Alerts',
       sale: 'Sales',
+      shift: 'Shifts and cash',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -197,6 +198,12 @@ export const en = {
       },
       sale: {
         price_override: 'Sold {{name}} at {{price}} instead of {{list}}, approved by {{person}}',
+      },
+      shift: {
+        opened: 'Opened a shift with a float of {{float}}',
+        cash_in: 'Put {{amount}} into the drawer: {{reason}}',
+        cash_out: 'Took {{amount}} out of the drawer: {{reason}}',
+        closed: 'Closed a shift, counting {{counted}}',
       },
       unknown: 'Recorded “{{action}}”',
     },

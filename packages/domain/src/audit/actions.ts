@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
   'token.reuse_detected': 'A refresh token was used twice; its family was revoked',
   'session.revoked': 'A session was ended by its user or by a manager',
   'alert.resolved': 'A flagged sale was checked and its alert closed',
+  'shift.opened': 'A cashier opened a shift on a device, with a float',
+  'shift.cash_movement': 'Cash was paid into or taken out of a shift’s drawer, with a reason',
+  'shift.closed': 'A shift was closed with a blind count of its cash',
   'sale.price_override': 'A line of a sale was sold at another price than the list price, with who approved it',
 } as const;
 

@@ -125,7 +125,7 @@ function lineProblems(line: SaleLine): string[] {
 }
 
 /** The sale's tenders: its own, or, for a sale made before split tenders, one cash tender (P6). */
-export function tendersOf(sale: SaleContent) {
+export function tendersOf(sale: Pick<SaleContent, 'tenders' | 'totalAmount' | 'tendered'>) {
   return sale.tenders ?? [{ method: 'cash' as const, amount: sale.totalAmount, tendered: sale.tendered }];
 }
 

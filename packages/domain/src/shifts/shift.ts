@@ -45,6 +45,16 @@ export type CashCount = z.infer<typeof cashCountSchema>;
 export const closeShiftSchema = z.object({
   shiftId: localIdSchema,
   counted: cashCountSchema,
+  /**
+   * SH6: how many sales, refunds and cash movements the device recorded in the
+   * shift. Sales travel in another lane and may reach the server after the close;
+   * these counts tell the server's report whether it has them all yet.
+   */
+  recorded: z.object({
+    sales: z.int().check(z.gte(0)),
+    refunds: z.int().check(z.gte(0)),
+    movements: z.int().check(z.gte(0)),
+  }),
   closedAt: timeSchema,
 });
 export type CloseShift = z.infer<typeof closeShiftSchema>;

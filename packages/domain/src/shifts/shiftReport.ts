@@ -23,11 +23,15 @@ export interface ShiftReport {
 
 const byMethod = (): ByMethod => Object.fromEntries(TENDER_METHODS.map((method) => [method, 0])) as ByMethod;
 
+/** What a report reads of a sale and a refund: the device has them whole, the server as stored. */
+export type ReportedSale = Pick<SaleContent, 'totalAmount' | 'tendered' | 'tenders' | 'vat' | 'rounding' | 'items'>;
+export type ReportedRefund = Pick<Refund, 'amount' | 'method' | 'kind'>;
+
 export interface ShiftActivity {
   float: number;
-  sales: readonly SaleContent[];
-  refunds: readonly Refund[];
-  movements: readonly CashMovement[];
+  sales: readonly ReportedSale[];
+  refunds: readonly ReportedRefund[];
+  movements: readonly Pick<CashMovement, 'kind' | 'amount'>[];
   /** The blind count at close; absent for an X report. */
   counted?: number;
 }
@@ -75,4 +79,22 @@ export function shiftReport({ float, sales, refunds, movements, counted }: Shift
   report.expectedCash = float + report.sales.byTender.cash - cashBack + report.cashIn - report.cashOut;
   report.variance = counted === undefined ? null : counted - report.expectedCash;
   return report;
+}
+
+/** `GET /api/v1/shifts/:deviceId/:localId/report`: a shift's report as the server can compute it (SPEC SH4, SH6). */
+export interface ShiftReportAnswer {
+  shift: {
+    deviceId: string;
+    localId: string;
+    float: number;
+    openedAt: string;
+    closedAt: string | null;
+    countedTotal: number | null;
+  };
+  report: ShiftReport;
+  /** SH6: what the device said it recorded (at close), and what has reached the server so far. */
+  recorded: { sales: number; refunds: number; movements: number } | null;
+  received: { sales: number; refunds: number; movements: number };
+  /** True once the shift is closed and everything it recorded has arrived: the Z report is final. */
+  complete: boolean;
 }

@@ -4,7 +4,7 @@
  * operation never waits behind ordinary ones and the server can still prove that
  * nothing is missing within each lane (SPEC SY9).
  *
- * - critical: payments, refunds and scheduled-medicine sales, stock adjustments (must reconcile);
+ * - critical: payments, refunds and scheduled-medicine sales, stock adjustments, shifts and cash (must reconcile);
  * - high: ordinary sales, customer updates;
  * - medium: catalogue edits, security reports (wrong PINs), analytics.
  */
@@ -21,6 +21,9 @@ export const LANE_OF_TYPE = {
   UPSERT_PRODUCT: 'medium',
   DELETE_PRODUCT: 'medium',
   REPORT_PIN_FAILURE: 'medium',
+  OPEN_SHIFT: 'critical',
+  RECORD_CASH_MOVEMENT: 'critical',
+  CLOSE_SHIFT: 'critical',
 } as const satisfies Record<string, Lane>;
 
 /** Lanes in the order a device sends them. */

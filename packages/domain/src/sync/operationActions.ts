@@ -22,6 +22,10 @@ export function actionOfOperation(operation: OperationContent): Action {
       return operation.data.reason === 'count' ? 'stock:count' : 'stock:adjust';
     case 'RESOLVE_STOCK_EXCEPTION':
       return 'stock:adjust';
+    case 'OPEN_SHIFT':
+    case 'RECORD_CASH_MOVEMENT':
+    case 'CLOSE_SHIFT':
+      return 'shift:open';
     case 'REPORT_PIN_FAILURE':
       // Whoever is at the device when a PIN is mistyped; every role syncs.
       return 'sync:push';

@@ -9,6 +9,7 @@ import {
   stockExceptionSchema,
   stockLevelSchema,
 } from '../stock/stock.js';
+import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { OPERATION_ERROR_CODES } from '../errors/codes.js';
 import { LANES } from './lanes.js';
 
@@ -102,6 +103,27 @@ export const reportPinFailureOperationSchema = z.object({
   data: pinFailureSchema,
 });
 
+export const openShiftOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('OPEN_SHIFT'),
+  localId: z.string(),
+  data: openShiftSchema,
+});
+
+export const cashMovementOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RECORD_CASH_MOVEMENT'),
+  localId: z.string(),
+  data: cashMovementSchema,
+});
+
+export const closeShiftOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('CLOSE_SHIFT'),
+  localId: z.string(),
+  data: closeShiftSchema,
+});
+
 export const operationSchema = z.discriminatedUnion('type', [
   createSaleOperationSchema,
   refundSaleOperationSchema,
@@ -111,6 +133,9 @@ export const operationSchema = z.discriminatedUnion('type', [
   adjustStockOperationSchema,
   resolveStockExceptionOperationSchema,
   reportPinFailureOperationSchema,
+  openShiftOperationSchema,
+  cashMovementOperationSchema,
+  closeShiftOperationSchema,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
