@@ -18,7 +18,7 @@ import { startServer, stopServer } from './servers.js';
 
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PRODUCTS = 20_000;
-const SAMPLES = 60;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 60);
 const HEAP_SALES = Number(process.env.BENCH_HEAP_SALES ?? 1000);
 const THROTTLE = 4;
 
@@ -113,11 +113,17 @@ async function timePay(page: Page): Promise<number> {
 
 /** Rings up one product by its barcode and pays exactly in cash; returns the pay time. */
 async function sellOne(page: Page, barcode: string): Promise<number> {
+  const steps: number[] = [performance.now()];
   await timeSearch(page, barcode, true);
   await page.getByTestId('pay-button').click();
+  steps.push(performance.now());
   await page.getByTestId('tendered-input').fill('5000');
   const ms = await timePay(page);
+  steps.push(performance.now());
   await page.getByTestId('new-sale').click();
+  await page.getByTestId('product-search').waitFor();
+  steps.push(performance.now());
+  if (process.env.BENCH_TRACE) console.log('  sale steps (ms):', steps.slice(1).map((t, i) => Math.round(t - (steps[i] ?? t))));
   return ms;
 }
 
@@ -194,10 +200,11 @@ async function main(): Promise<void> {
     if (rungUp !== SAMPLES) throw new Error(`${SAMPLES} scans rang up ${rungUp} lines`);
     await page.getByTestId('clear-cart').click();
 
+    console.log(`  keystroke ${summary(keystrokes)}; scan ${summary(scans)}`);
     const pays: number[] = [];
     for (let i = 0; i < SAMPLES / 2; i++) pays.push(await sellOne(page, String(600900000000 + 7 + i)));
 
-    console.log(`  keystroke ${summary(keystrokes)}; scan ${summary(scans)}; pay ${summary(pays)}`);
+    console.log(`  pay ${summary(pays)}`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     for (let i = SAMPLES / 2; i < HEAP_SALES; i++) {
       await sellOne(page, String(600900000000 + 7 + (i % PRODUCTS)));

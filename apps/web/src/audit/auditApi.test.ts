@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditLogEntry } from '@opentill/domain';
 import type { ApiFailure } from '../api/tokenRequest';
 import { en } from '../i18n/en';
+import { enStaffArea } from '../i18n/enStaffArea';
 import { testSession } from '../testing/fixtures';
 import { onlineApiTest } from '../testing/onlineApi';
 import { fetchAuditPage } from './auditApi';
@@ -59,7 +60,7 @@ describe('the audit log API client', () => {
 describe('auditFailureMessage', () => {
   const i18n = i18next.createInstance();
   beforeAll(async () => {
-    await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+    await i18n.init({ lng: 'en', resources: { en: { translation: { ...en, ...enStaffArea } } } });
   });
 
   it('words a refusal as the role’s, and passes other server words on', () => {

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, type AuditLogEntry } from '@opentill/domain';
 import { en } from '../i18n/en';
+import { enStaffArea } from '../i18n/enStaffArea';
 import { AUDIT_AREAS } from './auditFilter';
 import { describeEntry } from './describeEntry';
 
@@ -25,7 +26,11 @@ function entry(action: string, details: Record<string, unknown> = {}): AuditLogE
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ lng: 'en', resources: { en: { translation: en } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { translation: { ...en, ...enStaffArea } } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 describe('describeEntry', () => {

@@ -63,10 +63,10 @@ export {
   type SyncOverview,
   type SyncResult,
 } from './outbox';
+export { useCatalogue } from './catalogue';
 export { loadCart, loadParkedSales, saveCart, saveCartAndParked } from './cart';
 export {
   useLiveSession,
-  useLiveProducts,
   useLiveStockShown,
   useLiveRejectedOperations,
   useLiveSyncOverview,

@@ -3,10 +3,9 @@ import { liveQuery } from 'dexie';
 import type { Session } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
 import { getAlertsSeenSeq } from './meta';
-import type { LocalProduct, OutboxEntry, StaffRow } from './database';
+import type { OutboxEntry, StaffRow } from './database';
 import { pinLockouts } from './pinAttempts';
 import { getDeviceRemovedNotice, type DeviceRemovedNotice } from './removedDevice';
-import { listProducts } from './products';
 import { rejectedOperations, syncOverview, unsyncedCount, type SyncOverview } from './outbox';
 import { getSession } from './session';
 import { getSessionEnd, type SessionEnd } from './sessionTokens';
@@ -32,10 +31,6 @@ function useLiveValue<T>(query: () => Promise<T>): T | undefined {
 
 export function useLiveSession(): Session | null | undefined {
   return useLiveValue(getSession);
-}
-
-export function useLiveProducts(): LocalProduct[] | undefined {
-  return useLiveValue(listProducts);
 }
 
 /** The stock this phone shows per product (server figure with pending operations on top). */

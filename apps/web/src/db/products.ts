@@ -5,9 +5,12 @@ import { InvalidRecordError } from './errors';
 import { checkedReceipt } from './stock';
 
 /** All products, sorted by name (case-insensitive). */
+/** One collator for every sort: `localeCompare` with options builds one per comparison (seconds for 20,000 names). */
+const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 export async function listProducts(): Promise<LocalProduct[]> {
   const products = await db.products.toArray();
-  return products.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  return products.sort((a, b) => byName.compare(a.name, b.name));
 }
 
 export async function getProduct(id: string): Promise<LocalProduct | undefined> {

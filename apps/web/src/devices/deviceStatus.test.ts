@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFailure } from '../api/tokenRequest';
 import { en } from '../i18n/en';
+import { enStaffArea } from '../i18n/enStaffArea';
 import type { DeviceRecord } from './devicesApi';
 import { devicesFailureMessage } from './devicesFailureMessage';
 import { canRemove, deviceStatus } from './deviceStatus';
@@ -29,7 +30,7 @@ describe('deviceStatus', () => {
 describe('devicesFailureMessage', () => {
   const i18n = i18next.createInstance();
   beforeAll(async () => {
-    await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+    await i18n.init({ lng: 'en', resources: { en: { translation: { ...en, ...enStaffArea } } } });
   });
   it('words a phone removed meanwhile in the owner’s terms, and passes other server words on', () => {
     const notFound: ApiFailure = { kind: 'server', code: 'OT_ERR_DEVICE_NOT_FOUND', message: 'x', details: [] };

@@ -1,7 +1,13 @@
+import type { enStaffArea } from './enStaffArea';
+
 /**
  * English strings, grouped by screen area. Every user-facing string in the app
  * lives here (ARCHITECTURE "Cross-cutting"). Other languages copy this shape;
  * `Translation` below makes the compiler check they have every key.
+ *
+ * The staff area's strings (staff, devices, audit log, roles, sessions) are in
+ * `enStaffArea.ts`, loaded with those screens: a cashier's first screen does not
+ * carry them (its 180 KB budget).
  */
 export const en = {
   app: {
@@ -52,168 +58,6 @@ export const en = {
     unknown: '{{name}} is no longer on this phone’s staff list.',
     failed: 'Could not check the PIN: {{message}}',
   },
-  staff: {
-    title: 'Staff',
-    sections: 'Staff sections',
-    people: 'People',
-    devices: 'Devices',
-    audit: 'Audit log',
-    alerts: 'Alerts',
-    roles: 'Roles',
-    offline: 'You are offline. Adding and changing staff needs the internet; switching cashiers works offline.',
-    loading: 'Loading staff…',
-    listTitle: 'People',
-    empty: 'Nobody yet besides you.',
-    you: 'You',
-    disabled: 'Disabled',
-    disable: 'Disable',
-    enable: 'Enable',
-    disabledDone: '{{name}} is disabled: they can no longer switch in or sign in.',
-    enabledDone: '{{name}} can work again.',
-    addTitle: 'Add a person',
-    name: 'Name',
-    phone: 'Phone number (optional)',
-    phoneHint: 'Lets them sign in on a phone of their own.',
-    role: 'Role',
-    branch: 'Works at {{branch}}',
-    allBranches: 'Works at every branch',
-    pin: 'PIN (4 to 6 digits)',
-    pinHint: 'They type it to switch in on the shop’s phones.',
-    add: 'Add person',
-    saving: 'Saving…',
-    added: '{{name}} added. They can switch in on this phone once it has synced.',
-    errors: {
-      name: 'Enter a name (up to 80 characters).',
-      phone: 'Enter a South African phone number, e.g. 082 123 4567, or leave it empty.',
-      pin: 'A PIN is 4 to 6 digits.',
-      offline: 'You are offline. Connect to the internet and try again.',
-      unreachable: 'Could not reach the server. Check the connection and try again.',
-      forbidden: 'Only the owner or an admin may manage staff: {{message}}',
-      unexpected: 'Something went wrong. Try again.',
-    },
-  },
-  devices: {
-    title: 'Devices',
-    intro: 'The phones signed in to your shop. Remove one that is lost, stolen or no longer used.',
-    offline: 'You are offline. Seeing and removing devices needs the internet; selling works offline.',
-    loading: 'Loading devices…',
-    unnamed: 'Unnamed phone',
-    thisPhone: 'This phone',
-    removed: 'Removed',
-    removedAt: 'Removed {{age}}',
-    addedBy: 'Signed in by {{name}} on {{date}}',
-    added: 'Signed in on {{date}}',
-    lastSeen: 'Last seen {{age}}',
-    neverSeen: 'Not seen since it signed in',
-    thisPhoneHint: 'To take this phone out of the shop, sign out on the Sync screen.',
-    remove: 'Remove',
-    confirmTitle: 'Remove {{name}}?',
-    confirmBody:
-      'When it next has internet, the phone sends the sales it still holds, then clears the shop from itself. Its other changes (prices, products, stock) are not accepted. To use it again, someone signs in on it.',
-    confirm: 'Remove phone',
-    cancel: 'Keep it',
-    removing: 'Removing…',
-    removedDone: '{{name}} is removed. It sends its sales and clears itself when it next connects.',
-    errors: {
-      offline: 'You are offline. Connect to the internet and try again.',
-      unreachable: 'Could not reach the server. Check the connection and try again.',
-      forbidden: 'You may not remove this device: {{message}}',
-      notFound: 'That phone was already removed.',
-      unexpected: 'Something went wrong. Try again.',
-    },
-  },
-  audit: {
-    title: 'Audit log',
-    intro: 'Who did what in your shop, newest first. Entries are kept for good: nobody can change or remove them.',
-    offline: 'You are offline. The audit log needs the internet; selling works offline.',
-    loading: 'Loading the audit log…',
-    empty: 'Nothing recorded matches these filters.',
-    filters: 'Filter the audit log',
-    what: 'What',
-    who: 'Who',
-    everyone: 'Everyone',
-    from: 'From',
-    to: 'To',
-    backwards: 'The “To” date is before the “From” date.',
-    clear: 'Clear filters',
-    loadOlder: 'Load older',
-    loadingOlder: 'Loading…',
-    noOlder: 'No older entries.',
-    groups: {
-      all: 'Everything',
-      shop: 'The shop',
-      auth: 'Sign-ins',
-      device: 'Devices',
-      user: 'Staff',
-      token: 'Security',
-      session: 'Sessions',
-      alert: 'Alerts',
-      sale: 'Sales',
-      shift: 'Shifts and cash',
-    },
-    nobody: 'Nobody signed in',
-    aPerson: 'a person',
-    thisPhone: 'This phone',
-    phone: 'Phone {{name}}',
-    ip: 'IP {{ip}}',
-    entry: {
-      shop: {
-        registered: 'Registered the shop “{{businessName}}”',
-      },
-      auth: {
-        sign_in: 'Signed in on a new phone',
-        sign_in_new_address: 'Signed in on a new phone, from an internet address the shop never used',
-        sign_in_resumed: 'Signed a phone in again',
-        sign_in_failed: 'A wrong PIN or password was typed signing in as this person',
-        locked_out: 'Signing in as this person was locked after too many wrong attempts',
-        pin_failed: 'A wrong PIN was typed for {{person}} on a phone',
-        pin_locked: '{{person}} was locked out of a phone after wrong PINs',
-        mfa_enabled: 'Turned on two-factor sign-in',
-        mfa_failed: 'A wrong or reused two-factor code was typed for this account',
-        recovery_code_used: 'Signed in with a recovery code',
-      },
-      device: {
-        registered: 'Added a phone to the shop',
-        registeredNamed: 'Added the phone “{{name}}” to the shop',
-        revoked: 'Removed a phone from the shop',
-      },
-      user: {
-        created: 'Added {{name}} as {{role}}',
-        role_changed: 'Changed {{person}}’s role from {{from}} to {{to}}',
-        branches_changed: 'Changed the branches {{person}} works at',
-        disabled: 'Disabled {{person}}',
-        enabled: 'Enabled {{person}} again',
-        pin_changed: 'Changed {{person}}’s PIN',
-        password_changed: 'Changed their password',
-        renamed: 'Renamed {{from}} to {{to}}',
-      },
-      token: {
-        reuse_detected: 'A phone’s sign-in was used twice, so it was cancelled',
-      },
-      session: {
-        revoked: 'Ended a sign-in session',
-      },
-      alert: {
-        resolved: 'Checked a flagged sale',
-      },
-      sale: {
-        price_override: 'Sold {{name}} at {{price}} instead of {{list}}, approved by {{person}}',
-      },
-      shift: {
-        opened: 'Opened a shift with a float of {{float}}',
-        cash_in: 'Put {{amount}} into the drawer: {{reason}}',
-        cash_out: 'Took {{amount}} out of the drawer: {{reason}}',
-        closed: 'Closed a shift, counting {{counted}}',
-      },
-      unknown: 'Recorded “{{action}}”',
-    },
-    errors: {
-      offline: 'You are offline. Connect to the internet and try again.',
-      unreachable: 'Could not reach the server. Check the connection and try again.',
-      refused: 'This sign-in may not read the audit log: only the owner, an admin or an auditor may.',
-      unexpected: 'Something went wrong. Try again.',
-    },
-  },
   alerts: {
     title: 'Alerts',
     offline: 'You are offline. Alerts come from the server: connect to see them.',
@@ -236,89 +80,6 @@ export const en = {
         'not-permitted': 'Sold by someone not allowed to sell at this branch',
         'device-revoked': 'Sold on a phone removed from the shop',
         'override-not-permitted': 'A price was changed with the approval of someone not allowed to change prices',
-      },
-    },
-  },
-  roleTable: {
-    title: 'Roles',
-    intro: 'What each role may do. Roles are fixed: give a person the role that fits their work.',
-    action: 'What the role may do',
-    allowed: 'Allowed',
-    denied: 'Not allowed',
-    tenantWide: 'Every branch',
-    branchScoped: 'Own branches',
-    scopes: '{{roles}} see every branch. The other roles see only the branches they work at.',
-    actions: {
-      sync: {
-        push: 'Send this phone’s work to the server and receive the shop’s changes',
-      },
-      account: {
-        self: 'See and end their own sessions, change their own password and two-factor',
-      },
-      sales: {
-        create: 'Ring up a sale',
-        refund: 'Refund or return items of a sale',
-        void: 'Void a sale within the shift',
-        read: 'Look up past sales',
-      },
-      price: {
-        override: 'Change a price on a sale',
-      },
-      discount: {
-        apply: 'Apply a discount the shop allows',
-        approve: 'Approve a discount above the cashier’s limit',
-      },
-      customer: {
-        write: 'Create and edit customers',
-        credit: 'Sell on a customer’s book and take payments on account',
-      },
-      shift: {
-        open: 'Open and close their own shift',
-        manage: 'Close or correct another person’s shift',
-      },
-      register: {
-        read: 'See X and Z reports',
-      },
-      product: {
-        write: 'Create, edit and delete products and prices',
-        read: 'See products, costs and prices',
-      },
-      stock: {
-        receive: 'Receive deliveries',
-        adjust: 'Adjust stock with a reason',
-        count: 'Count stock',
-        approve: 'Approve a count’s difference',
-        transfer: 'Send and receive transfers between branches',
-        read: 'See stock by branch and batch',
-      },
-      supplier: {
-        write: 'Manage suppliers and purchase orders',
-      },
-      rx: {
-        dispense: 'Dispense against a prescription',
-        release: 'Release a scheduled medicine',
-        read: 'See prescriptions and the scheduled-medicine register',
-      },
-      report: {
-        read: 'See sales and stock reports',
-      },
-      audit: {
-        read: 'See the audit log',
-      },
-      alerts: {
-        resolve: 'Mark a flagged sale as checked',
-      },
-      user: {
-        manage: 'Add, change and disable staff and their roles',
-      },
-      device: {
-        manage: 'See and remove the shop’s phones',
-      },
-      branch: {
-        manage: 'Create and change branches',
-      },
-      settings: {
-        write: 'Change the shop’s settings and policies',
       },
     },
   },
@@ -537,40 +298,6 @@ export const en = {
       ended: 'This sign-in has ended. Go back and sign in again.',
     },
   },
-  sessions: {
-    entryTitle: 'Sessions',
-    entryText: 'Where you are signed in: this phone and any other. End a session you do not recognise.',
-    open: 'See sessions',
-    title: 'Sessions',
-    back: 'Back to Sync',
-    intro: 'Every phone or browser signed in to the shop you can see, most recently used first.',
-    offline: 'You are offline. Seeing and ending sessions needs the internet; selling works offline.',
-    loading: 'Loading sessions…',
-    empty: 'No sessions.',
-    thisPhone: 'This phone',
-    unnamed: 'Unnamed phone',
-    browserOn: '{{browser}} on {{system}}',
-    unknownBrowser: 'Unknown browser',
-    signedInBy: '{{name}} · signed in {{date}}',
-    lastUsed: 'Last used {{age}}',
-    from: 'From {{ip}}',
-    end: 'End session',
-    thisPhoneHint: 'To end this phone’s session, sign out on the Sync screen.',
-    confirmTitle: 'End {{name}}’s session on {{device}}?',
-    confirmBody:
-      'Within minutes that phone stops syncing and asks to sign in again. Sales on it stay there and are sent once it signs in again.',
-    confirm: 'End session',
-    cancel: 'Keep it',
-    ending: 'Ending…',
-    endedDone: 'The session on {{device}} is ended.',
-    errors: {
-      offline: 'You are offline. Connect to the internet and try again.',
-      unreachable: 'Could not reach the server. Check the connection and try again.',
-      forbidden: 'You may not end this session: {{message}}',
-      notFound: 'That session has already ended.',
-      unexpected: 'Something went wrong. Try again.',
-    },
-  },
   sales: {
     searchLabel: 'Search products',
     searchPlaceholder: 'Name, barcode or category',
@@ -770,5 +497,8 @@ export const en = {
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
+/** Every English string: the bundled ones and the staff area's, which load with its screens. */
+export type EnglishStrings = typeof en & typeof enStaffArea;
+
 /** The shape every language file must have (same keys, any wording). */
-export type Translation = Widen<typeof en>;
+export type Translation = Widen<EnglishStrings>;

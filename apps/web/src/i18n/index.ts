@@ -37,3 +37,13 @@ export async function changeLanguage(language: string): Promise<void> {
   }
   await i18next.changeLanguage(language);
 }
+
+/**
+ * Adds the staff area's strings (staff, devices, audit log, roles, sessions)
+ * before its screens render; the lazy loaders of those screens await it.
+ */
+export async function loadStaffAreaStrings(): Promise<void> {
+  if (i18next.exists('staff.title')) return;
+  const { enStaffArea } = await import('./enStaffArea');
+  i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enStaffArea, true, false);
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLiveActingUser, useLiveProducts, useLiveStockShown } from '../db';
+import { useCatalogue, useLiveActingUser, useLiveStockShown } from '../db';
 import { StockPanel } from '../stock/StockPanel';
 import { AddProductForm } from './AddProductForm';
 import { EditProductForm } from './EditProductForm';
@@ -12,7 +12,7 @@ const NO_STOCK: ReadonlyMap<string, number> = new Map();
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
   const { t } = useTranslation();
-  const products = useLiveProducts();
+  const products = useCatalogue();
   const access = productAccessOf(useLiveActingUser()?.role ?? null);
   const stock = useLiveStockShown() ?? NO_STOCK;
   const [editingId, setEditingId] = useState<string | null>(null);

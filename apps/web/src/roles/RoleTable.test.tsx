@@ -4,13 +4,14 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, ROLES, ROLE_ACTIONS } from '@opentill/domain';
 import { en } from '../i18n/en';
+import { enStaffArea } from '../i18n/enStaffArea';
 import { RolesScreen } from './RolesScreen';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
   await i18n.use(initReactI18next).init({
     lng: 'en',
-    resources: { en: { translation: en } },
+    resources: { en: { translation: { ...en, ...enStaffArea } } },
     interpolation: { escapeValue: false },
   });
 });

@@ -2,11 +2,12 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, ACTION_CATALOGUE, ROLES, ROLE_ACTIONS } from '@opentill/domain';
 import { en } from '../i18n/en';
+import { enStaffArea } from '../i18n/enStaffArea';
 import { actionDescriptionKey, actionRows, roleColumns } from './roleMatrix';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+  await i18n.init({ lng: 'en', resources: { en: { translation: { ...en, ...enStaffArea } } } });
 });
 
 describe('the role table', () => {

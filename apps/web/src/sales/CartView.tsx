@@ -1,14 +1,14 @@
 import { Suspense, lazy, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cartTotals, formatRands } from '@opentill/domain';
-import { useLiveProducts, useLiveStockShown } from '../db';
+import { useCatalogue, useLiveStockShown } from '../db';
 import { Button } from '../ui/Button';
 import { useWedgeScanner } from '../scanning/useWedgeScanner';
 import { ScanIcon, SearchIcon } from '../ui/icons';
 import { CartPanel } from './CartPanel';
 import { ProductGrid } from './ProductGrid';
 import { useCart } from './cartStore';
-import { filterProducts } from './productFilter';
+import { buildProductSearch, searchProducts } from './productFilter';
 import { barcodeIndex, productForCode } from './scanLookup';
 import { useSaleFlow } from './saleFlowStore';
 
@@ -19,9 +19,10 @@ const CameraScanner = lazy(() => import('../scanning/CameraScanner'));
 export function CartView() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const products = useLiveProducts();
+  const products = useCatalogue();
   const stock = useLiveStockShown();
-  const matches = useMemo(() => filterProducts(products ?? [], query), [products, query]);
+  const search = useMemo(() => buildProductSearch(products ?? []), [products]);
+  const matches = useMemo(() => searchProducts(search, query), [search, query]);
   const byBarcode = useMemo(() => barcodeIndex(products ?? []), [products]);
   const lines = useCart((state) => state.cart.lines);
   const add = useCart((state) => state.add);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cents } from '@opentill/domain';
 import type { LocalProduct } from '../db';
-import { filterProducts } from './productFilter';
+import { buildProductSearch, searchProducts } from './productFilter';
 
 function product(name: string, barcode: string | null, category: string | null, isActive = true): LocalProduct {
   return {
@@ -24,7 +24,9 @@ const rolls = product('Bread rolls 6s', null, 'Bakery');
 const hidden = product('Old Bread', '123', 'Bakery', false);
 const all = [bread, milk, rolls, hidden];
 
-describe('filterProducts', () => {
+const filterProducts = (products: LocalProduct[], query: string) => searchProducts(buildProductSearch(products), query);
+
+describe('searchProducts', () => {
   it('shows every active product for an empty query', () => {
     expect(filterProducts(all, '  ')).toEqual([bread, milk, rolls]);
   });

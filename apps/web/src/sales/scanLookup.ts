@@ -7,10 +7,17 @@ export interface ScanMatch {
   options: Omit<AddOptions, 'lineId'>;
 }
 
-/** Active products by barcode: a scan looks up one key instead of walking 20,000 products. */
-export function barcodeIndex(products: readonly LocalProduct[]): Map<string, LocalProduct> {
+let built: { products: readonly LocalProduct[]; index: Map<string, LocalProduct> } | null = null;
+
+/**
+ * Active products by barcode: a scan looks up one key instead of walking 20,000
+ * products. Kept for the last catalogue, as the sale screen remounts after every payment.
+ */
+export function barcodeIndex(products: readonly LocalProduct[]): ReadonlyMap<string, LocalProduct> {
+  if (built?.products === products) return built.index;
   const index = new Map<string, LocalProduct>();
   for (const product of products) if (product.isActive && product.barcode) index.set(product.barcode, product);
+  built = { products, index };
   return index;
 }
 

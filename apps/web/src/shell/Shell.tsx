@@ -7,6 +7,7 @@ import { SwitchCashierDialog } from '../cashier/SwitchCashierDialog';
 import { useCashierSwitcher } from '../cashier/switcherStore';
 import { ProductsScreen } from '../products/ProductsScreen';
 import { SellScreen } from '../sales/SellScreen';
+import { loadStaffAreaStrings } from '../i18n';
 import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
@@ -15,10 +16,16 @@ import { hasStaffArea } from './staffArea';
 import { useStaffAccess } from './useStaffAccess';
 
 // Loaded on first visit: the till's first screen does not wait for it.
-const SyncScreen = lazy(() => import('../syncscreen/SyncScreen').then((module) => ({ default: module.SyncScreen })));
+const SyncScreen = lazy(async () => {
+  const [module] = await Promise.all([import('../syncscreen/SyncScreen'), loadStaffAreaStrings()]);
+  return { default: module.SyncScreen };
+});
 // Owners, admins (branch managers for devices, auditors for the log) only, and online only:
 // no cashier's phone pays for it.
-const StaffScreen = lazy(() => import('../staff/StaffScreen').then((module) => ({ default: module.StaffScreen })));
+const StaffScreen = lazy(async () => {
+  const [module] = await Promise.all([import('../staff/StaffScreen'), loadStaffAreaStrings()]);
+  return { default: module.StaffScreen };
+});
 
 /** The signed-in app: header (shop, who is selling, sync badge), the current screen, bottom tabs. */
 export function Shell({ session }: { session: Session }) {

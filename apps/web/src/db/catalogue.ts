@@ -1,0 +1,68 @@
+import { useSyncExternalStore } from 'react';
+import { liveQuery, type Subscription } from 'dexie';
+import { db, type LocalProduct } from './database';
+import { listProducts } from './products';
+
+/*
+ * The catalogue, read once and kept for the life of the page. The sale screen
+ * unmounts for every payment; re-reading and re-sorting 20,000 products from
+ * IndexedDB each time it comes back took seconds on a slow phone. A cheap live
+ * query (the count, which reads the whole table's range, so any change wakes it)
+ * follows every change (a pull, an edit, another tab); the full read follows at
+ * most every REREAD_MS, so a first pull of 40 pages reads the catalogue a few
+ * times, not 40.
+ */
+const REREAD_MS = 300;
+let products: LocalProduct[] | undefined;
+let subscription: Subscription | null = null;
+/** A read is scheduled or running; `stale`: a change came meanwhile, so read again after it. */
+let reading = false;
+let stale = false;
+const listeners = new Set<() => void>();
+
+function follow(): void {
+  if (subscription) return;
+  subscription = liveQuery(() => db.products.count()).subscribe({
+    next: () => {
+      if (reading) stale = true;
+      else scheduleRead();
+    },
+    error: (error: unknown) => {
+      console.error('Catalogue query failed', error);
+      // Start again on the next subscriber (e.g. after the database was wiped and reopened).
+      subscription = null;
+    },
+  });
+}
+
+function scheduleRead(): void {
+  reading = true;
+  stale = false;
+  // The first read at once (the screen is waiting); later ones gathered.
+  setTimeout(
+    () => {
+      listProducts()
+        .then((next) => {
+          products = next;
+          for (const listener of listeners) listener();
+        })
+        .catch((error: unknown) => console.error('Catalogue read failed', error))
+        .finally(() => {
+          reading = false;
+          if (stale) scheduleRead();
+        });
+    },
+    products === undefined ? 0 : REREAD_MS,
+  );
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  follow();
+  return () => listeners.delete(listener);
+}
+
+/** The shop's products, sorted by name; undefined until first read. */
+export function useCatalogue(): LocalProduct[] | undefined {
+  return useSyncExternalStore(subscribe, () => products);
+}
