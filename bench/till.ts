@@ -3,7 +3,7 @@
  * 4× CPU throttling (DevTools protocol) at 360×740, a shop of 20,000 products:
  *
  *  - keystroke to search results painted, p50/p95 (target p95 < 30 ms);
- *  - scan (a barcode typed into the search box + Enter) to the line painted (target p95 < 30 ms);
+ *  - scan (a keyboard-wedge scanner's keys and Enter, no field focused) to the line painted (target p95 < 30 ms);
  *  - "Confirm payment" to the sale durably stored and the slip painted (target p95 < 100 ms);
  *  - the page's JS heap after 1,000 sales, after a forced garbage collection (target < 80 MB).
  *
@@ -89,6 +89,19 @@ async function timeSearch(page: Page, value: string, submit: boolean): Promise<n
   );
 }
 
+/** In the page: a wedge scanner's burst (keys, then Enter) on the window, timed to the line painted. */
+async function timeWedgeScan(page: Page, code: string): Promise<number> {
+  return page.evaluate(async (code) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const started = performance.now();
+    for (const key of [...code, 'Enter']) {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, code);
+}
+
 /** In the page: taps "Confirm payment" and times it until the slip ("Paid") is painted. */
 async function timePay(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -123,7 +136,11 @@ async function sellOne(page: Page, barcode: string): Promise<number> {
   await page.getByTestId('new-sale').click();
   await page.getByTestId('product-search').waitFor();
   steps.push(performance.now());
-  if (process.env.BENCH_TRACE) console.log('  sale steps (ms):', steps.slice(1).map((t, i) => Math.round(t - (steps[i] ?? t))));
+  if (process.env.BENCH_TRACE)
+    console.log(
+      '  sale steps (ms):',
+      steps.slice(1).map((t, i) => Math.round(t - (steps[i] ?? t))),
+    );
   return ms;
 }
 
@@ -195,8 +212,13 @@ async function main(): Promise<void> {
     }
 
     const scans: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) scans.push(await timeSearch(page, String(600900000000 + 1 + i * 331), true));
-    const rungUp = await page.getByTestId('cart-line').count();
+    await timeSearch(page, '', false);
+    await page.waitForTimeout(600); // the scanner waits for a quiet keyboard before a burst
+    for (let i = 0; i < SAMPLES; i++) {
+      scans.push(await timeWedgeScan(page, String(600900000000 + 1 + i * 331)));
+      await page.waitForTimeout(600);
+    }
+    const rungUp = await page.getByTestId('cart-line').count(); // each scan a line of its own
     if (rungUp !== SAMPLES) throw new Error(`${SAMPLES} scans rang up ${rungUp} lines`);
     await page.getByTestId('clear-cart').click();
 

@@ -5,8 +5,8 @@ import type { LocalProduct } from '../db';
 import { StockFigure } from '../stock/StockFigure';
 import { useCart } from './cartStore';
 
-/** A phone shows about 16 tiles; more cost render time on every keystroke. Search narrows the rest. */
-const MAX_TILES = 60;
+/** A phone shows about 16 tiles; each one more costs render time on every keystroke. Search narrows the rest. */
+const MAX_TILES = 30;
 
 interface ProductGridProps {
   /** The products matching the search, best first. */
