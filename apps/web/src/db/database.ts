@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type {
+  CashCount,
+  CashMovement,
   Cents,
   ChainLink,
   Conflict,
@@ -127,6 +129,17 @@ export interface PinAttemptRow {
   lockedUntil: string | null;
 }
 
+/** A shift on this phone (SPEC SH): open until `closedAt`, with its blind count once closed. */
+export interface LocalShift {
+  localId: string;
+  float: number;
+  openedAt: string;
+  /** Who opened it, for the report's heading. */
+  openedBy: { userId: string; name: string } | null;
+  closedAt: string | null;
+  counted: CashCount | null;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -145,6 +158,8 @@ export type OpenTillDatabase = Dexie & {
   stockExceptions: EntityTable<LocalStockException, 'id'>;
   staff: EntityTable<StaffRow, 'userId'>;
   pinAttempts: EntityTable<PinAttemptRow, 'userId'>;
+  shifts: EntityTable<LocalShift, 'localId'>;
+  cashMovements: EntityTable<CashMovement, 'localId'>;
 };
 
 /**
@@ -199,3 +214,11 @@ db.version(4)
 // stored before has no refresh token, and the server no longer accepts its old token: the
 // upgrade marks it ended, so the phone asks to sign in again and keeps its queue meanwhile.
 db.version(5).stores({}).upgrade(upgradeToVersion5);
+
+// Version 6: shifts (SPEC SH). This phone's shifts and cash movements, kept for its X and Z
+// reports; sales gain a `shiftId` index to read a shift's sales. No upgrade: nothing existing changes.
+db.version(6).stores({
+  sales: '&localId, createdAt, syncState, shiftId',
+  shifts: '&localId',
+  cashMovements: '&localId, shiftId',
+});

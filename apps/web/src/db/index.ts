@@ -7,6 +7,7 @@ export type {
   ConflictRow,
   LocalProduct,
   LocalSale,
+  LocalShift,
   LocalStockException,
   OutboxEntry,
   OperationError,
@@ -64,6 +65,7 @@ export {
   type SyncResult,
 } from './outbox';
 export { useCatalogue } from './catalogue';
+export { ShiftError, closeShift, getOpenShift, openShift, recordCashMovement, reportOf } from './shifts';
 export { loadCart, loadParkedSales, saveCart, saveCartAndParked } from './cart';
 export {
   useLiveSession,
@@ -71,6 +73,7 @@ export {
   useLiveRejectedOperations,
   useLiveSyncOverview,
   useLiveActingUser,
+  useLiveOpenShift,
   useLiveAlertsSeenSeq,
   useLiveRoster,
   useLivePinLockouts,

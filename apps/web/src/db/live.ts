@@ -11,6 +11,8 @@ import { getSession } from './session';
 import { getSessionEnd, type SessionEnd } from './sessionTokens';
 import { listRoster } from './staff';
 import { stockShownHere } from './stock';
+import { getOpenShift } from './shifts';
+import type { LocalShift } from './database';
 
 /**
  * Subscribes a component to a Dexie live query: it re-renders whenever the
@@ -97,3 +99,10 @@ export function watchSession(onChange: (session: Session | null) => void): () =>
   });
   return () => subscription.unsubscribe();
 }
+
+/** The shift open on this phone; null when none (SPEC SH1). */
+export function useLiveOpenShift(): LocalShift | null | undefined {
+  return useLiveValue(openShiftOrNull);
+}
+
+const openShiftOrNull = async () => (await getOpenShift()) ?? null;

@@ -87,6 +87,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     expect(await signOutDevice()).toEqual({ signedOut: true });
     const counts = await tableCounts();
     expect(Object.keys(counts).sort()).toEqual([
+      'cashMovements',
       'conflicts',
       'meta',
       'outbox',
@@ -94,6 +95,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
       'products',
       'sales',
       'session',
+      'shifts',
       'staff',
       'stock',
       'stockExceptions',

@@ -1,3 +1,4 @@
+import type { enLater } from './enLater';
 import type { enStaffArea } from './enStaffArea';
 
 /**
@@ -6,8 +7,9 @@ import type { enStaffArea } from './enStaffArea';
  * `Translation` below makes the compiler check they have every key.
  *
  * The staff area's strings (staff, devices, audit log, roles, sessions) are in
- * `enStaffArea.ts`, loaded with those screens: a cashier's first screen does not
- * carry them (its 180 KB budget).
+ * `enStaffArea.ts`, and those of the shift dialog and the camera in `enLater.ts`,
+ * each loaded with its screens: a cashier's first screen does not carry them (its
+ * 180 KB budget).
  */
 export const en = {
   app: {
@@ -415,21 +417,14 @@ export const en = {
       newSale: 'New sale',
     },
   },
+  shift: {
+    none: 'No shift open',
+    openSince: 'Shift open since {{time}}',
+    open: 'Open shift',
+    manage: 'Shift',
+  },
   scanning: {
     open: 'Scan with camera',
-    close: 'Close camera',
-    title: 'Scan a barcode',
-    cameraView: 'Camera view',
-    starting: 'Starting the camera…',
-    aim: 'Hold the barcode inside the frame',
-    scanned: 'Read {{code}}',
-    noCamera: 'This phone has no camera the till can use. Use a barcode scanner or search by name instead.',
-    denied:
-      'OpenTill may not use the camera. Allow the camera for this site in the browser’s settings, then open the scanner again.',
-    insecure:
-      'The camera only works when OpenTill is opened over a secure connection. Open the till at its https:// address to scan with the camera.',
-    busy: 'Another app is using the camera. Close it, then open the scanner again.',
-    failed: 'The barcode reader could not start on this phone. Use a barcode scanner or search by name instead.',
   },
   stock: {
     title: 'Stock',
@@ -497,8 +492,8 @@ export const en = {
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** Every English string: the bundled ones and the staff area's, which load with its screens. */
-export type EnglishStrings = typeof en & typeof enStaffArea;
+/** Every English string: the bundled ones and those that load with their screens. */
+export type EnglishStrings = typeof en & typeof enStaffArea & typeof enLater;
 
 /** The shape every language file must have (same keys, any wording). */
 export type Translation = Widen<EnglishStrings>;

@@ -47,3 +47,10 @@ export async function loadStaffAreaStrings(): Promise<void> {
   const { enStaffArea } = await import('./enStaffArea');
   i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enStaffArea, true, false);
 }
+
+/** Adds the strings of the shift dialog and the camera scanner before they render. */
+export async function loadLaterStrings(): Promise<void> {
+  if (i18next.exists('shift.title')) return;
+  const { enLater } = await import('./enLater');
+  i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enLater, true, false);
+}

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { cartTotals, formatRands } from '@opentill/domain';
 import { useCatalogue, useLiveStockShown } from '../db';
 import { Button } from '../ui/Button';
+import { loadLaterStrings } from '../i18n';
 import { useWedgeScanner } from '../scanning/useWedgeScanner';
+import { ShiftBar } from '../shifts/ShiftBar';
 import { ScanIcon, SearchIcon } from '../ui/icons';
 import { CartPanel } from './CartPanel';
 import { ProductGrid } from './ProductGrid';
@@ -13,7 +15,10 @@ import { barcodeIndex, productForCode } from './scanLookup';
 import { useSaleFlow } from './saleFlowStore';
 
 // The camera and its decoder load only when a cashier opens them (the first screen's budget).
-const CameraScanner = lazy(() => import('../scanning/CameraScanner'));
+const CameraScanner = lazy(async () => {
+  const [module] = await Promise.all([import('../scanning/CameraScanner'), loadLaterStrings()]);
+  return module;
+});
 
 /** Search and grid on top, the cart below, and the Pay button where the thumb rests. */
 export function CartView() {
@@ -51,6 +56,7 @@ export function CartView() {
 
   return (
     <div className="flex h-full flex-col">
+      <ShiftBar />
       <form role="search" onSubmit={onSearchSubmit} className="flex gap-2 px-3 pt-3 pb-2">
         <label className="relative block flex-1">
           <span className="sr-only">{t('sales.searchLabel')}</span>

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cartTotals, cents, checkoutSale, dueFor, formatRands, type Tender, type TenderMethod } from '@opentill/domain';
-import { isStorageFullError, recordSale } from '../db';
+import { isStorageFullError, recordSale, useLiveOpenShift } from '../db';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
@@ -31,6 +31,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const savingRef = useRef(false);
+  const shift = useLiveOpenShift();
 
   // The draft's method counts: a sale is rounded only when all of it is cash (R1).
   const due = dueFor(cart, [...tenders, { method: draft.method }], roundCash);
@@ -58,6 +59,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
         tenders: [...tenders, entered.tender],
         roundCash,
         localId: newSaleLocalId(),
+        ...(shift && { shiftId: shift.localId }),
         createdAt: new Date().toISOString(),
       });
       if ('problems' in checkout) throw new Error(checkout.problems.join(' '));

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
+import { enLater } from '../i18n/enLater';
 import { CameraScanner } from './CameraScanner';
 
 const i18n = i18next.createInstance();
@@ -10,7 +11,7 @@ beforeAll(async () => {
   await i18n.use(initReactI18next).init({
     lng: 'en',
     // As en.ts will hold them once merged.
-    resources: { en: { translation: en } },
+    resources: { en: { translation: { ...en, scanning: { ...en.scanning, ...enLater.scanning } } } },
     interpolation: { escapeValue: false },
   });
 });
