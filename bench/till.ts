@@ -238,7 +238,7 @@ async function main(): Promise<void> {
     const rows: [string, string][] = [
       [`Initial pull of ${PRODUCTS.toLocaleString('en')} products (unthrottled)`, `${Math.round(pullMs)} ms`],
       [`Keystroke to search results painted (${THROTTLE}× CPU throttling)`, summary(keystrokes)],
-      [`Scan (barcode + Enter) to line painted (${THROTTLE}× CPU)`, summary(scans)],
+      [`Scan (wedge burst + Enter) to line painted (${THROTTLE}× CPU)`, summary(scans)],
       [`"Confirm payment" to sale stored and slip painted (${THROTTLE}× CPU)`, summary(pays)],
       [`JS heap after ${HEAP_SALES} sales (after GC)`, `${(heap.usedSize / 1024 / 1024).toFixed(1)} MB`],
     ];
