@@ -8,11 +8,13 @@ import { listProducts } from './products';
  * unmounts for every payment; re-reading and re-sorting 20,000 products from
  * IndexedDB each time it comes back took seconds on a slow phone. A cheap live
  * query (the count, which reads the whole table's range, so any change wakes it)
- * follows every change (a pull, an edit, another tab); the full read follows at
- * most every REREAD_MS, so a first pull of 40 pages reads the catalogue a few
- * times, not 40.
+ * follows every change (a pull, an edit, another tab); the full read follows
+ * after REREAD_MS, or twice the last read's time if longer, so reading never
+ * takes more than a third of the page's time: a first pull of 40 pages reads
+ * the catalogue a few times, not 40, and its pages are not held up.
  */
 const REREAD_MS = 300;
+let lastReadMs = 0;
 let products: LocalProduct[] | undefined;
 let subscription: Subscription | null = null;
 /** A read is scheduled or running; `stale`: a change came meanwhile, so read again after it. */
@@ -39,21 +41,21 @@ function scheduleRead(): void {
   reading = true;
   stale = false;
   // The first read at once (the screen is waiting); later ones gathered.
-  setTimeout(
-    () => {
-      listProducts()
-        .then((next) => {
-          products = next;
-          for (const listener of listeners) listener();
-        })
-        .catch((error: unknown) => console.error('Catalogue read failed', error))
-        .finally(() => {
-          reading = false;
-          if (stale) scheduleRead();
-        });
-    },
-    products === undefined ? 0 : REREAD_MS,
-  );
+  const delay = products === undefined ? 0 : Math.max(REREAD_MS, 2 * lastReadMs);
+  setTimeout(() => {
+    const started = performance.now();
+    listProducts()
+      .then((next) => {
+        lastReadMs = performance.now() - started;
+        products = next;
+        for (const listener of listeners) listener();
+      })
+      .catch((error: unknown) => console.error('Catalogue read failed', error))
+      .finally(() => {
+        reading = false;
+        if (stale) scheduleRead();
+      });
+  }, delay);
 }
 
 function subscribe(listener: () => void): () => void {

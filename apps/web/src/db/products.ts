@@ -104,19 +104,9 @@ export async function productsWithPendingOps(): Promise<Set<string>> {
   );
 }
 
-/**
- * Takes the server's copy of a product (or drops it, for a tombstone), unless
- * this device already holds a newer version. Runs inside the caller's transaction.
- */
-export async function takeServerProduct(incoming: Product): Promise<void> {
-  const existing = await db.products.get(incoming.id);
-  // Pages arrive in commit order, but never step a product back to an older version.
-  if (existing && existing.syncVersion !== null && existing.syncVersion > incoming.syncVersion) return;
-  if (incoming.deleted) {
-    await db.products.delete(incoming.id);
-    return;
-  }
-  await db.products.put({
+/** The server's copy as this phone keeps it. */
+function localCopyOf(incoming: Product): LocalProduct {
+  return {
     id: incoming.id,
     name: incoming.name,
     price: cents(incoming.price),
@@ -127,7 +117,30 @@ export async function takeServerProduct(incoming: Product): Promise<void> {
     oversellPolicy: incoming.oversellPolicy,
     syncVersion: incoming.syncVersion,
     lastModified: incoming.lastModified,
-  });
+  };
+}
+
+/** Pages arrive in commit order, but never step a product back to an older version. */
+const isOlderThan = (existing: LocalProduct | undefined, incoming: Product) =>
+  existing !== undefined && existing.syncVersion !== null && existing.syncVersion > incoming.syncVersion;
+
+/**
+ * Takes the server's copy of a product (or drops it, for a tombstone), unless
+ * this device already holds a newer version. Runs inside the caller's transaction.
+ */
+export async function takeServerProduct(incoming: Product): Promise<void> {
+  await takeServerProducts([incoming]);
+}
+
+/**
+ * Takes server copies set-based: one read and two writes for a whole page, not a
+ * read and a write per product (a first pull of 20,000 products spent a second a page that way).
+ */
+async function takeServerProducts(incoming: readonly Product[]): Promise<void> {
+  const existing = await db.products.bulkGet(incoming.map((product) => product.id));
+  const fresh = incoming.filter((product, index) => !isOlderThan(existing[index], product));
+  await db.products.bulkDelete(fresh.filter((product) => product.deleted).map((product) => product.id));
+  await db.products.bulkPut(fresh.filter((product) => !product.deleted).map(localCopyOf));
 }
 
 /**
@@ -138,7 +151,5 @@ export async function takeServerProduct(incoming: Product): Promise<void> {
  */
 export async function takePulledProducts(products: readonly Product[]): Promise<void> {
   const locallyChanged = await productsWithPendingOps();
-  for (const incoming of products) {
-    if (!locallyChanged.has(incoming.id)) await takeServerProduct(incoming);
-  }
+  await takeServerProducts(products.filter((product) => !locallyChanged.has(product.id)));
 }
