@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, cents, formatRands, parseRands, type CartLine } from '@opentill/domain';
 import { useLiveActingUser } from '../db';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { CloseIcon } from '../ui/icons';
+import { FullScreenDialog } from '../ui/FullScreenDialog';
 import { CartRefusal } from './CartRefusal';
 import { useCart } from './cartStore';
 import { ManagerApproval } from './ManagerApproval';
@@ -24,14 +24,6 @@ export function LineEditor({ line, onClose }: { line: CartLine; onClose: () => v
   const [approvalFor, setApprovalFor] = useState<number | null>(null);
   const newPrice = parseRands(price);
 
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
-
   function save() {
     const wanted = quantity.trim() === '' ? Number.NaN : Number(quantity);
     const changed =
@@ -48,89 +40,68 @@ export function LineEditor({ line, onClose }: { line: CartLine; onClose: () => v
   }
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="line-editor-title"
-      data-testid="line-editor"
-      className="fixed inset-0 z-20 mx-auto flex max-w-3xl flex-col bg-slate-100"
-    >
-      <header className="flex items-center gap-2 bg-brand-700 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
-        <h2 id="line-editor-title" className="min-w-0 flex-1 truncate text-lg font-bold">
-          {line.name}
-        </h2>
-        <Button
-          variant="ghost"
-          onClick={onClose}
-          aria-label={t('sales.line.close')}
-          className="w-12 px-0 text-white active:bg-white/10"
-        >
-          <CloseIcon />
-        </Button>
-      </header>
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
-        <CartRefusal />
-        {approvalFor !== null ? (
-          <ManagerApproval
-            action="price:override"
-            reason={t('sales.line.approvePrice', {
-              name: line.name,
-              from: formatRands(cents(line.override?.listPrice ?? line.price)),
-              to: formatRands(cents(approvalFor)),
-            })}
-            onApproved={(approver) => {
-              if (overridePrice(line.lineId, approvalFor, approver.userId)) onClose();
-              else setApprovalFor(null);
-            }}
-            onCancel={() => setApprovalFor(null)}
-          />
-        ) : (
-          <div className="flex flex-col gap-4">
-            {line.weight ? null : (
-              <Field
-                label={t('sales.line.quantity')}
-                inputMode="numeric"
-                value={quantity}
-                onChange={(event) => setQuantityInput(event.target.value)}
-                data-testid="line-quantity"
-              />
-            )}
+    <FullScreenDialog title={line.name} closeLabel={t('sales.line.close')} onClose={onClose} testId="line-editor">
+      <CartRefusal />
+      {approvalFor !== null ? (
+        <ManagerApproval
+          action="price:override"
+          reason={t('sales.line.approvePrice', {
+            name: line.name,
+            from: formatRands(cents(line.override?.listPrice ?? line.price)),
+            to: formatRands(cents(approvalFor)),
+          })}
+          onApproved={(approver) => {
+            if (overridePrice(line.lineId, approvalFor, approver.userId)) onClose();
+            else setApprovalFor(null);
+          }}
+          onCancel={() => setApprovalFor(null)}
+        />
+      ) : (
+        <div className="flex flex-col gap-4">
+          {line.weight ? null : (
             <Field
-              label={t('sales.line.note')}
-              value={note}
-              maxLength={140}
-              onChange={(event) => setNoteInput(event.target.value)}
-              data-testid="line-note"
+              label={t('sales.line.quantity')}
+              inputMode="numeric"
+              value={quantity}
+              onChange={(event) => setQuantityInput(event.target.value)}
+              data-testid="line-quantity"
             />
-            <Button onClick={save} data-testid="line-save">
-              {t('sales.line.save')}
-            </Button>
-            {line.weight ? null : (
-              <div className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-slate-200">
-                <Field
-                  label={t('sales.line.price')}
-                  inputMode="decimal"
-                  value={price}
-                  onChange={(event) => setPriceInput(event.target.value)}
-                  error={newPrice === null ? t('sales.payment.invalidAmount') : undefined}
-                  data-testid="line-price"
-                />
-                <Button
-                  variant="secondary"
-                  disabled={newPrice === null || newPrice === line.price}
-                  onClick={changePrice}
-                  data-testid="line-change-price"
-                >
-                  {t('sales.line.changePrice')}
-                </Button>
-              </div>
-            )}
-            <Button variant="secondary" onClick={() => remove(line.lineId) && onClose()} data-testid="line-remove">
-              {t('sales.line.remove')}
-            </Button>
-          </div>
-        )}
-      </div>
-    </div>
+          )}
+          <Field
+            label={t('sales.line.note')}
+            value={note}
+            maxLength={140}
+            onChange={(event) => setNoteInput(event.target.value)}
+            data-testid="line-note"
+          />
+          <Button onClick={save} data-testid="line-save">
+            {t('sales.line.save')}
+          </Button>
+          {line.weight ? null : (
+            <div className="flex flex-col gap-2 rounded-xl bg-white p-3 ring-1 ring-slate-200">
+              <Field
+                label={t('sales.line.price')}
+                inputMode="decimal"
+                value={price}
+                onChange={(event) => setPriceInput(event.target.value)}
+                error={newPrice === null ? t('sales.payment.invalidAmount') : undefined}
+                data-testid="line-price"
+              />
+              <Button
+                variant="secondary"
+                disabled={newPrice === null || newPrice === line.price}
+                onClick={changePrice}
+                data-testid="line-change-price"
+              >
+                {t('sales.line.changePrice')}
+              </Button>
+            </div>
+          )}
+          <Button variant="secondary" onClick={() => remove(line.lineId) && onClose()} data-testid="line-remove">
+            {t('sales.line.remove')}
+          </Button>
+        </div>
+      )}
+    </FullScreenDialog>
   );
 }

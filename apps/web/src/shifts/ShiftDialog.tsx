@@ -5,7 +5,7 @@ import { closeShift, openShift, recordCashMovement, reportOf, useLiveOpenShift, 
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
-import { CloseIcon } from '../ui/icons';
+import { FullScreenDialog } from '../ui/FullScreenDialog';
 import { BlindCount } from './BlindCount';
 import { ShiftReportView } from './ShiftReportView';
 
@@ -33,46 +33,35 @@ export function ShiftDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="shift-title"
-      data-testid="shift-dialog"
-      className="fixed inset-0 z-20 mx-auto flex max-w-3xl flex-col bg-slate-100"
+    <FullScreenDialog
+      title={zReport ? t('shift.zTitle') : t('shift.title')}
+      closeLabel={t('shift.close')}
+      onClose={onClose}
+      testId="shift-dialog"
     >
-      <header className="flex items-center gap-2 bg-brand-700 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
-        <h2 id="shift-title" className="flex-1 text-lg font-bold">
-          {zReport ? t('shift.zTitle') : t('shift.title')}
-        </h2>
-        <Button variant="ghost" onClick={onClose} aria-label={t('shift.close')} className="w-12 px-0 text-white">
-          <CloseIcon />
-        </Button>
-      </header>
-      <div className="flex min-h-0 flex-1 flex-col gap-4 overflow-y-auto px-4 py-3">
-        {problem ? (
-          <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
-            {problem}
-          </p>
-        ) : null}
-        {zReport ? (
-          <>
-            <ShiftReportView report={zReport} testId="z-report" />
-            <Button onClick={onClose} data-testid="shift-done">
-              {t('shift.done')}
-            </Button>
-          </>
-        ) : shift === undefined ? null : shift === null ? (
-          <OpenShiftForm onOpen={(float) => run(() => openShift(float))} />
-        ) : counting ? (
-          <BlindCount
-            onCancel={() => setCounting(false)}
-            onCount={(counted) => run(async () => setZReport(await closeShift(counted)))}
-          />
-        ) : (
-          <OpenShiftView shift={shift} onMovement={run} onClose={() => setCounting(true)} />
-        )}
-      </div>
-    </div>
+      {problem ? (
+        <p role="alert" className="rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
+          {problem}
+        </p>
+      ) : null}
+      {zReport ? (
+        <>
+          <ShiftReportView report={zReport} testId="z-report" />
+          <Button onClick={onClose} data-testid="shift-done">
+            {t('shift.done')}
+          </Button>
+        </>
+      ) : shift === undefined ? null : shift === null ? (
+        <OpenShiftForm onOpen={(float) => run(() => openShift(float))} />
+      ) : counting ? (
+        <BlindCount
+          onCancel={() => setCounting(false)}
+          onCount={(counted) => run(async () => setZReport(await closeShift(counted)))}
+        />
+      ) : (
+        <OpenShiftView shift={shift} onMovement={run} onClose={() => setCounting(true)} />
+      )}
+    </FullScreenDialog>
   );
 }
 
