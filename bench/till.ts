@@ -10,10 +10,20 @@
  * Each time is taken inside the page (performance.now around the event and the
  * next paint), so the DevTools round trip is not counted. Not a test: the machine
  * is shared, so read the figures as a guide.
+ *
+ * `BENCH_WEB_DIR` serves a PWA built elsewhere and `BENCH_PORT` moves the server, so a run
+ * does not rebuild or take the port of the `apps/web/dist` another engineer's e2e run uses:
+ *   npx vite build apps/web --outDir /tmp/bench-dist --emptyOutDir
+ *   BENCH_WEB_DIR=/tmp/bench-dist BENCH_PORT=3431 npx tsx bench/till.ts
+ * `BENCH_CPU_PROFILE=<dir>` writes a DevTools CPU profile of each timed phase there (keystroke,
+ * scan, pay .cpuprofile; a build with `--minify false` keeps the names readable), and
+ * `BENCH_CHROME_TRACE=<dir>` a Chrome trace of each instead (.json, with style, layout and paint).
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { startServer, stopServer } from './servers.js';
 
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,8 +91,26 @@ async function timeSearch(page: Page, value: string, submit: boolean): Promise<n
       setValue?.call(input, value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       if (submit) input.form?.requestSubmit();
+      else {
+        // Until the grid shows this query's results (it names the query it rendered), not just the
+        // box's new text: a screen that renders results later (a deferred value) is timed to them.
+        // (No named function in here: tsx would wrap it in a helper the page does not have.)
+        await new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (document.querySelector('[data-testid="product-results"]')?.getAttribute('data-query') !== value) return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-query'] });
+          if (document.querySelector('[data-testid="product-results"]')?.getAttribute('data-query') === value) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+      }
       // Until the change is on screen: the next frame, then past its paint.
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      performance.measure('bench:keystroke', { start: started }); // named in a BENCH_CHROME_TRACE trace
       return performance.now() - started;
     },
     { value, submit },
@@ -98,6 +126,7 @@ async function timeWedgeScan(page: Page, code: string): Promise<number> {
       window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     }
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    performance.measure('bench:scan', { start: started });
     return performance.now() - started;
   }, code);
 }
@@ -120,6 +149,7 @@ async function timePay(page: Page): Promise<number> {
     confirm.click();
     await shown;
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    performance.measure('bench:pay', { start: started });
     return performance.now() - started;
   });
 }
@@ -144,6 +174,45 @@ async function sellOne(page: Page, barcode: string): Promise<number> {
   return ms;
 }
 
+/**
+ * Runs one timed phase, under the DevTools CPU profiler when BENCH_CPU_PROFILE names a directory
+ * (<phase>.cpuprofile), or recording a Chrome trace when BENCH_CHROME_TRACE does (<phase>.json; each
+ * timed interval is a `bench:<phase>` measure in it). Either can be opened in DevTools' Performance panel.
+ */
+async function profiled<T>(
+  { browser, page, cdp }: { browser: Browser; page: Page; cdp: CDPSession },
+  name: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  const traceDir = process.env.BENCH_CHROME_TRACE;
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  if (traceDir) {
+    await browser.startTracing(page, {
+      path: join(traceDir, `${name}.json`),
+      categories: [
+        'devtools.timeline',
+        'blink.user_timing',
+        'v8.execute',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-v8.cpu_profiler',
+      ],
+    });
+  } else if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+  }
+  try {
+    return await run();
+  } finally {
+    if (traceDir) await browser.stopTracing();
+    else if (profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(join(profileDir, `${name}.cpuprofile`), JSON.stringify(profile));
+    }
+  }
+}
+
 const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -159,7 +228,8 @@ async function main(): Promise<void> {
   const url = new URL(PG_ADMIN);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
-  const server = await startServer({ DATABASE_URL: databaseUrl }, 3204);
+  const web: Record<string, string> = process.env.BENCH_WEB_DIR ? { OPENTILL_WEB_DIR: process.env.BENCH_WEB_DIR } : {};
+  const server = await startServer({ DATABASE_URL: databaseUrl, ...web }, Number(process.env.BENCH_PORT ?? 3204));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -194,37 +264,51 @@ async function main(): Promise<void> {
       await page.waitForTimeout(250);
     }
     const pullMs = performance.now() - pullStarted;
-    await page.getByTestId('product-search').waitFor();
+    // Until the grid counts the whole catalogue, and the re-read that a change during a read
+    // brings (db/catalogue.ts: 300 ms or twice a read later) is over: the page re-reads the catalogue
+    // and builds its search and barcode index after the pull's last page, a one-off, not a keystroke.
+    await page
+      .getByTestId('product-results')
+      .filter({ hasText: String(PRODUCTS) })
+      .waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(3000);
 
     const cdp = await context.newCDPSession(page);
+    const tools = { browser, page, cdp };
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 
     // Keystrokes: each query typed a character at a time, timing every character.
     const keystrokes: number[] = [];
     const queries = ['clover milk', 'lucky star pil', 'tastic rice 2kg', 'koo beans', 'sasko bread 700'];
-    while (keystrokes.length < SAMPLES) {
-      for (const query of queries) {
-        for (let end = 1; end <= query.length && keystrokes.length < SAMPLES; end++) {
-          keystrokes.push(await timeSearch(page, query.slice(0, end), false));
+    await profiled(tools, 'keystroke', async () => {
+      while (keystrokes.length < SAMPLES) {
+        for (const query of queries) {
+          for (let end = 1; end <= query.length && keystrokes.length < SAMPLES; end++) {
+            keystrokes.push(await timeSearch(page, query.slice(0, end), false));
+          }
+          await timeSearch(page, '', false);
         }
-        await timeSearch(page, '', false);
       }
-    }
+    });
 
     const scans: number[] = [];
     await timeSearch(page, '', false);
     await page.waitForTimeout(600); // the scanner waits for a quiet keyboard before a burst
-    for (let i = 0; i < SAMPLES; i++) {
-      scans.push(await timeWedgeScan(page, String(600900000000 + 1 + i * 331)));
-      await page.waitForTimeout(600);
-    }
+    await profiled(tools, 'scan', async () => {
+      for (let i = 0; i < SAMPLES; i++) {
+        scans.push(await timeWedgeScan(page, String(600900000000 + 1 + i * 331)));
+        await page.waitForTimeout(600);
+      }
+    });
     const rungUp = await page.getByTestId('cart-line').count(); // each scan a line of its own
     if (rungUp !== SAMPLES) throw new Error(`${SAMPLES} scans rang up ${rungUp} lines`);
     await page.getByTestId('clear-cart').click();
 
     console.log(`  keystroke ${summary(keystrokes)}; scan ${summary(scans)}`);
     const pays: number[] = [];
-    for (let i = 0; i < SAMPLES / 2; i++) pays.push(await sellOne(page, String(600900000000 + 7 + i)));
+    await profiled(tools, 'pay', async () => {
+      for (let i = 0; i < SAMPLES / 2; i++) pays.push(await sellOne(page, String(600900000000 + 7 + i)));
+    });
 
     console.log(`  pay ${summary(pays)}`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -109,6 +109,21 @@ describe('applyPulledPage: products', () => {
     expect(await getCursor()).toBe('cursor-2');
   });
 
+  it('lists products by name ignoring case, not in the index’s code-point order', async () => {
+    const names = ['banana', 'Apple', 'cherry', 'Banana split', 'apricot'];
+    await applyPulledPage(
+      pageOf({ products: names.map((name) => testProduct({ id: crypto.randomUUID(), name })) }),
+      'cursor-1',
+    );
+    expect((await listProducts()).map((product) => product.name)).toEqual([
+      'Apple',
+      'apricot',
+      'banana',
+      'Banana split',
+      'cherry',
+    ]);
+  });
+
   it('never steps a product back to an older version', async () => {
     await applyPulledPage(pageOf({ products: [testProduct({ price: 2099, syncVersion: 3 })] }), 'c1');
     await applyPulledPage(pageOf({ products: [testProduct({ price: 1899, syncVersion: 2 })] }), 'c2');

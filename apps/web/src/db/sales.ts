@@ -25,19 +25,23 @@ export async function recordSale(sale: SaleContent): Promise<LocalSale> {
   const content = parsed.data;
 
   return db.transaction('rw', [db.sales, db.outbox, db.meta], async () => {
-    const chain = nextLink(content, await getLastSaleLink());
+    // Requests issued together, not one await each: every await inside the transaction is a round
+    // trip to the database, and the cashier waits for all of them ("Pay" to receipt, issue 5).
+    const [lastLink, actor] = await Promise.all([getLastSaleLink(), getActingUser()]);
+    const chain = nextLink(content, lastLink);
     const linked = { ...content, chain };
     await enqueueOperation({ type: 'CREATE_SALE', localId: content.localId, data: linked });
-    const actor = await getActingUser();
     // The cashier stays beside the sale, outside `data`: the chain hash covers only what the server re-hashes.
     const local: LocalSale = {
       ...linked,
       syncState: 'pending',
       ...(actor ? { cashier: { userId: actor.userId, name: actor.name } } : {}),
     };
-    await db.sales.add(local);
-    await db.meta.put({ key: META_KEYS.lastSaleLink, value: { seq: chain.seq, hash: chain.hash } });
-    await db.meta.delete(META_KEYS.cart);
+    await Promise.all([
+      db.sales.add(local),
+      db.meta.put({ key: META_KEYS.lastSaleLink, value: { seq: chain.seq, hash: chain.hash } }),
+      db.meta.delete(META_KEYS.cart),
+    ]);
     return local;
   });
 }

@@ -1,19 +1,23 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cartTotals, cents, formatRands, lineTotal } from '@opentill/domain';
+import { loadLaterStrings } from '../i18n';
 import { MinusIcon, PlusIcon } from '../ui/icons';
-import { useCart } from './cartStore';
+import { useCart, type CartLine } from './cartStore';
 import { CartRefusal } from './CartRefusal';
 import { ParkedSales } from './ParkedSales';
 
-// The line editor (and its manager approval) loads on the first tap on a line: the first screen's budget.
-const LineEditor = lazy(() => import('./LineEditor').then((module) => ({ default: module.LineEditor })));
+// The line editor (and its manager approval) loads on the first tap on a line, with its strings: the
+// first screen's budget.
+const LineEditor = lazy(async () => {
+  const [module] = await Promise.all([import('./LineEditor'), loadLaterStrings()]);
+  return { default: module.LineEditor };
+});
 
 /** The sale being rung up: lines with − / +, a tap on a line to change it, and the running total. */
 export function CartPanel() {
   const { t } = useTranslation();
   const lines = useCart((state) => state.cart.lines);
-  const setQuantity = useCart((state) => state.setQuantity);
   const clear = useCart((state) => state.clear);
   const [editing, setEditing] = useState<string | null>(null);
   const editedLine = lines.find((line) => line.lineId === editing);
@@ -42,59 +46,7 @@ export function CartPanel() {
       ) : (
         <ul className="max-h-44 overflow-y-auto px-3">
           {lines.map((line) => (
-            <li
-              key={line.lineId}
-              data-testid="cart-line"
-              className="flex items-center gap-1.5 border-b border-slate-100 py-1 last:border-0"
-            >
-              <button
-                type="button"
-                onClick={() => setEditing(line.lineId)}
-                aria-label={t('sales.line.edit', { name: line.name })}
-                data-testid="cart-line-edit"
-                className="min-w-0 flex-1 text-left"
-              >
-                <span className="line-clamp-2 text-sm leading-tight font-medium text-slate-900">{line.name}</span>
-                <span className="block text-xs text-slate-500">
-                  {line.weight
-                    ? t('sales.line.weighed', {
-                        kg: (line.weight.grams / 1000).toFixed(3),
-                        perKg: formatRands(cents(line.weight.pricePerKg)),
-                      })
-                    : formatRands(cents(line.price))}
-                  {line.override ? (
-                    <span className="ml-1 text-amber-700">
-                      {t('sales.line.overridden', { list: formatRands(cents(line.override.listPrice)) })}
-                    </span>
-                  ) : null}
-                </span>
-                {line.note ? <span className="block truncate text-xs text-slate-500 italic">{line.note}</span> : null}
-              </button>
-              {line.weight ? null : (
-                <div className="flex items-center">
-                  <button
-                    type="button"
-                    onClick={() => setQuantity(line.lineId, line.quantity - 1)}
-                    aria-label={t('sales.decrease', { name: line.name })}
-                    data-testid="cart-line-minus"
-                    className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
-                  >
-                    <MinusIcon />
-                  </button>
-                  <span className="w-7 text-center font-semibold tabular-nums">{line.quantity}</span>
-                  <button
-                    type="button"
-                    onClick={() => setQuantity(line.lineId, line.quantity + 1)}
-                    aria-label={t('sales.increase', { name: line.name })}
-                    data-testid="cart-line-plus"
-                    className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
-                  >
-                    <PlusIcon />
-                  </button>
-                </div>
-              )}
-              <span className="w-20 text-right text-sm font-semibold tabular-nums">{formatRands(lineTotal(line))}</span>
-            </li>
+            <CartLineRow key={line.lineId} line={line} onEdit={setEditing} />
           ))}
         </ul>
       )}
@@ -112,3 +64,62 @@ export function CartPanel() {
     </section>
   );
 }
+
+/**
+ * One line of the sale. Memoized: a cart command returns the lines it did not touch as they were,
+ * so a scan renders the new line only, not the 60 before it.
+ */
+const CartLineRow = memo(function CartLineRow({ line, onEdit }: { line: CartLine; onEdit: (lineId: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <li data-testid="cart-line" className="flex items-center gap-1.5 border-b border-slate-100 py-1 last:border-0">
+      <button
+        type="button"
+        onClick={() => onEdit(line.lineId)}
+        aria-label={t('sales.line.edit', { name: line.name })}
+        data-testid="cart-line-edit"
+        className="min-w-0 flex-1 text-left"
+      >
+        <span className="line-clamp-2 text-sm leading-tight font-medium text-slate-900">{line.name}</span>
+        <span className="block text-xs text-slate-500">
+          {line.weight
+            ? t('sales.line.weighed', {
+                kg: (line.weight.grams / 1000).toFixed(3),
+                perKg: formatRands(cents(line.weight.pricePerKg)),
+              })
+            : formatRands(cents(line.price))}
+          {line.override ? (
+            <span className="ml-1 text-amber-700">
+              {t('sales.line.overridden', { list: formatRands(cents(line.override.listPrice)) })}
+            </span>
+          ) : null}
+        </span>
+        {line.note ? <span className="block truncate text-xs text-slate-500 italic">{line.note}</span> : null}
+      </button>
+      {line.weight ? null : (
+        <div className="flex items-center">
+          <button
+            type="button"
+            onClick={() => useCart.getState().setQuantity(line.lineId, line.quantity - 1)}
+            aria-label={t('sales.decrease', { name: line.name })}
+            data-testid="cart-line-minus"
+            className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
+          >
+            <MinusIcon />
+          </button>
+          <span className="w-7 text-center font-semibold tabular-nums">{line.quantity}</span>
+          <button
+            type="button"
+            onClick={() => useCart.getState().setQuantity(line.lineId, line.quantity + 1)}
+            aria-label={t('sales.increase', { name: line.name })}
+            data-testid="cart-line-plus"
+            className="flex size-11 items-center justify-center rounded-lg text-brand-800 active:bg-brand-50"
+          >
+            <PlusIcon />
+          </button>
+        </div>
+      )}
+      <span className="w-20 text-right text-sm font-semibold tabular-nums">{formatRands(lineTotal(line))}</span>
+    </li>
+  );
+});

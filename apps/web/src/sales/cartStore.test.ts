@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_CART, MAX_LINE_QUANTITY } from '@opentill/domain';
 import { loadCart, loadParkedSales } from '../db';
 import { db } from '../db/database';
 import { resetLocalDatabase } from '../db/testing';
-import { useCart } from './cartStore';
+import { flushCartSave, useCart } from './cartStore';
 
 const bread = { id: '0b9f1c8e-6a1d-4d0e-9a43-8f3c2a1b7e11', name: 'Bread', price: 1899 };
 const milk = { id: '5d2e9a70-3c4b-4f1a-8e6d-1a2b3c4d5e6f', name: 'Milk', price: 2199 };
@@ -13,6 +13,7 @@ const lines = () => useCart.getState().cart.lines.map(({ lineId: _lineId, ...lin
 const firstLineId = () => useCart.getState().cart.lines[0]?.lineId ?? '';
 
 beforeEach(async () => {
+  await flushCartSave(); // the last test's write, before the database is emptied
   await resetLocalDatabase();
   useCart.getState().hydrate(EMPTY_CART, []);
 });
@@ -53,6 +54,21 @@ describe('cart', () => {
     await expect.poll(() => loadCart()).toEqual({ lines: [] });
   });
 
+  it('writes changes made before the till is idle once, as the latest cart', async () => {
+    const puts = vi.spyOn(db.meta, 'put');
+    const { add } = useCart.getState();
+    add(bread);
+    add(milk);
+    add(bread);
+    await flushCartSave();
+    expect((await loadCart()).lines.map((line) => [line.name, line.quantity])).toEqual([
+      ['Bread', 2],
+      ['Milk', 1],
+    ]);
+    expect(puts).toHaveBeenCalledTimes(1);
+    puts.mockRestore();
+  });
+
   it('parks and resumes with the cart and the parked list written together', async () => {
     useCart.getState().add(bread);
     expect(useCart.getState().park('Thandi')).toBe(true);
@@ -62,6 +78,16 @@ describe('cart', () => {
     expect(useCart.getState().resume(ticket?.id ?? '')).toBe(true);
     await expect.poll(() => loadParkedSales()).toEqual([]);
     expect((await loadCart()).lines.map((line) => line.name)).toEqual(['Bread']);
+  });
+
+  it('does not write back the cart it was given from disk', async () => {
+    const puts = vi.spyOn(db.meta, 'put');
+    useCart
+      .getState()
+      .hydrate({ lines: [{ lineId: 'line-0', productId: milk.id, name: 'Milk', price: 2199, quantity: 1 }] }, []);
+    await flushCartSave();
+    expect(puts).not.toHaveBeenCalled();
+    puts.mockRestore();
   });
 
   it('reads a cart kept before line ids (a bare list of lines) and drops lines that no longer validate', async () => {

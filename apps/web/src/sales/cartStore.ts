@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import {
   EMPTY_CART,
   addLine,
+  attachCustomer,
   changeQuantity,
   clearCart,
   overridePrice,
@@ -18,6 +19,7 @@ import {
   type ProductToSell,
 } from '@opentill/domain';
 import { saveCart, saveCartAndParked } from '../db';
+import { whenIdle } from './whenIdle';
 
 export type { CartLine } from '@opentill/domain';
 
@@ -33,6 +35,8 @@ interface CartState {
   setNote: (lineId: string, note: string) => boolean;
   park: (label: string) => boolean;
   resume: (id: string) => boolean;
+  /** C10: the sale's customer (the book and store credit need one); null takes them off. */
+  attachCustomer: (customerId: string | null) => boolean;
   clear: () => void;
   dismissRefusal: () => void;
   /** Restores the cart and parked sales kept on disk (at start-up). */
@@ -40,6 +44,7 @@ interface CartState {
 }
 
 const newId = () => crypto.randomUUID();
+let hydrating = false;
 
 /** The till's cart: every change is a domain command (SPEC C); a refusal keeps the cart and says why. */
 export const useCart = create<CartState>((set, get) => {
@@ -68,19 +73,51 @@ export const useCart = create<CartState>((set, get) => {
     park: (label) =>
       apply(parkSale(get().cart, get().parked, { id: newId(), label, parkedAt: new Date().toISOString() })),
     resume: (id) => apply(resumeSale(get().cart, get().parked, id)),
+    attachCustomer: (customerId) => apply(attachCustomer(get().cart, customerId)),
     clear: () => void apply(clearCart(get().cart)),
     dismissRefusal: () => set({ refusal: null }),
-    hydrate: (cart, parked) => set({ cart, parked, refusal: null }),
+    hydrate: (cart, parked) => {
+      // What was read from disk (or, after sign-out, what is left there): nothing to write back.
+      hydrating = true;
+      set({ cart, parked, refusal: null });
+      hydrating = false;
+    },
   };
 });
 
-// Keep the cart and the parked sales on disk as they change, so a reload or crash mid-sale loses nothing.
+/*
+ * Keep the cart and the parked sales on disk as they change, so a reload or crash mid-sale loses
+ * nothing. Written once the till is idle (within 250 ms), not inside the tap or scan that made the
+ * change: the write costs milliseconds on a slow phone and the line must show first (issue 5); a
+ * crash in that moment loses the last scan, which the cashier sees is missing. Changes made meanwhile
+ * go in the same write, which takes the latest cart; a change of the parked list writes both in one
+ * transaction (parking moves a sale between them).
+ */
+let saveScheduled = false;
+let parkedChanged = false;
+let lastSave: Promise<void> = Promise.resolve();
+
+function saveLatest(): Promise<void> {
+  saveScheduled = false;
+  const { cart, parked } = useCart.getState();
+  const saving = parkedChanged ? saveCartAndParked(cart, parked) : saveCart(cart);
+  parkedChanged = false;
+  lastSave = saving.catch((error: unknown) => console.error('Could not keep the cart', error));
+  return lastSave;
+}
+
 useCart.subscribe((state, previous) => {
-  const saving =
-    state.parked !== previous.parked
-      ? saveCartAndParked(state.cart, state.parked)
-      : state.cart !== previous.cart
-        ? saveCart(state.cart)
-        : null;
-  saving?.catch((error: unknown) => console.error('Could not keep the cart', error));
+  if (hydrating) return;
+  if (state.parked !== previous.parked) parkedChanged = true;
+  else if (state.cart === previous.cart) return;
+  if (saveScheduled) return;
+  saveScheduled = true;
+  whenIdle(() => {
+    if (saveScheduled) void saveLatest();
+  });
 });
+
+/** Writes a change still waiting for an idle moment now, and resolves once the cart on disk is the latest. */
+export function flushCartSave(): Promise<void> {
+  return saveScheduled ? saveLatest() : lastSave;
+}
