@@ -21,7 +21,9 @@ async function admin(sql: string) {
 }
 
 export default async function globalSetup() {
-  if (!existsSync(SERVER) || !existsSync(`${ROOT}apps/web/dist/index.html`)) {
+  // OPENTILL_WEB_DIR (passed on to the server) names another build of the PWA, as OPENTILL_E2E_SERVER does of the server.
+  const webDir = process.env.OPENTILL_WEB_DIR ?? `${ROOT}apps/web/dist`;
+  if (!existsSync(SERVER) || !existsSync(`${webDir}/index.html`)) {
     throw new Error('Build first: npm run build (the e2e tests run the built server and PWA)');
   }
   const name = `opentill_e2e_${randomBytes(4).toString('hex')}`;

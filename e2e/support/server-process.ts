@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const SERVER = `${ROOT}apps/server/dist/main.js`;
+/** The built server; `OPENTILL_E2E_SERVER` names another build (a run beside others using dist/). */
+export const SERVER = process.env.OPENTILL_E2E_SERVER ?? `${ROOT}apps/server/dist/main.js`;
 
 export interface ServerProcess {
   baseUrl: string;

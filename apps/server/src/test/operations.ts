@@ -10,7 +10,9 @@ import {
   nextLink,
   type ChainLink,
   type Lane,
+  type AccountPayment,
   type AdjustStock,
+  type CustomerInput,
   type Operation,
   type ProductInput,
   type Sale,
@@ -166,6 +168,32 @@ export class DeviceScript {
         reason: 'Customer returned it',
         createdAt: new Date().toISOString(),
       },
+    };
+  }
+
+  /** Creates or edits a customer (high lane, so before the sales that name them). */
+  customer(data: CustomerInput): Operation {
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.UPSERT_CUSTOMER,
+      seq: this.nextSeq('high'),
+      type: 'UPSERT_CUSTOMER',
+      localId: data.id,
+      data,
+    };
+  }
+
+  /** A payment on `customerId`'s book (critical lane). */
+  accountPayment(customerId: string, amount: number, extra: Partial<AccountPayment> = {}): Operation {
+    counter += 1;
+    const localId = `pay_${Date.now().toString(36)}${counter.toString(36).padStart(6, '0')}`;
+    return {
+      opId: randomUUID(),
+      lane: LANE_OF_TYPE.RECORD_ACCOUNT_PAYMENT,
+      seq: this.nextSeq('critical'),
+      type: 'RECORD_ACCOUNT_PAYMENT',
+      localId,
+      data: { localId, customerId, amount, method: 'cash', createdAt: new Date().toISOString(), ...extra },
     };
   }
 

@@ -20,9 +20,7 @@ export function FlaggedSaleRow({ alert, thisDeviceId, onChecked, busy }: Flagged
       : t('audit.phone', { name: alert.deviceName ?? alert.deviceId.slice(0, 8) });
   const why =
     alert.kind === 'unauthorized'
-      ? t(
-          `alerts.flagged.unauthorized.${alert.reason === 'disabled' || alert.reason === 'device-revoked' || alert.reason === 'override-not-permitted' ? alert.reason : 'not-permitted'}`,
-        )
+      ? t(`alerts.flagged.unauthorized.${unauthorizedReason(alert.reason)}`)
       : t(`alerts.flagged.${alert.kind}`, { seq: alert.chainSeq });
   return (
     <li data-testid="flagged-sale" data-kind={alert.kind} className="flex flex-col gap-1 py-3">
@@ -44,4 +42,11 @@ export function FlaggedSaleRow({ alert, thisDeviceId, onChecked, busy }: Flagged
       ) : null}
     </li>
   );
+}
+
+/** The worded reasons a sale is flagged for (an unknown one reads as not permitted). */
+const REASONS = ['disabled', 'device-revoked', 'override-not-permitted', 'over-credit-limit'] as const;
+
+function unauthorizedReason(reason: string | null): (typeof REASONS)[number] | 'not-permitted' {
+  return REASONS.find((known) => known === reason) ?? 'not-permitted';
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TENDER_METHODS, cents, formatRands, type ShiftReport } from '@opentill/domain';
+import { ACCOUNT_PAYMENT_METHODS, TENDER_METHODS, cents, formatRands, type ShiftReport } from '@opentill/domain';
 
 /** An X or Z report (SPEC SH4): takings by tender, refunds, voids, overrides, VAT and the drawer's cash. */
 export function ShiftReportView({ report, testId }: { report: ShiftReport; testId: string }) {
@@ -14,6 +14,21 @@ export function ShiftReportView({ report, testId }: { report: ShiftReport; testI
     [t('shift.report.refunds', { count: report.refunds.count }), report.refunds.amount],
     [t('shift.report.voids', { count: report.voids.count }), report.voids.amount],
     [t('shift.report.overrides', { count: report.overrides.count }), report.overrides.given],
+    // SH7: shown once a shift has taken any (older reports, and shifts without, look as before).
+    ...((report.paymentsOnAccount.count > 0
+      ? [
+          [
+            t('shift.report.paymentsOnAccount', { count: report.paymentsOnAccount.count }),
+            report.paymentsOnAccount.amount,
+          ],
+          ...ACCOUNT_PAYMENT_METHODS.filter((method) => report.paymentsOnAccount.byMethod[method] > 0).map(
+            (method): [string, number] => [
+              `  ${t(`sales.methods.${method}`)}`,
+              report.paymentsOnAccount.byMethod[method],
+            ],
+          ),
+        ]
+      : []) as [string, number][]),
     [t('shift.report.float'), report.float],
     [t('shift.report.cashIn'), report.cashIn],
     [t('shift.report.cashOut'), report.cashOut],
@@ -22,8 +37,9 @@ export function ShiftReportView({ report, testId }: { report: ShiftReport; testI
   if (report.counted !== null) rows.push([t('shift.report.counted'), report.counted, 'counted']);
   return (
     <section data-testid={testId} className="rounded-xl bg-white p-3 font-mono text-sm ring-1 ring-slate-200">
-      {rows.map(([label, amount, id]) => (
-        <p key={label} className="flex justify-between" data-testid={id ? `report-${id}` : undefined}>
+      {rows.map(([label, amount, id], index) => (
+        // By place: a method's name can head a row of takings and one of payments on account.
+        <p key={`${index}:${label}`} className="flex justify-between" data-testid={id ? `report-${id}` : undefined}>
           <span className="whitespace-pre">{label}</span>
           <span>{formatRands(cents(amount))}</span>
         </p>

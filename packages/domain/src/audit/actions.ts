@@ -5,6 +5,7 @@
  */
 export const AUDIT_ACTIONS = {
   'shop.registered': 'A shop was registered, with its owner and first branch',
+  'shop.settings_changed': 'The shop’s settings were changed (e.g. cash rounding), with before and after',
   'auth.sign_in': 'A user signed in on a device',
   'auth.sign_in_failed': 'A sign-in with a known phone number or email gave a wrong PIN or password',
   'auth.locked_out': 'Too many wrong PINs, passwords or codes for an account: its sign-in was locked for a while',
@@ -29,6 +30,9 @@ export const AUDIT_ACTIONS = {
   'shift.cash_movement': 'Cash was paid into or taken out of a shift’s drawer, with a reason',
   'shift.closed': 'A shift was closed with a blind count of its cash',
   'sale.price_override': 'A line of a sale was sold at another price than the list price, with who approved it',
+  'customer.created': 'A customer was added, with their credit limit if they have a book',
+  'customer.updated': 'A customer’s name, phone or credit limit was changed',
+  'customer.payment': 'A payment on a customer’s book was taken',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

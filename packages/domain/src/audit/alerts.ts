@@ -21,7 +21,10 @@ export const ALERT_KINDS = ['gap', 'break', 'fork', 'unauthorized'] as const;
 export const flaggedSaleSchema = z.object({
   id: z.uuid(),
   kind: z.enum(ALERT_KINDS),
-  /** Why an `unauthorized` sale was flagged: `disabled`, `not-permitted`, `device-revoked`, `override-not-permitted`. */
+  /**
+   * Why an `unauthorized` sale was flagged: `disabled`, `not-permitted`, `device-revoked`,
+   * `override-not-permitted`, `over-credit-limit` (CU1).
+   */
   reason: z.nullable(z.string()),
   chainSeq: z.int(),
   deviceId: z.uuid(),

@@ -1,4 +1,4 @@
-import type { Refund } from '../sales/refund.js';
+import { refundTendersOf, type Refund } from '../sales/refund.js';
 import { tendersOf, type SaleContent } from '../sales/sale.js';
 import type { AccountPayment } from './customer.js';
 
@@ -13,10 +13,11 @@ export interface BookEntry {
   balance: number;
 }
 
+/** What the book reads of each record: the device has them whole, the server as stored. */
 export interface BookActivity {
-  sales: readonly SaleContent[];
-  payments: readonly AccountPayment[];
-  refunds: readonly Refund[];
+  sales: readonly Pick<SaleContent, 'localId' | 'customerId' | 'createdAt' | 'tenders' | 'tendered' | 'totalAmount'>[];
+  payments: readonly Pick<AccountPayment, 'localId' | 'customerId' | 'createdAt' | 'amount'>[];
+  refunds: readonly Pick<Refund, 'localId' | 'customerId' | 'createdAt' | 'method' | 'amount' | 'tenders'>[];
 }
 
 /**
@@ -36,8 +37,12 @@ export function bookEntries(customerId: string, { sales, payments, refunds }: Bo
     entries.push({ at: payment.createdAt, kind: 'payment', reference: payment.localId, amount: -payment.amount });
   }
   for (const refund of refunds) {
-    if (refund.customerId !== customerId || refund.method !== 'account') continue;
-    entries.push({ at: refund.createdAt, kind: 'refund', reference: refund.localId, amount: -refund.amount });
+    if (refund.customerId !== customerId) continue;
+    const back = refundTendersOf(refund).reduce(
+      (sum, tender) => sum + (tender.method === 'account' ? tender.amount : 0),
+      0,
+    );
+    if (back > 0) entries.push({ at: refund.createdAt, kind: 'refund', reference: refund.localId, amount: -back });
   }
   entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.reference.localeCompare(b.reference));
   let balance = 0;

@@ -31,3 +31,36 @@ export const accountPaymentSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type AccountPayment = z.infer<typeof accountPaymentSchema>;
+
+/**
+ * UPSERT_CUSTOMER: creates a customer (no `baseVersion`) or edits one, made on
+ * the version the device had (`baseVersion`, SY12): the server keeps its own
+ * when the customer changed meanwhile.
+ */
+export const customerInputSchema = z.object({
+  ...customerSchema.shape,
+  baseVersion: z.optional(z.nullable(z.int().check(z.gte(1)))),
+});
+export type CustomerInput = z.infer<typeof customerInputSchema>;
+
+/**
+ * CU4: opening a book or raising its limit lends the shop's money, so it needs
+ * `customer:credit` on top of `customer:write`; lowering or closing a book does not.
+ * `previous` is the limit before the edit (undefined: a new customer).
+ */
+export function raisesCreditLimit(previous: number | null | undefined, next: number | null): boolean {
+  if (next === null) return false;
+  return previous === undefined || previous === null || next > previous;
+}
+
+/**
+ * A customer as the pull brings them (CU2, CU5): with their book's balance and
+ * their store credit as the server computes them from the records it holds.
+ */
+export const pulledCustomerSchema = z.object({
+  ...customerSchema.shape,
+  syncVersion: z.int().check(z.gte(1)),
+  balance: z.int(),
+  storeCredit: z.int(),
+});
+export type PulledCustomer = z.infer<typeof pulledCustomerSchema>;

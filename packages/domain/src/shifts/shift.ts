@@ -46,7 +46,7 @@ export const closeShiftSchema = z.object({
   shiftId: localIdSchema,
   counted: cashCountSchema,
   /**
-   * SH6: how many sales, refunds and cash movements the device recorded in the
+   * SH6: how many sales, refunds, cash movements and payments on account the device recorded in the
    * shift. Sales travel in another lane and may reach the server after the close;
    * these counts tell the server's report whether it has them all yet.
    */
@@ -54,6 +54,8 @@ export const closeShiftSchema = z.object({
     sales: z.int().check(z.gte(0)),
     refunds: z.int().check(z.gte(0)),
     movements: z.int().check(z.gte(0)),
+    /** Payments on account taken in the shift; absent from devices before customers (CU3). */
+    payments: z.optional(z.int().check(z.gte(0))),
   }),
   closedAt: timeSchema,
 });

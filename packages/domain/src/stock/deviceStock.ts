@@ -34,6 +34,8 @@ export function stockMovements(operation: OperationContent): StockMovement[] {
     case 'OPEN_SHIFT':
     case 'RECORD_CASH_MOVEMENT':
     case 'CLOSE_SHIFT':
+    case 'UPSERT_CUSTOMER':
+    case 'RECORD_ACCOUNT_PAYMENT':
       return [];
   }
 }

@@ -24,6 +24,9 @@ export const LANE_OF_TYPE = {
   OPEN_SHIFT: 'critical',
   RECORD_CASH_MOVEMENT: 'critical',
   CLOSE_SHIFT: 'critical',
+  // A customer travels with the sales that name them (same lane, so before them).
+  UPSERT_CUSTOMER: 'high',
+  RECORD_ACCOUNT_PAYMENT: 'critical',
 } as const satisfies Record<string, Lane>;
 
 /** Lanes in the order a device sends them. */

@@ -26,6 +26,11 @@ export function actionOfOperation(operation: OperationContent): Action {
     case 'RECORD_CASH_MOVEMENT':
     case 'CLOSE_SHIFT':
       return 'shift:open';
+    case 'UPSERT_CUSTOMER':
+      // CU4: raising a credit limit also needs `customer:credit`, checked against the server's current limit.
+      return 'customer:write';
+    case 'RECORD_ACCOUNT_PAYMENT':
+      return 'customer:credit';
     case 'REPORT_PIN_FAILURE':
       // Whoever is at the device when a PIN is mistyped; every role syncs.
       return 'sync:push';

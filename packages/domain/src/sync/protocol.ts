@@ -10,6 +10,8 @@ import {
   stockLevelSchema,
 } from '../stock/stock.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
+import { shopSettingsSchema } from '../shop/settings.js';
+import { accountPaymentSchema, customerInputSchema, pulledCustomerSchema } from '../customers/customer.js';
 import { OPERATION_ERROR_CODES } from '../errors/codes.js';
 import { LANES } from './lanes.js';
 
@@ -124,6 +126,22 @@ export const closeShiftOperationSchema = z.object({
   data: closeShiftSchema,
 });
 
+/** Creates or edits a customer (SPEC CU1, CU4); travels with ordinary sales, before the sales that name them. */
+export const upsertCustomerOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('UPSERT_CUSTOMER'),
+  localId: z.string(),
+  data: customerInputSchema,
+});
+
+/** Money paid against a customer's book (SPEC CU3). */
+export const accountPaymentOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RECORD_ACCOUNT_PAYMENT'),
+  localId: z.string(),
+  data: accountPaymentSchema,
+});
+
 export const operationSchema = z.discriminatedUnion('type', [
   createSaleOperationSchema,
   refundSaleOperationSchema,
@@ -136,6 +154,8 @@ export const operationSchema = z.discriminatedUnion('type', [
   openShiftOperationSchema,
   cashMovementOperationSchema,
   closeShiftOperationSchema,
+  upsertCustomerOperationSchema,
+  accountPaymentOperationSchema,
 ]);
 
 export type Operation = z.infer<typeof operationSchema>;
@@ -239,12 +259,19 @@ export const syncResponseSchema = z.object({
     stock: z.array(stockLevelSchema),
     /** Stock exceptions at the device's branch raised or resolved since the cursor. */
     stockExceptions: z.array(stockExceptionSchema),
+    /**
+     * Customers created or changed since the cursor, or whose book or store credit
+     * moved (CU2, CU5), in the products' change order; absent from servers before customers.
+     */
+    customers: z.optional(z.array(pulledCustomerSchema)),
   }),
   /**
    * The owner revoked this device (SPEC ID10): what it pushed was applied as the
    * answers say, nothing is pulled; once its queue is empty it wipes its data.
    */
   deviceRevoked: z.optional(z.literal(true)),
+  /** The shop's settings as they are now (SPEC SS2); absent from servers before them. */
+  shop: z.optional(shopSettingsSchema),
   /** The conflicts among this push's acknowledgments, as the seed's `conflicts[]`. */
   conflicts: z.array(z.object({ opId: z.uuid(), conflict: conflictSchema })),
   acknowledgments: z.array(acknowledgmentSchema),

@@ -7,3 +7,4 @@ export * from './setLineNote.js';
 export * from './clearCart.js';
 export * from './parkSale.js';
 export * from './cartTotals.js';
+export * from './attachCustomer.js';
