@@ -32,7 +32,13 @@ import { loadSaleSigner } from './audit/sale-signer.js';
 import { createAuditLogService } from './audit/audit-log.service.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { createAlertsService } from './audit/alerts.service.js';
+import { saleLookupRoutes } from './sales/sale-lookup.routes.js';
+import { shopSettingsRoutes } from './shop/settings.routes.js';
+import { createShopSettingsService } from './shop/settings.service.js';
+import { createSaleLookupService } from './sales/sale-lookup.service.js';
 import { shiftRoutes } from './shifts/shifts.routes.js';
+import { customerRoutes } from './customers/customers.routes.js';
+import { createCustomersService } from './customers/customers.service.js';
 import { createShiftsService } from './shifts/shifts.service.js';
 import { acceptGzipBodies } from './http/content-encoding.js';
 
@@ -138,6 +144,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         auditRoutes(createAuditLogService(deps.db), createAlertsService(deps.db), deps.tokens, devices.isActive),
       );
       await api.register(shiftRoutes(createShiftsService(deps.db), deps.tokens, devices.isActive));
+      await api.register(customerRoutes(createCustomersService(deps.db), deps.tokens, devices.isActive));
+      await api.register(saleLookupRoutes(createSaleLookupService(deps.db), deps.tokens, devices.isActive));
+      await api.register(shopSettingsRoutes(createShopSettingsService(deps.db), deps.tokens, devices.isActive));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { OversellPolicy, Product, ProductInput } from '@opentill/domain';
+import type { OversellPolicy, Product, ProductInput, TaxClass } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { products } from '../db/schema.js';
 
@@ -17,6 +17,9 @@ function toProduct(row: ProductRow): Product {
     price: row.price,
     barcode: row.barcode,
     category: row.category,
+    sku: row.sku,
+    genericName: row.genericName,
+    taxClass: row.taxClass as TaxClass,
     isActive: row.isActive,
     trackStock: row.trackStock,
     oversellPolicy: row.oversellPolicy as OversellPolicy | null,
@@ -57,7 +60,11 @@ export async function upsertProduct(
     barcode: input.barcode ?? null,
     category: input.category ?? null,
     isActive: input.isActive ?? true,
-    // Absent means unchanged on an edit, and off / the shop's policy on a new product.
+    // Absent means unchanged on an edit (a device from before the field), and off / the shop's policy /
+    // standard-rated on a new product.
+    sku: input.sku === undefined ? (existing?.sku ?? null) : input.sku,
+    genericName: input.genericName === undefined ? (existing?.genericName ?? null) : input.genericName,
+    taxClass: input.taxClass ?? existing?.taxClass ?? 'standard',
     trackStock: input.trackStock ?? existing?.trackStock ?? false,
     oversellPolicy: input.oversellPolicy === undefined ? (existing?.oversellPolicy ?? null) : input.oversellPolicy,
     changeSeq: await changeSeq(),

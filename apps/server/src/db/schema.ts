@@ -243,6 +243,12 @@ export const products = pgTable(
     price: integer('price').notNull(),
     barcode: varchar('barcode', { length: 100 }),
     category: varchar('category', { length: 100 }),
+    /** The shop's own stock code, searched at the till. */
+    sku: varchar('sku', { length: 64 }),
+    /** A medicine's generic name (active ingredient), searched at the till. */
+    genericName: varchar('generic_name', { length: 120 }),
+    /** V1: `standard`, `zero` or `exempt`. */
+    taxClass: varchar('tax_class', { length: 8 }).notNull().default('standard'),
     isActive: boolean('is_active').notNull().default(true),
     /** Whether the shop counts this product's stock (SPEC ST5). */
     trackStock: boolean('track_stock').notNull().default(false),
@@ -355,6 +361,8 @@ export const refunds = pgTable(
     items: jsonb('items').notNull(),
     amount: integer('amount').notNull(),
     method: varchar('method', { length: 20 }).notNull(),
+    /** RF8: the parts of a `split` refund; null when all of it went back by `method`. */
+    tenders: jsonb('tenders'),
     /** `refund`, or `void`: a whole sale cancelled within its shift (needs `sales:void`). */
     kind: varchar('kind', { length: 8 }).notNull().default('refund'),
     customerId: uuid('customer_id'),
@@ -371,6 +379,10 @@ export const refunds = pgTable(
     unique('uq_refunds_device_local').on(t.tenantId, t.deviceId, t.localId),
     check('ck_refunds_amount', sql`${t.amount} >= 0`),
     index('idx_refunds_sale').on(t.saleId),
+    // A customer's book and store credit are read from their refunds (SPEC CU2, CU5).
+    index('idx_refunds_customer')
+      .on(t.tenantId, t.customerId)
+      .where(sql`${t.customerId} IS NOT NULL`),
     index('idx_refunds_awaiting')
       .on(t.saleDeviceId, t.saleLocalId)
       .where(sql`${t.status} = 'awaiting_sale'`),
@@ -428,6 +440,75 @@ export const cashMovements = pgTable(
     unique('uq_cash_movements_device_local').on(t.tenantId, t.deviceId, t.localId),
     index('idx_cash_movements_shift').on(t.deviceId, t.shiftId),
     check('ck_cash_movements_amount', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * The shop's customers (SPEC CU), under the id the device that created them gave
+ * them. Editable (SY12: `sync_version`); `change_seq` moves on every edit and
+ * whenever their book or store credit moves, so the pull brings their balances.
+ */
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: tenantId(),
+    name: varchar('name', { length: 80 }).notNull(),
+    /** SA mobile number, normalized (+27…). */
+    phone: varchar('phone', { length: 20 }),
+    /** CU1: the most the book may owe, in cents; null: no book. */
+    creditLimit: integer('credit_limit'),
+    syncVersion: integer('sync_version').notNull().default(1),
+    /** The tenant's change counter when this customer or their balances last changed (pull order). */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [
+    check('ck_customers_credit_limit', sql`${t.creditLimit} IS NULL OR ${t.creditLimit} >= 0`),
+    index('idx_customers_phone')
+      .on(t.tenantId, t.phone)
+      .where(sql`${t.phone} IS NOT NULL`),
+    uniqueIndex('uq_customers_tenant_change').on(t.tenantId, t.changeSeq),
+  ],
+);
+
+/**
+ * Money paid against a customer's book (SPEC CU3): append-only. No foreign key to
+ * the customer: a payment travels in the critical lane and may arrive before them.
+ */
+export const accountPayments = pgTable(
+  'account_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    localId: varchar('local_id', { length: 64 }).notNull(),
+    customerId: uuid('customer_id').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    amount: integer('amount').notNull(),
+    method: varchar('method', { length: 16 }).notNull(),
+    reference: varchar('reference', { length: 64 }),
+    /** The shift on the device that took it, by that device's local id (SPEC SH). */
+    shiftId: varchar('shift_id', { length: 64 }),
+    /** Device time: data, never an ordering key. */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('uq_account_payments_device_local').on(t.tenantId, t.deviceId, t.localId),
+    index('idx_account_payments_customer').on(t.tenantId, t.customerId),
+    index('idx_account_payments_shift')
+      .on(t.deviceId, t.shiftId)
+      .where(sql`${t.shiftId} IS NOT NULL`),
+    check('ck_account_payments_amount', sql`${t.amount} > 0`),
   ],
 );
 

@@ -30,20 +30,22 @@ export async function insertRefunds(
     tx,
     sql`
     INSERT INTO ${refunds} (id, tenant_id, branch_id, device_id, user_id, local_id, op_id, sale_device_id,
-      sale_local_id, items, amount, method, kind, customer_id, shift_id, restock, reason, status, created_at)
+      sale_local_id, items, amount, method, tenders, kind, customer_id, shift_id, restock, reason, status, created_at)
     SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
-      local_id, op_id, sale_device_id, sale_local_id, items::jsonb, amount, method, kind, customer_id, shift_id,
-      restock, reason, 'awaiting_sale', created_at
+      local_id, op_id, sale_device_id, sale_local_id, items::jsonb, amount, method, tenders::jsonb, kind, customer_id,
+      shift_id, restock, reason, 'awaiting_sale', created_at
     FROM unnest(
       ${column((e) => e.id)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.refund.localId)}::text[], ${column((e) => e.opId)}::uuid[],
       ${column((e) => e.refund.sale.deviceId)}::uuid[], ${column((e) => e.refund.sale.localId)}::text[],
       ${column((e) => JSON.stringify(e.refund.items))}::text[], ${column((e) => e.refund.amount)}::int[],
-      ${column((e) => e.refund.method)}::text[], ${column((e) => e.refund.kind ?? 'refund')}::text[],
+      ${column((e) => e.refund.method)}::text[],
+      ${column((e) => (e.refund.tenders ? JSON.stringify(e.refund.tenders) : null))}::text[],
+      ${column((e) => e.refund.kind ?? 'refund')}::text[],
       ${column((e) => e.refund.customerId ?? null)}::uuid[], ${column((e) => e.refund.shiftId ?? null)}::text[],
       ${column((e) => e.refund.restock)}::boolean[],
       ${column((e) => e.refund.reason)}::text[], ${column((e) => e.refund.createdAt)}::timestamptz[]
-    ) AS r(id, user_id, local_id, op_id, sale_device_id, sale_local_id, items, amount, method, kind, customer_id,
-      shift_id, restock, reason, created_at)
+    ) AS r(id, user_id, local_id, op_id, sale_device_id, sale_local_id, items, amount, method, tenders, kind,
+      customer_id, shift_id, restock, reason, created_at)
     ON CONFLICT (tenant_id, device_id, local_id) DO NOTHING
     RETURNING id`,
   );

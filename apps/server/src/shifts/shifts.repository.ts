@@ -100,7 +100,7 @@ export async function readShiftActivity(tx: Executor, tenantId: string, deviceId
     items: SaleContent['items'];
   }>(tx, sql`SELECT total_amount, tendered, tenders, vat, rounding, items FROM ${sales} WHERE ${ofShift(sales)}`);
   const refundRows = await tx
-    .select({ amount: refunds.amount, method: refunds.method, kind: refunds.kind })
+    .select({ amount: refunds.amount, method: refunds.method, tenders: refunds.tenders, kind: refunds.kind })
     .from(refunds)
     .where(ofShift(refunds));
   const movements = await tx
@@ -126,6 +126,7 @@ export async function readShiftActivity(tx: Executor, tenantId: string, deviceId
     refunds: refundRows.map((row) => ({
       amount: row.amount,
       method: row.method as Refund['method'],
+      ...(row.tenders !== null && { tenders: row.tenders as NonNullable<Refund['tenders']> }),
       kind: row.kind as NonNullable<Refund['kind']>,
     })),
     movements: movements.map((row) => ({ kind: row.kind as CashMovement['kind'], amount: row.amount })),

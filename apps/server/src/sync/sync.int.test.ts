@@ -315,6 +315,27 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     ]);
   });
 
+  it('V1: a product’s stock code, generic name and VAT class reach other devices; an edit without them keeps them', async () => {
+    const owner = await registerShop(app);
+    const other = await signInDevice(app, owner);
+    const device = new DeviceScript();
+    const fields = { sku: 'PAN-24', genericName: 'paracetamol', taxClass: 'zero' as const };
+    const product = device.product({ name: 'Panado 500mg 24s', ...fields });
+    await sync(owner, [product]);
+    const first = await sync(other);
+    expect(first.body.serverChanges.products).toEqual([expect.objectContaining({ id: product.localId, ...fields })]);
+    // A device from before these fields edits the price only.
+    await sync(owner, [device.product({ id: product.localId, name: 'Panado 500mg 24s', price: 4299, baseVersion: 1 })]);
+    const after = await sync(other, [], first.body.cursor);
+    expect(after.body.serverChanges.products).toEqual([expect.objectContaining({ price: 4299, ...fields })]);
+    const plain = device.product();
+    await sync(owner, [plain]);
+    const last = await sync(other, [], after.body.cursor);
+    expect(last.body.serverChanges.products).toEqual([
+      expect.objectContaining({ id: plain.localId, sku: null, genericName: null, taxClass: 'standard' }),
+    ]);
+  });
+
   it('SY12: an edit made on an old version is a conflict: the server keeps its version and returns both', async () => {
     const owner = await registerShop(app);
     const other = await signInDevice(app, owner);

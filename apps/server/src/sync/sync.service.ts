@@ -12,6 +12,7 @@ import {
   linkMatches,
   saleContent,
   type Acknowledgment,
+  type Action,
   type ActorCheck,
   type Operation,
   type OperationErrorCode,
@@ -20,6 +21,7 @@ import {
 } from '@opentill/domain';
 import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
+import { readShopSettings } from '../shop/settings.repository.js';
 import { AppError } from '../http/errors.js';
 import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/catalog.repository.js';
 import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
@@ -27,6 +29,9 @@ import { settleRefunds, type RefundAnswer } from '../sales/refunds.service.js';
 import { checkChainLinks, flagUnauthorizedSales } from '../audit/sale-integrity.service.js';
 import { recordAudit } from '../audit/audit-log.service.js';
 import { applyShiftOperation, isShiftOperation } from '../shifts/shift-operations.js';
+import { customerPush, isCustomerOperation, type StoredSale } from '../customers/customer-push.js';
+import { listCustomerChanges } from '../customers/customers.repository.js';
+import { withBalances } from '../customers/customers.service.js';
 import { pullStock, settleStock } from '../stock/stock.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -237,9 +242,11 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     device: Device,
     work: PushWork,
     answers: Acknowledgment[],
-  ): Promise<() => Promise<void>> {
+  ): Promise<{ finish: () => Promise<void>; stored: StoredSale[] }> {
     const { sales: accepted, refunds, stockOperations } = work;
-    if (accepted.length === 0 && stockOperations.length === 0 && refunds.length === 0) return async () => {};
+    if (accepted.length === 0 && stockOperations.length === 0 && refunds.length === 0) {
+      return { finish: async () => {}, stored: [] };
+    }
     const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id, userId: claims.userId };
     const batch = accepted.map(({ operation, actorId }) => {
       const id = randomUUID();
@@ -310,7 +317,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           ? failure(operation, 'rejected', 'OT_ERR_EXCEPTION_UNKNOWN')
           : answer(operation, result ?? 'created', { serverId: operation.localId });
     }
-    return finish;
+    return { finish, stored: fresh.map(({ id, operation, actorId }) => ({ id, sale: operation.data, actorId })) };
   }
 
   /**
@@ -331,6 +338,11 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         { tenantId: claims.tenantId, deviceId: device.id, branchId: device.branchId },
         operations.map((operation) => operation.opId),
         [...new Set([...operations.map(actorOf), ...operations.flatMap(approversOf)])],
+      );
+      const customers = customerPush(
+        tx,
+        { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id },
+        now(),
       );
       const blockedLanes = new Set<string>();
       const answers: Acknowledgment[] = [];
@@ -411,12 +423,23 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
                   'rejected',
                   outcome === 'unknown-shift' ? 'OT_ERR_SHIFT_UNKNOWN' : 'OT_ERR_SHIFT_CLOSED',
                 );
+        } else if (isCustomerOperation(operation)) {
+          const may = (action: Action) => checkActor(actors.get(actorId), action) === 'allowed';
+          const outcome = await customers.apply(operation, actorId, may);
+          answers[index] =
+            outcome.status === 'rejected'
+              ? failure(operation, 'rejected', outcome.code)
+              : answer(operation, outcome.status, { serverId: outcome.serverId });
         } else {
           answers[index] = await applyCatalogue(tx, claims.tenantId, operation);
         }
       }
 
-      const finishStock = await settle(tx, claims, device, work, answers);
+      const settled = await settle(tx, claims, device, work, answers);
+      await customers.settle(
+        settled.stored,
+        work.refunds.map(({ operation }) => operation.data),
+      );
       for (const { index, of } of repeats) answers[index] = answers[of] as Acknowledgment;
       await recordPush(
         tx,
@@ -431,7 +454,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         })),
         lanes,
       );
-      await finishStock();
+      await settled.finish();
       return { device, acknowledgments: answers };
     });
   }
@@ -464,29 +487,56 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           syncTimestamp: now().toISOString(),
           cursor: encodeCursor({ generation, ...position }),
           hasMore: false,
-          serverChanges: { products: [], sales: [], stock: [], stockExceptions: [] },
+          serverChanges: { products: [], sales: [], stock: [], stockExceptions: [], customers: [] },
           deviceRevoked: true,
           conflicts: conflictsOf(acknowledgments),
           acknowledgments,
         };
       }
-      const [changes, stockPage] = await db.withTenant(claims.tenantId, async (tx) => [
-        await listProductChanges(tx, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1),
-        await pullStock(tx, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
-      ]);
-      const page = changes.slice(0, PULL_PAGE_SIZE);
-      const seq = page.at(-1)?.changeSeq ?? position.seq;
+      const { page, hasMoreChanges, stockPage, shop } = await db.withTenant(claims.tenantId, async (tx) => {
+        // Products and customers share the tenant's change counter (SY4): merged in its order, a page
+        // ends at a change number below every change it leaves for the next page.
+        const changes = [
+          ...(await listProductChanges(tx, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1)).map((product) => ({
+            changeSeq: product.changeSeq,
+            product,
+          })),
+          ...(await listCustomerChanges(tx, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1)).map((customer) => ({
+            changeSeq: customer.changeSeq,
+            customer,
+          })),
+        ].sort((a, b) => a.changeSeq - b.changeSeq);
+        const taken = changes.slice(0, PULL_PAGE_SIZE);
+        const pulledCustomers = await withBalances(
+          tx,
+          claims.tenantId,
+          taken.flatMap((change) => ('customer' in change ? [change.customer] : [])),
+        );
+        return {
+          page: {
+            seq: taken.at(-1)?.changeSeq ?? position.seq,
+            products: taken.flatMap((change) => ('product' in change ? [change.product] : [])),
+            customers: pulledCustomers,
+          },
+          hasMoreChanges: changes.length > PULL_PAGE_SIZE,
+          stockPage: await pullStock(tx, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
+          shop: await readShopSettings(tx, claims.tenantId),
+        };
+      });
+      const seq = page.seq;
       return {
         protocolVersion: PROTOCOL_VERSION,
         syncTimestamp: now().toISOString(),
         cursor: encodeCursor({ generation, seq, stockSeq: stockPage.stockSeq }),
-        hasMore: changes.length > PULL_PAGE_SIZE || stockPage.hasMore,
+        hasMore: hasMoreChanges || stockPage.hasMore,
         serverChanges: {
-          products: page.map(({ changeSeq: _changeSeq, ...product }) => product),
+          products: page.products.map(({ changeSeq: _changeSeq, ...product }) => product),
+          customers: page.customers,
           sales: [],
           stock: stockPage.stock,
           stockExceptions: stockPage.stockExceptions,
         },
+        shop,
         conflicts: conflictsOf(acknowledgments),
         acknowledgments,
       };

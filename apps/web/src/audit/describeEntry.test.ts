@@ -56,6 +56,10 @@ describe('describeEntry', () => {
     expect(describeEntry(entry('shop.registered', { businessName: 'Nomsa’s Spaza' }), people, t)).toBe(
       'Registered the shop “Nomsa’s Spaza”',
     );
+    const rounding = { before: { cashRounding: false }, after: { cashRounding: true } };
+    expect(describeEntry(entry('shop.settings_changed', rounding), people, t)).toBe(
+      'Turned cash rounding on: cash totals round down to 10c',
+    );
     expect(describeEntry(entry('device.registered', { deviceName: 'Till 2' }), people, t)).toBe(
       'Added the phone “Till 2” to the shop',
     );

@@ -23,6 +23,12 @@ function roleName(value: unknown, t: TFunction): string {
 const DESCRIBE: Record<AuditAction, Describe> = {
   'shop.registered': (details, _person, t) =>
     t('audit.entry.shop.registered', { businessName: text(details.businessName) }),
+  'shop.settings_changed': (details, _person, t) => {
+    const after = (details.after ?? {}) as { cashRounding?: unknown };
+    const before = (details.before ?? {}) as { cashRounding?: unknown };
+    if (after.cashRounding === before.cashRounding) return t('audit.entry.shop.settings_changed');
+    return t(after.cashRounding === true ? 'audit.entry.shop.cashRoundingOn' : 'audit.entry.shop.cashRoundingOff');
+  },
   'auth.sign_in': (details, _person, t) =>
     details.resumed === true
       ? t('audit.entry.auth.sign_in_resumed')
@@ -71,6 +77,22 @@ const DESCRIBE: Record<AuditAction, Describe> = {
       list: rands(details.listPrice),
       person,
     }),
+  'customer.created': (details, _person, t) =>
+    typeof details.creditLimit === 'number'
+      ? t('audit.entry.customer.createdWithLimit', { name: text(details.name), limit: rands(details.creditLimit) })
+      : t('audit.entry.customer.created', { name: text(details.name) }),
+  'customer.updated': (details, _person, t) => {
+    const before = (details.before ?? {}) as Record<string, unknown>;
+    const limit = (value: unknown) => (typeof value === 'number' ? rands(value) : t('audit.entry.customer.noLimit'));
+    return before.creditLimit === details.creditLimit
+      ? t('audit.entry.customer.updated', { name: text(details.name) })
+      : t('audit.entry.customer.limitChanged', {
+          name: text(details.name),
+          from: limit(before.creditLimit),
+          to: limit(details.creditLimit),
+        });
+  },
+  'customer.payment': (details, _person, t) => t('audit.entry.customer.payment', { amount: rands(details.amount) }),
 };
 
 /**

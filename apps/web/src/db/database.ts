@@ -1,17 +1,21 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type {
+  AccountPayment,
   CashCount,
   CashMovement,
   Cents,
   ChainLink,
   Conflict,
+  Customer,
   Operation,
   OversellPolicy,
+  Refund,
   RosterEntry,
   SaleContent,
   Session,
   StockException,
   StockLevel,
+  TaxClass,
 } from '@opentill/domain';
 import { upgradeToVersion2, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5 } from './upgrades';
 
@@ -46,6 +50,10 @@ export interface LocalProduct {
   price: Cents;
   barcode: string | null;
   category: string | null;
+  /** Absent on products stored before these fields (read as none and standard-rated). */
+  sku?: string | null;
+  genericName?: string | null;
+  taxClass?: TaxClass;
   /** Inactive products stay for old receipts but are hidden from the sell grid. */
   isActive: boolean;
   /** Whether the shop counts this product's stock; only tracked products show a figure. */
@@ -140,6 +148,35 @@ export interface LocalShift {
   counted: CashCount | null;
 }
 
+/** A refund or void rung up on this phone (SPEC RF), kept for its shift's report and the sale's refundable lines. */
+export interface LocalRefund extends Refund {
+  syncState: SaleSyncState;
+  cashier?: SaleCashier;
+}
+
+/**
+ * A customer as this phone knows them (SPEC CU). `serverBalance` is what their book owed
+ * when the server last sent them; this phone's records not yet synced come on top.
+ */
+export interface LocalCustomer extends Customer {
+  serverBalance: number;
+  /** Their store credit when the server last sent them (CU5); this phone's records not yet synced come on top. */
+  serverStoreCredit: number;
+  /**
+   * CU6: local ids of this phone's records (sales, refunds, payments on account) of theirs the server
+   * has accepted but whose effect has not yet come back in a pulled balance: they still count on top.
+   */
+  awaitingPull: string[];
+  /** The server's version; null until the server has acknowledged the customer. */
+  syncVersion: number | null;
+  lastModified: string;
+}
+
+/** A payment on a customer's book taken on this phone (SPEC CU3). */
+export interface LocalAccountPayment extends AccountPayment {
+  syncState: SaleSyncState;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -160,6 +197,9 @@ export type OpenTillDatabase = Dexie & {
   pinAttempts: EntityTable<PinAttemptRow, 'userId'>;
   shifts: EntityTable<LocalShift, 'localId'>;
   cashMovements: EntityTable<CashMovement, 'localId'>;
+  refunds: EntityTable<LocalRefund, 'localId'>;
+  customers: EntityTable<LocalCustomer, 'id'>;
+  accountPayments: EntityTable<LocalAccountPayment, 'localId'>;
 };
 
 /**
@@ -221,4 +261,14 @@ db.version(6).stores({
   sales: '&localId, createdAt, syncState, shiftId',
   shifts: '&localId',
   cashMovements: '&localId, shiftId',
+});
+
+// Version 7: refunds and customers (SPEC RF, CU). This phone's refunds, by shift and by the sale
+// they return; customers by phone for the till's look-up; payments on account; sales gain
+// `customerId` (a customer's book) and `chain.seq` (the receipt number). No upgrade: nothing changes.
+db.version(7).stores({
+  sales: '&localId, createdAt, syncState, shiftId, customerId, chain.seq',
+  refunds: '&localId, shiftId, sale.localId, customerId, syncState',
+  customers: '&id, phone, name',
+  accountPayments: '&localId, customerId, shiftId, syncState',
 });

@@ -15,16 +15,20 @@ export type NewOperation = {
  * that writes the record, so the record, the operation and the counter commit or
  * roll back together (SY1), and the actor is the one acting when it committed.
  */
-export async function enqueueOperation(operation: NewOperation): Promise<OutboxEntry> {
+export async function enqueueOperation(
+  operation: NewOperation,
+  { approvedBy }: { approvedBy?: string } = {},
+): Promise<OutboxEntry> {
   const lane = LANE_OF_TYPE[operation.type];
   const seq = await takeNextSeq(lane);
-  const actor = await getActingUser();
+  // A manager's PIN on the spot makes them the one who did it: their permission is what the server checks.
+  const actorId = approvedBy ?? (await getActingUser())?.userId;
   const wire = operationSchema.parse({
     opId: crypto.randomUUID(),
     lane,
     seq,
     // None only before a session exists; the server then takes the token's user.
-    ...(actor ? { actorId: actor.userId } : {}),
+    ...(actorId ? { actorId } : {}),
     ...operation,
   });
   const entry: OutboxEntry = { ...wire, status: 'pending', attempts: 0, createdAt: new Date().toISOString() };

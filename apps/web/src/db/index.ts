@@ -44,7 +44,7 @@ export {
   type DeviceRemovedNotice,
   type ForgetRemovedResult,
 } from './removedDevice';
-export { getAlertsSeenSeq, getCursor, markAlertsSeen } from './meta';
+export { getAlertsSeenSeq, getCursor, markAlertsSeen, saveShopSettings } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
 export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit } from './products';
 export { applyPulledPage, type PulledPage } from './pull';
@@ -74,6 +74,7 @@ export {
   useLiveSyncOverview,
   useLiveActingUser,
   useLiveOpenShift,
+  useLiveShopSettings,
   useLiveAlertsSeenSeq,
   useLiveRoster,
   useLivePinLockouts,

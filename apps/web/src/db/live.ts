@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { liveQuery } from 'dexie';
-import type { Session } from '@opentill/domain';
+import type { Session, ShopSettings } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
-import { getAlertsSeenSeq } from './meta';
+import { getAlertsSeenSeq, getShopSettings } from './meta';
 import type { OutboxEntry, StaffRow } from './database';
 import { pinLockouts } from './pinAttempts';
 import { getDeviceRemovedNotice, type DeviceRemovedNotice } from './removedDevice';
@@ -19,7 +19,7 @@ import type { LocalShift } from './database';
  * tables the query read change, in this tab or another. `query` must be stable
  * (defined at module level), hence the named hooks below. Undefined = loading.
  */
-function useLiveValue<T>(query: () => Promise<T>): T | undefined {
+export function useLiveValue<T>(query: () => Promise<T>): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
@@ -106,3 +106,8 @@ export function useLiveOpenShift(): LocalShift | null | undefined {
 }
 
 const openShiftOrNull = async () => (await getOpenShift()) ?? null;
+
+/** The shop's settings the till follows (cash rounding), as the last sync answer said. */
+export function useLiveShopSettings(): ShopSettings | undefined {
+  return useLiveValue(getShopSettings);
+}

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { LANES, type ChainLink, type Lane } from '@opentill/domain';
+import { LANES, shopSettingsOf, type ChainLink, type Lane, type ShopSettings } from '@opentill/domain';
 import { db } from './database';
 import { META_KEYS, nextSeqKey } from './metaKeys';
 
@@ -64,4 +64,14 @@ export async function markAlertsSeen(seq: number): Promise<void> {
   await db.transaction('rw', [db.meta], async () => {
     if (seq > (await getAlertsSeenSeq())) await db.meta.put({ key: META_KEYS.alertsSeenSeq, value: seq });
   });
+}
+
+/** The shop's settings as the last sync answer said; the defaults before any answer had them (SS1). */
+export async function getShopSettings(): Promise<ShopSettings> {
+  return shopSettingsOf((await db.meta.get(META_KEYS.shopSettings))?.value);
+}
+
+/** Keeps the settings the server just confirmed, so this phone follows them before its next sync. */
+export async function saveShopSettings(settings: ShopSettings): Promise<void> {
+  await db.meta.put({ key: META_KEYS.shopSettings, value: settings });
 }

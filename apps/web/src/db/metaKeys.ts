@@ -22,6 +22,8 @@ export const META_KEYS = {
   deviceRemoved: 'deviceRemoved',
   /** The newest security alert shown on this phone (an audit log seq); newer ones make the banner. */
   alertsSeenSeq: 'alertsSeenSeq',
+  /** The shop's settings as the last sync answer said (SPEC SS2), so the till follows them offline. */
+  shopSettings: 'shopSettings',
 } as const;
 
 /** The key of a lane's next outbox sequence number (starts at 1, no gaps). */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cents, type Conflict } from '@opentill/domain';
 import { PRODUCT_ID, ack, testProduct, pageOf, testSale, testSession } from '../testing/fixtures';
 import { db } from './database';
-import { getCursor } from './meta';
+import { getCursor, getShopSettings } from './meta';
 import {
   applyAcknowledgments,
   applySyncResult,
@@ -321,6 +321,15 @@ describe('applySyncResult', () => {
     expect(await unsyncedCount()).toBe(2);
     expect(await db.products.count()).toBe(1);
     expect(await getCursor()).toBe('c1');
+  });
+
+  it('SS2: keeps the shop’s settings the answer carried; an answer without them changes nothing', async () => {
+    expect(await getShopSettings()).toEqual({ cashRounding: false });
+    const answer = { deviceId: testSession().device.id, acknowledgments: [], page: pageOf(), cursor: 'c1' };
+    await applySyncResult({ ...answer, shop: { cashRounding: true } });
+    expect(await getShopSettings()).toEqual({ cashRounding: true });
+    await applySyncResult(answer);
+    expect(await getShopSettings()).toEqual({ cashRounding: true });
   });
 
   it('writes nothing when part of it fails', async () => {

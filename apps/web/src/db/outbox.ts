@@ -1,10 +1,18 @@
 import { Dexie } from 'dexie';
-import { LANES, type Acknowledgment, type Conflict, type Lane, type Operation } from '@opentill/domain';
-import { db, type OperationError, type OutboxEntry } from './database';
+import {
+  LANES,
+  type Acknowledgment,
+  type Conflict,
+  type Lane,
+  type Operation,
+  type ShopSettings,
+} from '@opentill/domain';
+import { db, type LocalRefund, type OperationError, type OutboxEntry } from './database';
 import { inboxItems, type InboxItem } from './inbox';
 import { META_KEYS, getLastSyncedAt } from './meta';
 import { productsWithPendingOps, takeServerProduct } from './products';
 import { applyPulledPage, type PulledPage } from './pull';
+import { takeCustomerAnswer } from './customerSync';
 import { releaseResolution } from './stockExceptions';
 
 /** Strips local bookkeeping: what goes on the wire is exactly what was queued. */
@@ -92,10 +100,12 @@ export async function applyAcknowledgments(
   conflicts: readonly { opId: string; conflict: Conflict }[] = [],
 ): Promise<void> {
   const conflictOf = new Map(conflicts.map((item) => [item.opId, item.conflict]));
-  await db.transaction('rw', [db.outbox, db.sales, db.products, db.conflicts, db.stockExceptions], async () => {
+  const tables = [db.outbox, db.sales, db.refunds, db.products, db.conflicts, db.stockExceptions];
+  await db.transaction('rw', [...tables, db.customers, db.accountPayments], async () => {
     for (const ack of acknowledgments) {
       const entry = await db.outbox.get(ack.opId);
       if (!entry) continue; // answered before (a retried push): nothing left to do
+      await takeCustomerAnswer(entry, ack.status);
       switch (ack.status) {
         case 'created':
         case 'updated':
@@ -107,6 +117,7 @@ export async function applyAcknowledgments(
               ...(ack.serverId === undefined ? {} : { serverId: ack.serverId }),
             });
           }
+          await markRefund(entry, 'synced');
           break;
         case 'conflict': {
           const conflict = ack.conflict ?? conflictOf.get(ack.opId);
@@ -125,6 +136,7 @@ export async function applyAcknowledgments(
               ...(ack.serverId === undefined ? {} : { serverId: ack.serverId }),
             });
           }
+          await markRefund(entry, 'refused');
           break;
         }
         case 'rejected':
@@ -148,9 +160,15 @@ export async function applyAcknowledgments(
   });
 }
 
+/** A refund's answer: kept (`synced`), kept but beyond its sale (`refused`: RF3, for a manager), or rejected. */
+async function markRefund(entry: OutboxEntry, syncState: LocalRefund['syncState']): Promise<void> {
+  if (entry.type === 'REFUND_SALE') await db.refunds.update(entry.localId, { syncState });
+}
+
 async function markRejected(entry: OutboxEntry, error: OperationError): Promise<void> {
   await db.outbox.update(entry.opId, { status: 'rejected', attempts: entry.attempts + 1, lastError: error });
   if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
+  await markRefund(entry, 'rejected');
   // A resolution the server refused: the exception needs a decision again.
   if ((entry.type === 'ADJUST_STOCK' || entry.type === 'RESOLVE_STOCK_EXCEPTION') && entry.data.exceptionId) {
     await releaseResolution(entry.data.exceptionId, entry.opId);
@@ -165,11 +183,12 @@ async function markRejected(entry: OutboxEntry, error: OperationError): Promise<
  * but stays in this phone's records. Returns whether an entry was dismissed.
  */
 export async function dismissRejected(opId: string): Promise<boolean> {
-  return db.transaction('rw', [db.outbox, db.sales], async () => {
+  return db.transaction('rw', [db.outbox, db.sales, db.refunds], async () => {
     const entry = await db.outbox.get(opId);
     if (entry?.status !== 'rejected') return false;
     await db.outbox.delete(opId);
     if (entry.type === 'CREATE_SALE') await db.sales.update(entry.localId, { syncState: 'rejected' });
+    await markRefund(entry, 'rejected');
     return true;
   });
 }
@@ -191,6 +210,8 @@ export interface SyncResult {
   conflicts?: readonly { opId: string; conflict: Conflict }[];
   page: PulledPage;
   cursor: string;
+  /** The shop's settings the answer carried (SS2); absent from older servers. */
+  shop?: ShopSettings | undefined;
 }
 
 /**
@@ -201,10 +222,13 @@ export interface SyncResult {
  */
 export async function applySyncResult(result: SyncResult): Promise<boolean> {
   const tables = [db.session, db.outbox, db.sales, db.products, db.conflicts, db.meta, db.stock, db.stockExceptions];
-  return db.transaction('rw', tables, async () => {
+  // Refunds: their answers; customers: their answers and pulled balances (CU6).
+  const customerTables = [db.refunds, db.customers, db.accountPayments];
+  return db.transaction('rw', [...tables, ...customerTables], async () => {
     if ((await db.session.get('current'))?.device.id !== result.deviceId) return false;
     await applyAcknowledgments(result.acknowledgments, result.conflicts);
     await applyPulledPage(result.page, result.cursor);
+    if (result.shop) await db.meta.put({ key: META_KEYS.shopSettings, value: result.shop });
     await db.meta.put({ key: META_KEYS.lastSyncedAt, value: new Date().toISOString() });
     return true;
   });

@@ -4,12 +4,16 @@ import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
 import { checkedReceipt } from './stock';
 
-/** All products, sorted by name (case-insensitive). */
 /** One collator for every sort: `localeCompare` with options builds one per comparison (seconds for 20,000 names). */
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
 
+/**
+ * All products, sorted by name (case-insensitive). Read in the name index's order (code points),
+ * which the collator's order mostly agrees with: the sort (TimSort) then finds long sorted runs and
+ * compares about once per product instead of some fifteen times (20,000 products on a slow phone).
+ */
 export async function listProducts(): Promise<LocalProduct[]> {
-  const products = await db.products.toArray();
+  const products = await db.products.orderBy('name').toArray();
   return products.sort((a, b) => byName.compare(a.name, b.name));
 }
 
@@ -68,6 +72,9 @@ export async function writeProductEdit(
     price: cents(data.price),
     barcode: data.barcode ?? null,
     category: data.category ?? null,
+    sku: data.sku ?? null,
+    genericName: data.genericName ?? null,
+    taxClass: data.taxClass ?? 'standard',
     isActive: data.isActive ?? kept?.isActive ?? true,
     trackStock: data.trackStock ?? kept?.trackStock ?? false,
     oversellPolicy: data.oversellPolicy === undefined ? (kept?.oversellPolicy ?? null) : data.oversellPolicy,
@@ -78,6 +85,9 @@ export async function writeProductEdit(
     ...data,
     barcode: product.barcode,
     category: product.category,
+    sku: product.sku ?? null,
+    genericName: product.genericName ?? null,
+    taxClass: product.taxClass ?? 'standard',
     isActive: product.isActive,
     trackStock: product.trackStock,
     oversellPolicy: product.oversellPolicy,
@@ -112,6 +122,9 @@ function localCopyOf(incoming: Product): LocalProduct {
     price: cents(incoming.price),
     barcode: incoming.barcode,
     category: incoming.category,
+    sku: incoming.sku ?? null,
+    genericName: incoming.genericName ?? null,
+    taxClass: incoming.taxClass ?? 'standard',
     isActive: incoming.isActive,
     trackStock: incoming.trackStock,
     oversellPolicy: incoming.oversellPolicy,

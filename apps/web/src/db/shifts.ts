@@ -73,12 +73,14 @@ export async function recordCashMovement(
 
 /** SH3, SH6: closes the open shift with the blind count and what it recorded; returns its Z report. */
 export async function closeShift(counted: CashCount, now: Date = new Date()): Promise<ShiftReport> {
-  const shift = await db.transaction('rw', [db.shifts, db.sales, db.cashMovements, db.outbox, db.meta], async () => {
+  const tables = [db.shifts, db.sales, db.refunds, db.cashMovements, db.accountPayments, db.outbox, db.meta];
+  const shift = await db.transaction('rw', tables, async () => {
     const open = await requireOpenShift();
     const recorded = {
       sales: await db.sales.where('shiftId').equals(open.localId).count(),
-      refunds: 0,
+      refunds: await db.refunds.where('shiftId').equals(open.localId).count(),
       movements: await db.cashMovements.where('shiftId').equals(open.localId).count(),
+      payments: await db.accountPayments.where('shiftId').equals(open.localId).count(),
     };
     const closedAt = now.toISOString();
     await enqueueOperation({
@@ -95,16 +97,23 @@ export async function closeShift(counted: CashCount, now: Date = new Date()): Pr
 
 /** SH4: the shift's X report (open) or Z report (closed), from this phone's own records. */
 export async function reportOf(shift: LocalShift): Promise<ShiftReport> {
-  const [sales, movements] = await Promise.all([
+  const [sales, refunds, movements, payments] = await Promise.all([
     db.sales.where('shiftId').equals(shift.localId).toArray(),
+    db.refunds.where('shiftId').equals(shift.localId).toArray(),
     db.cashMovements.where('shiftId').equals(shift.localId).toArray(),
+    // SH7: payments on account taken in the shift (a rejected one was never taken).
+    db.accountPayments
+      .where('shiftId')
+      .equals(shift.localId)
+      .filter((payment) => payment.syncState !== 'rejected')
+      .toArray(),
   ]);
   return shiftReport({
     float: shift.float,
     sales,
-    // This phone has no refund screen yet (the refunds it syncs come from elsewhere).
-    refunds: [],
+    refunds,
     movements,
+    payments,
     ...(shift.counted && { counted: countedCash(shift.counted) }),
   });
 }

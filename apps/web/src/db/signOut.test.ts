@@ -87,12 +87,15 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     expect(await signOutDevice()).toEqual({ signedOut: true });
     const counts = await tableCounts();
     expect(Object.keys(counts).sort()).toEqual([
+      'accountPayments',
       'cashMovements',
       'conflicts',
+      'customers',
       'meta',
       'outbox',
       'pinAttempts',
       'products',
+      'refunds',
       'sales',
       'session',
       'shifts',

@@ -1,4 +1,7 @@
+import type { enCustomers } from './enCustomers';
+import type { enBackOffice } from './enBackOffice';
 import type { enLater } from './enLater';
+import type { enRefunds } from './enRefunds';
 import type { enStaffArea } from './enStaffArea';
 
 /**
@@ -7,7 +10,8 @@ import type { enStaffArea } from './enStaffArea';
  * `Translation` below makes the compiler check they have every key.
  *
  * The staff area's strings (staff, devices, audit log, roles, sessions) are in
- * `enStaffArea.ts`, and those of the shift dialog and the camera in `enLater.ts`,
+ * `enStaffArea.ts`, the Sync screen's and alerts' in `enBackOffice.ts`, and those of
+ * payment, the slip, the line editor, the shift dialog and the camera in `enLater.ts`,
  * each loaded with its screens: a cashier's first screen does not carry them (its
  * 180 KB budget).
  */
@@ -18,6 +22,8 @@ export const en = {
   },
   nav: {
     sell: 'Sell',
+    customers: 'Customers',
+    sales: 'Sales',
     products: 'Products',
     sync: 'Sync',
     staff: 'Staff',
@@ -61,29 +67,9 @@ export const en = {
     failed: 'Could not check the PIN: {{message}}',
   },
   alerts: {
-    title: 'Alerts',
-    offline: 'You are offline. Alerts come from the server: connect to see them.',
-    flaggedTitle: 'Sales to check',
-    noFlagged: 'No flagged sales.',
-    securityTitle: 'Sign-ins and security',
-    noSecurity: 'Nothing lately.',
-    markSeen: 'Mark all as seen',
-    checked: 'Checked',
     banner_one: '{{count}} thing needs a look: a sign-in, a lockout or a flagged sale.',
     banner_other: '{{count}} things need a look: sign-ins, lockouts or flagged sales.',
     review: 'Review',
-    flagged: {
-      gap: 'A sale is missing from a phone’s sequence (number {{seq}})',
-      break: 'A sale does not follow the phone’s previous one (number {{seq}})',
-      fork: 'Two sales claim the same place in a phone’s sequence (number {{seq}})',
-      sale: '{{amount}} on {{when}} by {{by}}',
-      unauthorized: {
-        disabled: 'Sold by someone who was disabled',
-        'not-permitted': 'Sold by someone not allowed to sell at this branch',
-        'device-revoked': 'Sold on a phone removed from the shop',
-        'override-not-permitted': 'A price was changed with the approval of someone not allowed to change prices',
-      },
-    },
   },
   sync: {
     offline: 'Offline',
@@ -104,97 +90,6 @@ export const en = {
       unknown: 'Sync failed: {{message}}',
     },
     openScreen: 'Sync details',
-    screen: {
-      title: 'Sync',
-      queueTitle: 'Waiting to be sent',
-      lanes: {
-        critical: 'Urgent',
-        high: 'Sales',
-        medium: 'Products',
-      },
-      oldest: 'Oldest queued {{age}}',
-      nothingWaiting: 'Nothing is waiting.',
-      lastSynced: 'Last synced {{age}}',
-      neverSynced: 'Not synced yet on this phone.',
-      lastError: 'Last problem: {{message}}',
-      noError: 'No problems.',
-      syncNow: 'Sync now',
-      syncing: 'Syncing…',
-      rejectedTitle: 'Not accepted by the server',
-      rejectedItem: '{{what}}: {{message}}',
-      rejectedSale: 'Sale {{ref}}',
-      rejectedProduct: 'Product change',
-      rejectedStock: 'Stock change',
-      dismiss: 'Dismiss',
-      dismissExplain:
-        'The server refused this and will not accept it if it is sent again. Dismissing removes it from the queue on this phone.',
-      dismissSale:
-        'The sale stays recorded on this phone, marked as refused by the server. It will not be on the server.',
-      dismissProduct: 'This product change will not reach the server or the other phones.',
-      dismissStock: 'This stock change will not reach the server or the other phones.',
-      dismissYes: 'Yes, dismiss',
-      dismissCancel: 'Cancel',
-      dismissing: 'Dismissing…',
-      dismissFailed: 'Could not dismiss: {{message}}',
-      conflictsTitle: 'Conflicts to resolve',
-      conflictsEmpty: 'No conflicts.',
-      conflictTitle: '“{{name}}” was changed on another phone while you edited it.',
-      shopVersion: "Shop's version",
-      myVersion: 'My version',
-      deletedByShop: 'Deleted by the shop',
-      none: '—',
-      keepServer: "Keep shop's version",
-      useMine: 'Use my version',
-      fields: {
-        name: 'Name',
-        price: 'Price',
-        barcode: 'Barcode',
-        category: 'Category',
-        trackStock: 'Count stock',
-        oversellPolicy: 'If it runs out',
-      },
-      yes: 'Yes',
-      no: 'No',
-      oversellTitle: 'Sold more {{name}} than the shop had: {{shortfall}} short',
-      oversellShown: 'This phone shows {{count}} in stock.',
-      countShelf: 'Count the shelf',
-      figureRight: 'The figure is right',
-      countedLabel: 'How many are on the shelf now?',
-      saveCount: 'Save count',
-      resolveFailed: 'Not saved: {{message}}',
-      refusedTitle: 'Sale refused: not enough {{name}} (asked {{requested}}, had {{available}})',
-      refusedSale: 'Sale {{ref}} · {{total}}',
-      refusedKept:
-        'The shop keeps this sale as refused: it moved no stock and is not in the takings. Give the money back, or record the stock and sell again.',
-      refusedDismissExplain: 'Dismissing removes it from this list. The sale stays on this phone, marked as refused.',
-      refundExceedsTitle:
-        'Refund larger than its sale: {{name}} (refunded {{requested}}, {{refundable}} left to refund)',
-      refundOverpriced: 'Refund of {{name}} pays back more than the sale charged',
-      refundExceedsKept:
-        'The shop kept this refund for a manager to check: it moved no stock. Check the cash drawer and the sale.',
-      refundExceedsDismissExplain: 'Dismissing removes it from this list. The refund stays on the server, flagged.',
-      unknownProduct: 'a product',
-    },
-    signOut: {
-      title: 'Sign out of this phone',
-      text: "Removes this shop's sales and products from this phone. Only possible when everything is on the server.",
-      button: 'Sign out',
-      refused_one: 'Cannot sign out: {{count}} item on this phone is not on the server yet.',
-      refused_other: 'Cannot sign out: {{count}} items on this phone are not on the server yet.',
-      wouldLose: 'Signing out now would delete them and they would be lost. Nothing was deleted.',
-      pending_one: '{{count}} waiting to be sent: connect to the internet and let it sync.',
-      pending_other: '{{count}} waiting to be sent: connect to the internet and let them sync.',
-      rejected_one: '{{count}} not accepted by the server: a person must decide about it first (see above).',
-      rejected_other: '{{count}} not accepted by the server: a person must decide about them first (see above).',
-      conflicts_one: '{{count}} conflict to resolve or dismiss first (see above).',
-      conflicts_other: '{{count}} conflicts to resolve or dismiss first (see above).',
-      confirm:
-        "Everything is on the server. Sign out? This shop's data is removed from this phone; sign in again to use it.",
-      confirmYes: 'Yes, sign out',
-      cancel: 'Cancel',
-      working: 'Signing out…',
-      failed: 'Could not sign out: {{message}}',
-    },
   },
   auth: {
     welcomeTitle: 'Welcome to OpenTill',
@@ -315,62 +210,10 @@ export const en = {
     inCart: '{{count}} in the sale',
     total: 'Total',
     pay: 'Pay {{amount}}',
-    payment: {
-      title: 'Payment',
-      back: 'Back to sale',
-      amountDue: 'Amount due',
-      stillDue: 'Still to pay',
-      rounded: 'Rounded down to 10 cents for cash',
-      method: 'How is the customer paying?',
-      parts: 'Paid so far',
-      removePart: 'Remove',
-      tendered: 'Cash received',
-      tenderedPlaceholder: '0.00',
-      partAmount: 'Amount (empty: the rest)',
-      provider: 'Provider',
-      reference: 'Reference (from the slip or app, optional)',
-      invalidAmount: 'Enter an amount like 50 or 50.00.',
-      problems: {
-        invalidAmount: 'Enter an amount like 50 or 50.00.',
-        zero: 'Enter an amount above R 0,00.',
-        nothingDue: 'Nothing is left to pay.',
-        onlyCashGivesChange: 'That is more than is left to pay. Only cash can give change.',
-      },
-      quickCash: 'Quick amounts',
-      exact: 'Exact',
-      change: 'Change',
-      addPart: 'Take {{amount}} by {{method}}, then the rest',
-      confirm: 'Confirm payment',
-      saving: 'Saving…',
-      saveFailed: 'The sale was NOT saved: {{message}}',
-      storageFull: "The phone's storage is full: this sale was NOT saved. Free some space and try again.",
-    },
-    methods: {
-      cash: 'Cash',
-      card: 'Card',
-      mobile_money: 'Mobile money',
-      store_credit: 'Store credit',
-      account: 'Book',
-      split: 'Split',
-    },
-    providers: {
-      snapscan: 'SnapScan',
-      zapper: 'Zapper',
-      payshap: 'PayShap',
-      other: 'Other',
-    },
     line: {
       edit: 'Change {{name}}',
       weighed: '{{kg}} kg at {{perKg}}/kg',
       overridden: '(was {{list}})',
-      close: 'Close',
-      quantity: 'Quantity',
-      note: 'Note on this line',
-      save: 'Save',
-      price: 'Price for each',
-      changePrice: 'Change price',
-      approvePrice: 'Change {{name}} from {{from}} to {{to}}: a manager must approve.',
-      remove: 'Remove from sale',
     },
     approval: {
       who: 'Who approves?',
@@ -401,20 +244,6 @@ export const en = {
       TOO_MANY_PARKED: 'At most 20 sales can be parked. Finish one first.',
       PARKED_NOT_FOUND: 'That parked sale is no longer here.',
       dismiss: 'OK',
-    },
-    done: {
-      paid: 'Paid',
-      changeDue: 'Change due',
-      noChange: 'No change due',
-      receipt: 'Receipt',
-      reference: 'Ref',
-      total: 'Total',
-      tendered: 'Tendered',
-      change: 'Change',
-      vat: 'VAT included',
-      line: '{{quantity}} × {{price}}',
-      cashier: 'Cashier: {{name}}',
-      newSale: 'New sale',
     },
   },
   shift: {
@@ -463,6 +292,10 @@ export const en = {
     pricePlaceholder: '0.00',
     barcode: 'Barcode (optional)',
     category: 'Category (optional)',
+    sku: 'Stock code (optional)',
+    genericName: 'Generic name (optional, e.g. paracetamol)',
+    taxClass: 'VAT',
+    taxClasses: { standard: 'Standard (15 %)', zero: 'Zero-rated (0 %)', exempt: 'Exempt' },
     save: 'Save product',
     saving: 'Saving…',
     saved: '{{name}} saved.',
@@ -484,6 +317,8 @@ export const en = {
       price: 'Enter a price like 18.99.',
       barcode: 'A barcode has only letters, digits and dashes.',
       category: 'A category is at most 60 characters.',
+      sku: 'A stock code is at most 64 characters.',
+      genericName: 'A generic name is at most 120 characters.',
       saveFailed: 'Not saved: {{message}}',
       storageFull: "The phone's storage is full: this product was NOT saved. Free some space and try again.",
     },
@@ -493,7 +328,12 @@ export const en = {
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Every English string: the bundled ones and those that load with their screens. */
-export type EnglishStrings = typeof en & typeof enStaffArea & typeof enLater;
+export type EnglishStrings = typeof en &
+  typeof enBackOffice &
+  typeof enStaffArea &
+  typeof enLater &
+  typeof enRefunds &
+  typeof enCustomers;
 
 /** The shape every language file must have (same keys, any wording). */
 export type Translation = Widen<EnglishStrings>;

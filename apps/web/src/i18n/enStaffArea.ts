@@ -8,6 +8,7 @@ export const enStaffArea = {
     audit: 'Audit log',
     alerts: 'Alerts',
     roles: 'Roles',
+    shop: 'Shop',
     offline: 'You are offline. Adding and changing staff needs the internet; switching cashiers works offline.',
     loading: 'Loading staff…',
     listTitle: 'People',
@@ -39,6 +40,15 @@ export const enStaffArea = {
       forbidden: 'Only the owner or an admin may manage staff: {{message}}',
       unexpected: 'Something went wrong. Try again.',
     },
+  },
+  shopSettings: {
+    title: 'Shop settings',
+    cashRounding: 'Round cash sales down to 10c',
+    cashRoundingHelp:
+      'A sale paid all in cash is rounded down to the nearest 10 cents (R 18,99 becomes R 18,90), so nobody needs 1c, 2c or 5c coins. The customer never pays more than the marked price.',
+    saved: 'Saved. Every till of the shop follows it from its next sync.',
+    offline: 'You are offline. Changing the shop’s settings needs the internet.',
+    failed: 'Not saved: {{message}}',
   },
   devices: {
     title: 'Devices',
@@ -98,6 +108,7 @@ export const enStaffArea = {
       alert: 'Alerts',
       sale: 'Sales',
       shift: 'Shifts and cash',
+      customer: 'Customers',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -107,6 +118,9 @@ export const enStaffArea = {
     entry: {
       shop: {
         registered: 'Registered the shop “{{businessName}}”',
+        cashRoundingOn: 'Turned cash rounding on: cash totals round down to 10c',
+        cashRoundingOff: 'Turned cash rounding off: cash totals are exact',
+        settings_changed: 'Changed the shop’s settings',
       },
       auth: {
         sign_in: 'Signed in on a new phone',
@@ -146,6 +160,14 @@ export const enStaffArea = {
       },
       sale: {
         price_override: 'Sold {{name}} at {{price}} instead of {{list}}, approved by {{person}}',
+      },
+      customer: {
+        created: 'Added the customer {{name}}',
+        createdWithLimit: 'Added the customer {{name}} with a credit limit of {{limit}}',
+        updated: 'Changed the customer {{name}}',
+        limitChanged: 'Changed the credit limit of {{name}} from {{from}} to {{to}}',
+        payment: 'Took a payment of {{amount}} on a customer’s book',
+        noLimit: 'no book',
       },
       shift: {
         opened: 'Opened a shift with a float of {{float}}',

@@ -39,18 +39,34 @@ export async function changeLanguage(language: string): Promise<void> {
 }
 
 /**
- * Adds the staff area's strings (staff, devices, audit log, roles, sessions)
- * before its screens render; the lazy loaders of those screens await it.
+ * Adds the staff area's strings (staff, devices, audit log, roles, sessions) and
+ * the Sync screen's and alerts' (`enBackOffice.ts`) before those screens render;
+ * the lazy loaders of the Staff and Sync screens await it.
  */
 export async function loadStaffAreaStrings(): Promise<void> {
   if (i18next.exists('staff.title')) return;
-  const { enStaffArea } = await import('./enStaffArea');
+  const [{ enStaffArea }, { enBackOffice }] = await Promise.all([import('./enStaffArea'), import('./enBackOffice')]);
+  i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enBackOffice, true, false);
   i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enStaffArea, true, false);
 }
 
-/** Adds the strings of the shift dialog and the camera scanner before they render. */
+/** Adds the strings of the payment, slip, line editor, shift and camera screens before they render. */
 export async function loadLaterStrings(): Promise<void> {
   if (i18next.exists('shift.title')) return;
   const { enLater } = await import('./enLater');
   i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enLater, true, false);
+}
+
+/** Adds the Sales tab's strings (past sales, refunds, voids) before it renders. */
+export async function loadRefundStrings(): Promise<void> {
+  if (i18next.exists('refunds.title')) return;
+  const { enRefunds } = await import('./enRefunds');
+  i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enRefunds, true, false);
+}
+
+/** Adds the strings of the Customers tab and the till's customer picker before they render. */
+export async function loadCustomerStrings(): Promise<void> {
+  if (i18next.exists('customers.title')) return;
+  const { enCustomers } = await import('./enCustomers');
+  i18next.addResourceBundle(DEFAULT_LANGUAGE, 'translation', enCustomers, true, false);
 }

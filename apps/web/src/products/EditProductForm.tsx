@@ -16,6 +16,9 @@ function formValues(product: LocalProduct): ProductFormValues {
     price: centsToInput(cents(product.price)),
     barcode: product.barcode ?? '',
     category: product.category ?? '',
+    sku: product.sku ?? '',
+    genericName: product.genericName ?? '',
+    taxClass: product.taxClass ?? 'standard',
     trackStock: product.trackStock,
     oversellPolicy: product.oversellPolicy ?? 'shop',
   };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
+import { TAX_CLASSES } from '@opentill/domain';
 import { OVERSELL_CHOICES, type ProductField, type ProductFormValues } from './productForm';
 
 const ERROR_KEYS = {
@@ -7,6 +8,8 @@ const ERROR_KEYS = {
   price: 'products.errors.price',
   barcode: 'products.errors.barcode',
   category: 'products.errors.category',
+  sku: 'products.errors.sku',
+  genericName: 'products.errors.genericName',
 } as const;
 
 interface ProductFieldsProps {
@@ -14,7 +17,7 @@ interface ProductFieldsProps {
   invalid: ReadonlySet<ProductField>;
   onChange: (patch: Partial<ProductFormValues>) => void;
   /**
-   * Test ids are `${testIdPrefix}-name`, `-price`, `-barcode`, `-category`,
+   * Test ids are `${testIdPrefix}-name`, `-price`, `-barcode`, `-category`, `-sku`, `-generic-name`, `-tax-class`,
    * `-track-stock` and `-policy-shop` / `-policy-flag` / `-policy-reject`.
    */
   testIdPrefix: string;
@@ -68,6 +71,47 @@ export function ProductFields({ values, invalid, onChange, testIdPrefix }: Produ
         maxLength={60}
         autoComplete="off"
         data-testid={`${testIdPrefix}-category`}
+      />
+      <div className="grid grid-cols-2 gap-3">
+        <Field
+          label={t('products.sku')}
+          value={values.sku}
+          onChange={update('sku')}
+          error={errorFor('sku')}
+          maxLength={64}
+          autoComplete="off"
+          data-testid={`${testIdPrefix}-sku`}
+        />
+        <div>
+          <label htmlFor={`${testIdPrefix}-tax-class`} className="mb-1 block text-sm font-medium text-slate-700">
+            {t('products.taxClass')}
+          </label>
+          <select
+            id={`${testIdPrefix}-tax-class`}
+            value={values.taxClass}
+            onChange={(event) => {
+              const taxClass = TAX_CLASSES.find((known) => known === event.target.value);
+              if (taxClass) onChange({ taxClass });
+            }}
+            data-testid={`${testIdPrefix}-tax-class`}
+            className="block min-h-12 w-full rounded-xl border border-slate-300 bg-white px-3 text-lg text-slate-900"
+          >
+            {TAX_CLASSES.map((taxClass) => (
+              <option key={taxClass} value={taxClass}>
+                {t(`products.taxClasses.${taxClass}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Field
+        label={t('products.genericName')}
+        value={values.genericName}
+        onChange={update('genericName')}
+        error={errorFor('genericName')}
+        maxLength={120}
+        autoComplete="off"
+        data-testid={`${testIdPrefix}-generic-name`}
       />
       <label className="flex min-h-12 items-center gap-3 text-base text-slate-800">
         <input

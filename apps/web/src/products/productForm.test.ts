@@ -17,9 +17,27 @@ describe('readProductForm', () => {
         price: 1899,
         barcode: null,
         category: null,
+        sku: null,
+        genericName: null,
+        taxClass: 'standard',
         trackStock: false,
         oversellPolicy: null,
       },
+    });
+  });
+
+  it('keeps a stock code, a generic name and a VAT class', () => {
+    const medicine = {
+      ...EMPTY_PRODUCT_FORM,
+      name: 'Panado 500mg 24s',
+      price: '39.99',
+      sku: ' PAN-24 ',
+      genericName: 'paracetamol',
+      taxClass: 'zero' as const,
+    };
+    expect(readProductForm(medicine, id)).toMatchObject({
+      ok: true,
+      input: { sku: 'PAN-24', genericName: 'paracetamol', taxClass: 'zero' },
     });
   });
 
@@ -34,11 +52,21 @@ describe('readProductForm', () => {
 
   it('names each wrong field', () => {
     const result = readProductForm(
-      { ...EMPTY_PRODUCT_FORM, name: '', price: '18.999', barcode: 'no spaces!', category: 'x'.repeat(61) },
+      {
+        ...EMPTY_PRODUCT_FORM,
+        name: '',
+        price: '18.999',
+        barcode: 'no spaces!',
+        category: 'x'.repeat(61),
+        sku: 'x'.repeat(65),
+        genericName: 'x'.repeat(121),
+      },
       id,
     );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect([...result.invalid].sort()).toEqual(['barcode', 'category', 'name', 'price']);
+    if (!result.ok) {
+      expect([...result.invalid].sort()).toEqual(['barcode', 'category', 'genericName', 'name', 'price', 'sku']);
+    }
   });
 
   it('rejects an empty price', () => {

@@ -1,6 +1,13 @@
-import { parseRands, productInputSchema, type OversellPolicy, type ProductInput } from '@opentill/domain';
+import {
+  parseRands,
+  productInputSchema,
+  type OversellPolicy,
+  type ProductInput,
+  type TaxClass,
+} from '@opentill/domain';
 
-export type ProductField = 'name' | 'price' | 'barcode' | 'category';
+export type ProductField = 'name' | 'price' | 'barcode' | 'category' | 'sku' | 'genericName';
+const FIELDS: readonly ProductField[] = ['name', 'price', 'barcode', 'category', 'sku', 'genericName'];
 
 /** "If it runs out": the shop's policy (null on the wire), or this product's own. */
 export type OversellChoice = 'shop' | OversellPolicy;
@@ -11,6 +18,9 @@ export interface ProductFormValues {
   price: string;
   barcode: string;
   category: string;
+  sku: string;
+  genericName: string;
+  taxClass: TaxClass;
   trackStock: boolean;
   oversellPolicy: OversellChoice;
 }
@@ -20,6 +30,9 @@ export const EMPTY_PRODUCT_FORM: ProductFormValues = {
   price: '',
   barcode: '',
   category: '',
+  sku: '',
+  genericName: '',
+  taxClass: 'standard',
   trackStock: false,
   oversellPolicy: 'shop',
 };
@@ -34,14 +47,16 @@ export function readProductForm(
   id: string,
 ): { ok: true; input: ProductInput } | { ok: false; invalid: Set<ProductField> } {
   const price = parseRands(values.price);
-  const barcode = values.barcode.trim();
-  const category = values.category.trim();
+  const optional = (text: string) => (text.trim() === '' ? null : text.trim());
   const parsed = productInputSchema.safeParse({
     id,
     name: values.name,
     price: price ?? 0,
-    barcode: barcode === '' ? null : barcode,
-    category: category === '' ? null : category,
+    barcode: optional(values.barcode),
+    category: optional(values.category),
+    sku: optional(values.sku),
+    genericName: optional(values.genericName),
+    taxClass: values.taxClass,
     trackStock: values.trackStock,
     oversellPolicy: values.oversellPolicy === 'shop' ? null : values.oversellPolicy,
   });
@@ -49,8 +64,8 @@ export function readProductForm(
   if (price === null) invalid.add('price');
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      if (field === 'name' || field === 'price' || field === 'barcode' || field === 'category') invalid.add(field);
+      const field = FIELDS.find((known) => known === issue.path[0]);
+      if (field) invalid.add(field);
     }
   }
   if (!parsed.success || invalid.size > 0) return { ok: false, invalid };

@@ -1,19 +1,25 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cartTotals, cents, checkoutSale, dueFor, formatRands, type Tender, type TenderMethod } from '@opentill/domain';
+import { cartTotals, cents, checkoutSale, dueFor, formatRands, type Tender } from '@opentill/domain';
 import { isStorageFullError, recordSale, useLiveOpenShift } from '../db';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
 import { newSaleLocalId } from './buildSale';
 import { useCart } from './cartStore';
-import { remainingAfter, tenderFromDraft, type TenderDraft } from './paymentDraft';
+import {
+  offeredMethods,
+  remainingAfter,
+  tenderFromDraft,
+  withinCustomerLimits,
+  type TenderDraft,
+} from './paymentDraft';
+import { CustomerAtTill } from './CustomerAtTill';
+import { useCustomerLimits } from './customerLimitsStore';
 import { TenderEntry } from './TenderEntry';
 import { TenderList } from './TenderList';
 import { useSaleFlow } from './saleFlowStore';
-
-/** Methods that need the sale's customer (SPEC P5); shown only when one is attached. */
-const CUSTOMER_METHODS: readonly TenderMethod[] = ['store_credit', 'account'];
+import { whenIdle } from './whenIdle';
 
 /**
  * Payment: one tender, or a split of several (SPEC P1–P5). The cashier enters a
@@ -32,15 +38,15 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const savingRef = useRef(false);
   const shift = useLiveOpenShift();
+  // P5, CU1, CU5: the book and store credit only for an attached customer, within their room and credit.
+  const customerLimits = useCustomerLimits(cart.customerId);
 
   // The draft's method counts: a sale is rounded only when all of it is cash (R1).
   const due = dueFor(cart, [...tenders, { method: draft.method }], roundCash);
   const remaining = remainingAfter(due, tenders);
-  const entered = tenderFromDraft(draft, remaining);
+  const entered = withinCustomerLimits(tenderFromDraft(draft, remaining), tenders, customerLimits);
   const covers = 'tender' in entered && entered.tender.amount === remaining;
-  const methods = (['cash', 'card', 'mobile_money', 'store_credit', 'account'] as const).filter(
-    (method) => cart.customerId || !CUSTOMER_METHODS.includes(method),
-  );
+  const methods = offeredMethods(customerLimits);
 
   function addPart() {
     if (!('tender' in entered) || covers) return;
@@ -67,7 +73,9 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
       const recorded = await recordSale(checkout.sale);
       clearCart();
       finish(recorded);
-      requestSync(); // in the background: the customer does not wait for the network
+      // In the background, once the slip is on screen: the customer waits neither for the network nor
+      // for the sync's own work on the phone (issue 5: "Pay" to receipt).
+      whenIdle(requestSync);
     } catch (error) {
       console.error('Sale not recorded', error);
       // Nothing was written and the cart stays: the cashier can free space and confirm again.
@@ -103,6 +111,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
           ) : null}
         </div>
 
+        <CustomerAtTill />
         <TenderList tenders={tenders} onRemove={(index) => setTenders(tenders.filter((_, i) => i !== index))} />
         <TenderEntry methods={methods} draft={draft} remaining={remaining} entered={entered} onChange={setDraft} />
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { cents, formatRands, lineTotal, tendersOf } from '@opentill/domain';
+import { cents, formatRands, lineTotal, receiptNumber, tendersOf } from '@opentill/domain';
 import type { LocalSale } from '../db';
-import { formatDateTime } from '../i18n/format';
+import { intlLocale } from '../i18n';
 import { Button } from '../ui/Button';
 import { CheckIcon } from '../ui/icons';
 import { useSaleFlow } from './saleFlowStore';
@@ -9,10 +9,26 @@ import { useSaleFlow } from './saleFlowStore';
 interface SaleDoneScreenProps {
   sale: LocalSale;
   shopName: string;
+  /** This phone: its prefix starts the receipt number (RC1). */
+  deviceId: string;
+}
+
+/**
+ * The slip's date and time, as `formatDateTime` words it, with one formatter per language: building
+ * an Intl.DateTimeFormat takes milliseconds on a slow phone, and the slip follows every "Pay".
+ */
+const slipTimeFormats = new Map<string, Intl.DateTimeFormat>();
+function slipTime(iso: string, language: string): string {
+  let format = slipTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeStyle: 'short' });
+    slipTimeFormats.set(language, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** Shown only once the sale is on disk: the big "Paid", the change to hand back, the slip. */
-export function SaleDoneScreen({ sale, shopName }: SaleDoneScreenProps) {
+export function SaleDoneScreen({ sale, shopName, deviceId }: SaleDoneScreenProps) {
   const { t, i18n } = useTranslation();
   const backToCart = useSaleFlow((state) => state.backToCart);
   const change = cents(sale.change);
@@ -36,10 +52,16 @@ export function SaleDoneScreen({ sale, shopName }: SaleDoneScreenProps) {
           className="mt-4 rounded-2xl bg-white p-4 font-mono text-sm text-slate-800 shadow-sm ring-1 ring-slate-200"
         >
           <p className="text-center text-base font-bold">{shopName}</p>
-          <p className="text-center text-slate-500">{formatDateTime(sale.createdAt, i18n.language)}</p>
-          <p className="text-center text-xs break-all text-slate-500">
-            {t('sales.done.reference')}: {sale.localId}
-          </p>
+          <p className="text-center text-slate-500">{slipTime(sale.createdAt, i18n.language)}</p>
+          {sale.chain ? (
+            <p data-testid="receipt-number" className="text-center font-bold">
+              {t('sales.done.receiptNumber', { number: receiptNumber(deviceId, sale.chain.seq) })}
+            </p>
+          ) : (
+            <p className="text-center text-xs break-all text-slate-500">
+              {t('sales.done.reference')}: {sale.localId}
+            </p>
+          )}
           {sale.cashier ? (
             <p data-testid="receipt-cashier" className="text-center text-slate-500">
               {t('sales.done.cashier', { name: sale.cashier.name })}

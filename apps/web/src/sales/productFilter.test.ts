@@ -24,7 +24,8 @@ const rolls = product('Bread rolls 6s', null, 'Bakery');
 const hidden = product('Old Bread', '123', 'Bakery', false);
 const all = [bread, milk, rolls, hidden];
 
-const filterProducts = (products: LocalProduct[], query: string) => searchProducts(buildProductSearch(products), query);
+const filterProducts = (products: LocalProduct[], query: string) =>
+  searchProducts(buildProductSearch(products), query).shown;
 
 describe('searchProducts', () => {
   it('shows every active product for an empty query', () => {
@@ -37,6 +38,13 @@ describe('searchProducts', () => {
     expect(filterProducts(all, '0011')).toEqual([milk]);
   });
 
+  it('V1: matches a stock code or a medicine’s generic name', () => {
+    const panado = { ...product('Panado 500mg 24s', null, 'Pharmacy'), sku: 'PAN-24', genericName: 'Paracetamol' };
+    const products = [bread, panado];
+    expect(filterProducts(products, 'paracetamol')).toEqual([panado]);
+    expect(filterProducts(products, 'pan-24')).toEqual([panado]);
+  });
+
   it('puts an exact barcode match first', () => {
     const scanned = product('Zulu Bread', '600125', 'Bakery');
     expect(filterProducts([bread, scanned], '600125')).toEqual([scanned, bread]);
@@ -44,5 +52,19 @@ describe('searchProducts', () => {
 
   it('never shows inactive products', () => {
     expect(filterProducts(all, 'old')).toEqual([]);
+  });
+
+  it('collects only the first `limit` matches and counts them all', () => {
+    const search = buildProductSearch(all);
+    expect(searchProducts(search, 'bread', 1)).toEqual({ shown: [bread], total: 2, only: null });
+    expect(searchProducts(search, '', 2)).toEqual({ shown: [bread, milk], total: 3, only: null });
+    expect(searchProducts(search, 'dairy', 1)).toEqual({ shown: [milk], total: 1, only: milk });
+  });
+
+  it('keeps an exact barcode match first within the limit', () => {
+    const scanned = product('Zulu Bread', '600125', 'Bakery');
+    const search = buildProductSearch([bread, rolls, scanned]);
+    expect(searchProducts(search, '600125', 1)).toEqual({ shown: [scanned], total: 2, only: null });
+    expect(searchProducts(search, '600125', 5).shown).toEqual([scanned, bread]);
   });
 });

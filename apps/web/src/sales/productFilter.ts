@@ -8,8 +8,16 @@ import type { LocalProduct } from '../db';
 export interface ProductSearch {
   /** Active products, in the catalogue's order (by name). */
   active: readonly LocalProduct[];
-  /** Per active product: name, barcode and category, lower-cased, one per line. */
+  /** Per active product: name, barcode, category, stock code and generic name, lower-cased, one per line. */
   haystacks: readonly string[];
+}
+
+/** What a query found: the first `limit` products to show, best first, and how many match in all. */
+export interface ProductMatches {
+  shown: readonly LocalProduct[];
+  total: number;
+  /** The only match, when exactly one product matches (Enter rings it up). */
+  only: LocalProduct | null;
 }
 
 /** The last catalogue's search: the sale screen remounts after every payment, the catalogue rarely changes. */
@@ -19,27 +27,46 @@ export function buildProductSearch(products: readonly LocalProduct[]): ProductSe
   if (built?.products === products) return built.search;
   const active = products.filter((product) => product.isActive);
   const haystacks = active.map((product) =>
-    [product.name, product.barcode ?? '', product.category ?? ''].join('\n').toLocaleLowerCase(),
+    [product.name, product.barcode ?? '', product.category ?? '', product.sku ?? '', product.genericName ?? '']
+      .join('\n')
+      .toLocaleLowerCase(),
   );
   built = { products, search: { active, haystacks } };
   return built.search;
 }
 
 /**
- * Products to show on the sell grid: active ones whose name, barcode or category
- * contains the query, ignoring case. A scanned barcode that matches exactly
+ * Products to show on the sell grid: active ones whose name, barcode, category,
+ * stock code or generic name (V1) contains the query, ignoring case. A scanned barcode that matches exactly
  * comes first, so a keyboard-wedge scan puts the product under the thumb.
+ * Only the first `limit` are collected (the grid shows no more), the rest only
+ * counted: a one-letter query matches half the catalogue, and copying 10,000
+ * products on every keystroke is garbage the phone collects mid-typing.
  */
-export function searchProducts({ active, haystacks }: ProductSearch, query: string): readonly LocalProduct[] {
+export function searchProducts({ active, haystacks }: ProductSearch, query: string, limit = Infinity): ProductMatches {
   const needle = query.trim().toLocaleLowerCase();
-  if (needle === '' || needle.includes('\n')) return active;
-  const matches: LocalProduct[] = [];
+  if (needle === '' || needle.includes('\n')) {
+    return {
+      shown: active.slice(0, limit),
+      total: active.length,
+      only: active.length === 1 ? (active[0] ?? null) : null,
+    };
+  }
+  const shown: LocalProduct[] = [];
   let exact: LocalProduct | undefined;
+  let total = 0;
+  let last: LocalProduct | null = null;
   for (let index = 0; index < active.length; index++) {
     if (!haystacks[index]?.includes(needle)) continue;
     const product = active[index] as LocalProduct;
+    total++;
+    last = product;
     if (!exact && product.barcode?.toLocaleLowerCase() === needle) exact = product;
-    else matches.push(product);
+    else if (shown.length < limit) shown.push(product);
   }
-  return exact ? [exact, ...matches] : matches;
+  if (exact) {
+    shown.unshift(exact);
+    if (shown.length > limit) shown.pop();
+  }
+  return { shown, total, only: total === 1 ? last : null };
 }

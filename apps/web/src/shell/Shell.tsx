@@ -3,11 +3,9 @@ import type { Session } from '@opentill/domain';
 import { AlertsBanner } from '../alerts/AlertsBanner';
 import { SessionEndedNotice } from '../auth/SessionEndedNotice';
 import { CashierButton } from '../cashier/CashierButton';
-import { SwitchCashierDialog } from '../cashier/SwitchCashierDialog';
 import { useCashierSwitcher } from '../cashier/switcherStore';
-import { ProductsScreen } from '../products/ProductsScreen';
 import { SellScreen } from '../sales/SellScreen';
-import { loadStaffAreaStrings } from '../i18n';
+import { loadCustomerStrings, loadRefundStrings, loadStaffAreaStrings } from '../i18n';
 import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
@@ -15,10 +13,27 @@ import { useNavigation } from './navigationStore';
 import { hasStaffArea } from './staffArea';
 import { useStaffAccess } from './useStaffAccess';
 
+// The Products tab and the cashier switcher load on first use, like the tabs below: the first
+// screen's 180 KB budget (the till sells without them).
+const ProductsScreen = lazy(() =>
+  import('../products/ProductsScreen').then((module) => ({ default: module.ProductsScreen })),
+);
+const SwitchCashierDialog = lazy(() =>
+  import('../cashier/SwitchCashierDialog').then((module) => ({ default: module.SwitchCashierDialog })),
+);
 // Loaded on first visit: the till's first screen does not wait for it.
 const SyncScreen = lazy(async () => {
   const [module] = await Promise.all([import('../syncscreen/SyncScreen'), loadStaffAreaStrings()]);
   return { default: module.SyncScreen };
+});
+const SalesScreen = lazy(async () => {
+  const [module] = await Promise.all([import('../refunds/SalesScreen'), loadRefundStrings()]);
+  return { default: module.SalesScreen };
+});
+// The Customers tab (the book) and its strings: loaded on first visit.
+const CustomersScreen = lazy(async () => {
+  const [module] = await Promise.all([import('../customers/CustomersScreen'), loadCustomerStrings()]);
+  return { default: module.CustomersScreen };
 });
 // Owners, admins (branch managers for devices, auditors for the log) only, and online only:
 // no cashier's phone pays for it.
@@ -45,7 +60,21 @@ export function Shell({ session }: { session: Session }) {
       <AlertsBanner enabled={access.alerts} />
       <main className="min-h-0 flex-1">
         {tab === 'sell' ? <SellScreen session={session} /> : null}
-        {tab === 'products' ? <ProductsScreen /> : null}
+        {tab === 'customers' ? (
+          <Suspense fallback={null}>
+            <CustomersScreen session={session} />
+          </Suspense>
+        ) : null}
+        {tab === 'sales' ? (
+          <Suspense fallback={null}>
+            <SalesScreen session={session} />
+          </Suspense>
+        ) : null}
+        {tab === 'products' ? (
+          <Suspense fallback={null}>
+            <ProductsScreen />
+          </Suspense>
+        ) : null}
         {tab === 'sync' ? (
           <Suspense fallback={null}>
             <SyncScreen />
@@ -58,7 +87,11 @@ export function Shell({ session }: { session: Session }) {
         ) : null}
       </main>
       <TabBar access={access} />
-      {switching ? <SwitchCashierDialog /> : null}
+      {switching ? (
+        <Suspense fallback={null}>
+          <SwitchCashierDialog />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BoxIcon, CartIcon, PeopleIcon, SyncIcon } from '../ui/icons';
+import { BookIcon, BoxIcon, CartIcon, PeopleIcon, ReceiptIcon, SyncIcon } from '../ui/icons';
 import { useNavigation, type Tab } from './navigationStore';
 import { hasStaffArea, staffAreaLabelKey, type StaffAccess } from './staffArea';
 
 /**
- * Bottom tabs: within reach of the thumb holding the phone. The fourth only for those who
+ * Bottom tabs: within reach of the thumb holding the phone. The last only for those who
  * manage staff (labelled "Staff"), or only devices (a branch manager: "Devices"), or only
  * read the audit log (an auditor: "Audit log").
  */
@@ -15,9 +15,11 @@ export function TabBar({ access }: { access: StaffAccess }) {
   return (
     <nav
       aria-label={t('nav.main')}
-      className={`grid ${showStaff ? 'grid-cols-4' : 'grid-cols-3'} border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]`}
+      className="grid auto-cols-fr grid-flow-col border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
     >
       <TabButton tab="sell" label={t('nav.sell')} icon={<CartIcon />} testId="nav-sell" />
+      <TabButton tab="customers" label={t('nav.customers')} icon={<BookIcon />} testId="nav-customers" />
+      <TabButton tab="sales" label={t('nav.sales')} icon={<ReceiptIcon />} testId="nav-sales" />
       <TabButton tab="products" label={t('nav.products')} icon={<BoxIcon />} testId="nav-products" />
       <TabButton tab="sync" label={t('nav.sync')} icon={<SyncIcon />} testId="nav-sync" />
       {showStaff ? (

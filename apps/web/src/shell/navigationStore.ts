@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { StaffSection } from './staffArea';
 
-export type Tab = 'sell' | 'products' | 'sync' | 'staff';
+export type Tab = 'sell' | 'customers' | 'sales' | 'products' | 'sync' | 'staff';
 
 interface NavigationState {
   tab: Tab;

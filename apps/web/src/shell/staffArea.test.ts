@@ -4,7 +4,9 @@ import { hasStaffArea, staffAccessOf, staffAreaLabelKey, staffSections } from '.
 describe('the Staff area', () => {
   it('shows the owner every section, under "Staff"', () => {
     const owner = staffAccessOf('OWNER', 'OWNER');
-    expect(staffSections(owner)).toEqual(['people', 'devices', 'alerts', 'audit', 'roles']);
+    expect(staffSections(owner)).toEqual(['people', 'devices', 'alerts', 'audit', 'roles', 'shop']);
+    // Only the owner changes the shop's settings (an admin has everything else).
+    expect(staffSections(staffAccessOf('OWNER', 'ADMIN'))).not.toContain('shop');
     expect(owner.resolveAlerts).toBe(true);
     expect(staffAreaLabelKey(owner)).toBe('nav.staff');
   });

@@ -11,9 +11,11 @@ export interface StaffAccess {
   resolveAlerts: boolean;
   /** The read-only role table: for whoever gives roles or reads what people did with them. */
   roles: boolean;
+  /** The shop's settings (cash rounding): the owner's. */
+  shop: boolean;
 }
 
-export type StaffSection = 'people' | 'devices' | 'alerts' | 'audit' | 'roles';
+export type StaffSection = 'people' | 'devices' | 'alerts' | 'audit' | 'roles' | 'shop';
 
 /**
  * The device's token role must allow the action (the server checks that), and so must the
@@ -31,12 +33,13 @@ export function staffAccessOf(tokenRole: Role, actingRole: Role | null): StaffAc
     audit,
     resolveAlerts: allows('alerts:resolve'),
     roles: people || audit,
+    shop: allows('settings:write'),
   };
 }
 
 /** The sections this person sees, in the order the section switch shows them. */
 export function staffSections(access: StaffAccess): StaffSection[] {
-  const order: StaffSection[] = ['people', 'devices', 'alerts', 'audit', 'roles'];
+  const order: StaffSection[] = ['people', 'devices', 'alerts', 'audit', 'roles', 'shop'];
   return order.filter((section) => access[section]);
 }
 

@@ -4,6 +4,7 @@ import type { Session } from '@opentill/domain';
 import { DevicesSection } from '../devices/DevicesSection';
 import { staffAreaLabelKey, staffSections, type StaffAccess, type StaffSection } from '../shell/staffArea';
 import { useNavigation } from '../shell/navigationStore';
+import { ShopSettingsSection } from '../shop/ShopSettingsSection';
 import { PeopleSection } from './PeopleSection';
 
 // Their own chunks: opening Staff to add a person does not fetch the log's or the table's code.
@@ -38,6 +39,7 @@ export function StaffScreen({ session, access }: { session: Session; access: Sta
         {sections.length > 1 ? <SectionSwitch sections={sections} section={section} onPick={pick} /> : null}
         {section === 'people' ? <PeopleSection session={session} /> : null}
         {section === 'devices' ? <DevicesSection thisDeviceId={session.device.id} /> : null}
+        {section === 'shop' ? <ShopSettingsSection /> : null}
         {section === 'audit' || section === 'roles' || section === 'alerts' ? (
           <Suspense fallback={null}>
             {section === 'audit' ? <AuditScreen thisDeviceId={session.device.id} canListStaff={access.people} /> : null}

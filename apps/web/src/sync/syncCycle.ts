@@ -165,6 +165,7 @@ async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
       conflicts: answer.conflicts,
       page: answer.serverChanges,
       cursor: answer.cursor,
+      shop: answer.shop,
     });
     // Signed out (or signed in as another device) while the request was on its way.
     if (!applied) return { kind: 'skipped', reason: 'no-session' };

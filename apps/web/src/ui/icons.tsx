@@ -23,6 +23,14 @@ export function CartIcon({ className = 'size-6' }: IconProps) {
   );
 }
 
+export function ReceiptIcon({ className = 'size-6' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M5 2h14v20l-3-2-2 2-2-2-2 2-2-2-3 2V2ZM9 7h6M9 11h6M9 15h3" />
+    </svg>
+  );
+}
+
 export function BoxIcon({ className = 'size-6' }: IconProps) {
   return (
     <svg {...base} className={className}>
@@ -127,6 +135,15 @@ export function ScanIcon({ className = 'size-6' }: IconProps) {
   return (
     <svg {...base} className={className}>
       <path d="M4 8V5a1 1 0 0 1 1-1h3M16 4h3a1 1 0 0 1 1 1v3M20 16v3a1 1 0 0 1-1 1h-3M8 20H5a1 1 0 0 1-1-1v-3M7 12h10" />
+    </svg>
+  );
+}
+
+/** A customer's book (the spaza's credit tab). */
+export function BookIcon({ className = 'size-6' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M5 4h11a3 3 0 0 1 3 3v13H8a3 3 0 0 1-3-3V4ZM5 17a3 3 0 0 1 3-3h11M9 8h6" />
     </svg>
   );
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_CENTS } from '../money/cents.js';
+import { TAX_CLASSES } from '../sales/vat.js';
 import { OVERSELL_POLICIES } from '../stock/stock.js';
 
 /** A product as the server sends it to devices (seed 000 `LocalProduct`). */
@@ -10,6 +11,12 @@ export const productSchema = z.object({
   price: z.int().check(z.gte(0), z.lte(MAX_CENTS)),
   barcode: z.nullable(z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,64}$/))),
   category: z.nullable(z.string().check(z.trim(), z.maxLength(60))),
+  /** The shop's own stock code, searched at the till. Absent from servers before it existed. */
+  sku: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(64)))),
+  /** A medicine's generic (active ingredient) name, e.g. "paracetamol" for Panado, searched at the till. */
+  genericName: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(120)))),
+  /** V1: the product's VAT class; absent: standard-rated. */
+  taxClass: z.optional(z.enum(TAX_CLASSES)),
   isActive: z.boolean(),
   /** Whether the shop counts this product's stock: only tracked products raise oversell conflicts (SPEC ST5). */
   trackStock: z.boolean(),
@@ -31,6 +38,9 @@ export const productInputSchema = z.object({
   price: productSchema.shape.price,
   barcode: z.optional(productSchema.shape.barcode),
   category: z.optional(productSchema.shape.category),
+  sku: productSchema.shape.sku,
+  genericName: productSchema.shape.genericName,
+  taxClass: productSchema.shape.taxClass,
   isActive: z.optional(z.boolean()),
   trackStock: z.optional(z.boolean()),
   oversellPolicy: z.optional(productSchema.shape.oversellPolicy),

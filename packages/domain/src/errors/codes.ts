@@ -22,6 +22,8 @@ export const ERROR_CODES = {
   OT_ERR_SESSION_NOT_FOUND: { status: 404, message: 'There is no such session in this shop.' },
   OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
   OT_ERR_SHIFT_NOT_FOUND: { status: 404, message: 'There is no such shift of that device in this shop.' },
+  OT_ERR_SALE_NOT_FOUND: { status: 404, message: 'No sale of this shop has that receipt number or code.' },
+  OT_ERR_CUSTOMER_NOT_FOUND: { status: 404, message: 'There is no such customer in this shop.' },
   OT_ERR_DEVICE_NOT_FOUND: { status: 404, message: 'There is no such device in this shop, or it is revoked already.' },
   OT_ERR_BRANCH_UNKNOWN: { status: 400, message: 'A branch given is not one of this shop’s.' },
   OT_ERR_PHONE_TAKEN: { status: 409, message: 'A shop is already registered with this phone number.' },
@@ -73,6 +75,8 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_ACTOR_UNKNOWN: 'The person who did this is not staff of this shop.',
   OT_ERR_NOT_PERMITTED: 'The person who did this may not do it, or not at this branch.',
   OT_ERR_DEVICE_REVOKED: 'The owner removed this device from the shop: only its sales are still accepted.',
+  OT_ERR_CUSTOMER_STALE:
+    'This customer was changed on another device first: the shop kept that version, which this phone now shows. Make the change again if it is still needed.',
 } as const;
 
 export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;

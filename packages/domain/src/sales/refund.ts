@@ -1,7 +1,24 @@
 import * as z from 'zod/mini';
-import { cents, sumCents, type Cents } from '../money/cents.js';
-import { TENDER_METHODS } from './tenders.js';
-import { MAX_SALE_LINES, centsSchema, lineTotal, localIdSchema, saleLineSchema, type SaleLine } from './sale.js';
+import { MAX_CENTS, cents, sumCents, type Cents } from '../money/cents.js';
+import { MAX_TENDERS, TENDER_METHODS, paymentMethodOf, type TenderMethod } from './tenders.js';
+import {
+  MAX_SALE_LINES,
+  PAYMENT_METHODS,
+  centsSchema,
+  lineTotal,
+  localIdSchema,
+  saleLineSchema,
+  type SaleLine,
+} from './sale.js';
+
+/** One part of the money paid back (RF8): where it goes and how much. */
+export const refundTenderSchema = z.object({
+  method: z.enum(TENDER_METHODS),
+  amount: z.int().check(z.gte(1), z.lte(MAX_CENTS)),
+  /** The card or payment app's reference for the reversal, as the cashier typed it. */
+  reference: z.optional(z.string().check(z.trim(), z.maxLength(64))),
+});
+export type RefundTender = z.infer<typeof refundTenderSchema>;
 
 /**
  * A refund (SPEC RF): money and goods going back to a customer, recorded as a
@@ -16,8 +33,10 @@ export const refundSchema = z.object({
   items: z.array(saleLineSchema).check(z.minLength(1), z.maxLength(MAX_SALE_LINES)),
   /** Paid back to the customer: the sum of the lines (RF2). */
   amount: centsSchema,
-  /** Where the money goes: back to the original tender, in cash, as store credit, or off the customer's book. */
-  method: z.enum(TENDER_METHODS),
+  /** Where the money goes: one method, or `split` with its parts in `tenders` (RF8). */
+  method: z.enum(PAYMENT_METHODS),
+  /** RF8: the parts when the money goes back to more than one tender; absent: all of it by `method`. */
+  tenders: z.optional(z.array(refundTenderSchema).check(z.minLength(1), z.maxLength(MAX_TENDERS))),
   /** A void cancels a sale of the shift in full and needs `sales:void`; absent: a refund. */
   kind: z.optional(z.enum(['refund', 'void'])),
   /** The customer whose store credit or book it goes to (RF7). */
@@ -33,10 +52,19 @@ export const refundSchema = z.object({
 
 export type Refund = z.infer<typeof refundSchema>;
 
+/** RF8: where a refund's money goes, part by part. */
+export function refundTendersOf(refund: Pick<Refund, 'method' | 'amount' | 'tenders'>): RefundTender[] {
+  if (refund.tenders) return refund.tenders;
+  // checkRefund refuses `split` without its parts; an unchecked one reads as cash.
+  const method: TenderMethod = refund.method === 'split' ? 'cash' : refund.method;
+  return [{ method, amount: refund.amount }];
+}
+
 /**
  * RF2: a refund's amount is the sum of its lines, or up to 9 cents less when
  * the sale was rounded down for cash (R1, RF6). RF7: store credit and the book
- * name their customer. Returns the problems in plain words.
+ * name their customer. RF8: its parts add up to it and its method names them.
+ * Returns the problems in plain words.
  */
 export function checkRefund(refund: Refund): string[] {
   let total: Cents;
@@ -48,7 +76,16 @@ export function checkRefund(refund: Refund): string[] {
   const problems: string[] = [];
   const short = total - cents(refund.amount);
   if (short < 0 || short > 9) problems.push(`The amount ${refund.amount} is not the sum of the lines (${total}).`);
-  if ((refund.method === 'store_credit' || refund.method === 'account') && !refund.customerId) {
+  if (refund.tenders) {
+    const parts = refund.tenders.reduce((sum, tender) => sum + tender.amount, 0);
+    if (parts !== refund.amount) problems.push(`The parts pay back ${parts}, not ${refund.amount}.`);
+    const method = paymentMethodOf(refund.tenders);
+    if (refund.method !== method) problems.push(`The method should be ${method}.`);
+  } else if (refund.method === 'split') {
+    problems.push('A split refund lists its parts.');
+  }
+  const methods = refundTendersOf(refund).map((tender) => tender.method);
+  if ((methods.includes('store_credit') || methods.includes('account')) && !refund.customerId) {
     problems.push('Store credit and the book need a customer.');
   }
   return problems;

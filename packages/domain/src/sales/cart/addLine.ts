@@ -36,7 +36,8 @@ export function addLine(cart: Cart, product: ProductToSell, options: AddOptions)
     lineId,
     productId: product.id,
     name: product.name,
-    ...(product.taxClass && { taxClass: product.taxClass }),
+    // V1: a line without a class is standard-rated, so only the others are written.
+    ...(product.taxClass && product.taxClass !== 'standard' && { taxClass: product.taxClass }),
   };
 
   if (grams !== undefined) {
