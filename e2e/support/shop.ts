@@ -65,13 +65,21 @@ export interface TrackedStock {
 
 export async function addProduct(
   page: Page,
-  product: { name: string; price: string; barcode?: string; category?: string; stock?: TrackedStock },
+  product: {
+    name: string;
+    price: string;
+    barcode?: string;
+    category?: string;
+    stock?: TrackedStock;
+    taxClass?: 'standard' | 'zero' | 'exempt';
+  },
 ): Promise<void> {
   await page.getByTestId('nav-products').click();
   await page.getByTestId('add-product-name').fill(product.name);
   await page.getByTestId('add-product-price').fill(product.price);
   if (product.barcode) await page.getByTestId('add-product-barcode').fill(product.barcode);
   if (product.category) await page.getByTestId('add-product-category').fill(product.category);
+  if (product.taxClass) await page.getByTestId('add-product-tax-class').selectOption(product.taxClass);
   if (product.stock) {
     await page.getByTestId('add-product-track-stock').check();
     await page.getByTestId(`add-product-policy-${product.stock.policy}`).check();
