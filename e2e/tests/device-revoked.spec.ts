@@ -89,7 +89,10 @@ test('a removed phone delivers its offline sale, then wipes itself and says the 
     [tillId],
   );
   expect(alerts).toEqual([{ reason: 'device-revoked', sale_id: stored[0]?.id }]);
-  const prices = await queryServerDb<{ price: number }>('select price from products where name = $1', [MILK]);
+  const prices = await queryServerDb<{ price: number }>(
+    'select p.price from products p join tenants t on t.id = p.tenant_id where p.name = $1 and t.business_name = $2',
+    [MILK, shop],
+  );
   expect(prices).toEqual([{ price: 2199 }]);
 
   // Nothing of the shop is left on the till: only the notice, which a reload still shows.
