@@ -72,6 +72,7 @@ export async function addProduct(
     category?: string;
     stock?: TrackedStock;
     taxClass?: 'standard' | 'zero' | 'exempt';
+    favourite?: boolean;
   },
 ): Promise<void> {
   await page.getByTestId('nav-products').click();
@@ -80,6 +81,7 @@ export async function addProduct(
   if (product.barcode) await page.getByTestId('add-product-barcode').fill(product.barcode);
   if (product.category) await page.getByTestId('add-product-category').fill(product.category);
   if (product.taxClass) await page.getByTestId('add-product-tax-class').selectOption(product.taxClass);
+  if (product.favourite) await page.getByTestId('add-product-favourite').check();
   if (product.stock) {
     await page.getByTestId('add-product-track-stock').check();
     await page.getByTestId(`add-product-policy-${product.stock.policy}`).check();

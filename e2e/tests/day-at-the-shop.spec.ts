@@ -167,12 +167,12 @@ test('a day at the shop offline: 20 sales, a refund, a void, the book, a blind c
   const shop = `Day Spaza ${Date.now()}`;
   await registerShop(page, shop);
   await waitForServiceWorker(page);
-  await addProduct(page, { name: BREAD, price: '18.99', barcode: BREAD_BARCODE });
-  await addProduct(page, { name: MILK, price: '21.99' });
-  await addProduct(page, { name: MAIZE, price: '89.99' });
+  await addProduct(page, { name: BREAD, price: '18.99', barcode: BREAD_BARCODE, category: 'Bakery' });
+  await addProduct(page, { name: MILK, price: '21.99', category: 'Dairy' });
+  await addProduct(page, { name: MAIZE, price: '89.99', category: 'Groceries', favourite: true });
   await addProduct(page, { name: MINCE, price: '119.99', barcode: MINCE_BARCODE });
   // Brown bread is zero-rated in South Africa: no VAT in its price.
-  await addProduct(page, { name: BROWN, price: '16.49', taxClass: 'zero' });
+  await addProduct(page, { name: BROWN, price: '16.49', category: 'Bakery', taxClass: 'zero' });
 
   // The owner turns cash rounding on and adds a cashier (both online only).
   await page.getByTestId('nav-staff').click();
@@ -272,13 +272,19 @@ test('a day at the shop offline: 20 sales, a refund, a void, the book, a blind c
   await expect(page.getByTestId('acting-user')).toHaveText('Thandi');
   await payCash(page, 1500, 2000);
 
-  // 8. Two brown loaves (zero-rated), R 32,98, rounded to R 32,90.
+  // 8. Two brown loaves (zero-rated), R 32,98, rounded to R 32,90, found on the Bakery shelf.
+  await page.getByTestId('shelf-category').filter({ hasText: 'Bakery' }).click();
+  await expect(page.getByTestId('product-tile')).toHaveCount(2);
   await tile(page, BROWN).click();
   await tile(page, BROWN).click();
+  await page.getByTestId('shelf-all').click();
   await payCash(page, 3290, 4000);
 
-  // 9. Sipho's maize on his book.
+  // 9. Sipho's maize on his book, from the Favourites shelf.
+  await page.getByTestId('shelf-favourites').click();
+  await expect(page.getByTestId('product-tile')).toHaveCount(1);
   await tile(page, MAIZE).click();
+  await page.getByTestId('shelf-all').click();
   await page.getByTestId('pay-button').click();
   await page.getByTestId('sale-customer-add').click();
   await page.getByTestId('sale-customer-search').fill('082 555 7');

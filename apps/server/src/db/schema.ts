@@ -249,6 +249,8 @@ export const products = pgTable(
     genericName: varchar('generic_name', { length: 120 }),
     /** V1: `standard`, `zero` or `exempt`. */
     taxClass: varchar('tax_class', { length: 8 }).notNull().default('standard'),
+    /** Shown under "Favourites" on the tills. */
+    isFavourite: boolean('is_favourite').notNull().default(false),
     isActive: boolean('is_active').notNull().default(true),
     /** Whether the shop counts this product's stock (SPEC ST5). */
     trackStock: boolean('track_stock').notNull().default(false),

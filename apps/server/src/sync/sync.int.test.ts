@@ -315,11 +315,11 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     ]);
   });
 
-  it('V1: a product’s stock code, generic name and VAT class reach other devices; an edit without them keeps them', async () => {
+  it('V1: a product’s stock code, generic name, VAT class and favourite mark reach other devices; an edit without them keeps them', async () => {
     const owner = await registerShop(app);
     const other = await signInDevice(app, owner);
     const device = new DeviceScript();
-    const fields = { sku: 'PAN-24', genericName: 'paracetamol', taxClass: 'zero' as const };
+    const fields = { sku: 'PAN-24', genericName: 'paracetamol', taxClass: 'zero' as const, favourite: true };
     const product = device.product({ name: 'Panado 500mg 24s', ...fields });
     await sync(owner, [product]);
     const first = await sync(other);
@@ -332,7 +332,13 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
     await sync(owner, [plain]);
     const last = await sync(other, [], after.body.cursor);
     expect(last.body.serverChanges.products).toEqual([
-      expect.objectContaining({ id: plain.localId, sku: null, genericName: null, taxClass: 'standard' }),
+      expect.objectContaining({
+        id: plain.localId,
+        sku: null,
+        genericName: null,
+        taxClass: 'standard',
+        favourite: false,
+      }),
     ]);
   });
 

@@ -54,6 +54,8 @@ export interface LocalProduct {
   sku?: string | null;
   genericName?: string | null;
   taxClass?: TaxClass;
+  /** Shown under "Favourites" on the till. */
+  favourite?: boolean;
   /** Inactive products stay for old receipts but are hidden from the sell grid. */
   isActive: boolean;
   /** Whether the shop counts this product's stock; only tracked products show a figure. */

@@ -197,7 +197,8 @@ export const en = {
   },
   sales: {
     searchLabel: 'Search products',
-    searchPlaceholder: 'Name, barcode or category',
+    searchPlaceholder: 'Name, barcode or code',
+    shelves: { label: 'Shelves', all: 'All', favourites: '★ Favourites' },
     noProducts: 'No products yet. Add some under Products.',
     noMatches: 'No product matches “{{query}}”.',
     scanUnknown: 'No product has the barcode {{code}}. Add it under Products, or search by name.',
@@ -296,6 +297,7 @@ export const en = {
     genericName: 'Generic name (optional, e.g. paracetamol)',
     taxClass: 'VAT',
     taxClasses: { standard: 'Standard (15 %)', zero: 'Zero-rated (0 %)', exempt: 'Exempt' },
+    favourite: 'Favourite: first on the till',
     save: 'Save product',
     saving: 'Saving…',
     saved: '{{name}} saved.',

@@ -19,6 +19,7 @@ function formValues(product: LocalProduct): ProductFormValues {
     sku: product.sku ?? '',
     genericName: product.genericName ?? '',
     taxClass: product.taxClass ?? 'standard',
+    favourite: product.favourite ?? false,
     trackStock: product.trackStock,
     oversellPolicy: product.oversellPolicy ?? 'shop',
   };

@@ -17,7 +17,7 @@ interface ProductFieldsProps {
   invalid: ReadonlySet<ProductField>;
   onChange: (patch: Partial<ProductFormValues>) => void;
   /**
-   * Test ids are `${testIdPrefix}-name`, `-price`, `-barcode`, `-category`, `-sku`, `-generic-name`, `-tax-class`,
+   * Test ids are `${testIdPrefix}-name`, `-price`, `-barcode`, `-category`, `-sku`, `-generic-name`, `-tax-class`, `-favourite`,
    * `-track-stock` and `-policy-shop` / `-policy-flag` / `-policy-reject`.
    */
   testIdPrefix: string;
@@ -113,6 +113,16 @@ export function ProductFields({ values, invalid, onChange, testIdPrefix }: Produ
         autoComplete="off"
         data-testid={`${testIdPrefix}-generic-name`}
       />
+      <label className="flex min-h-12 items-center gap-3 text-base text-slate-800">
+        <input
+          type="checkbox"
+          checked={values.favourite}
+          onChange={(event) => onChange({ favourite: event.target.checked })}
+          data-testid={`${testIdPrefix}-favourite`}
+          className="size-5 accent-brand-700"
+        />
+        {t('products.favourite')}
+      </label>
       <label className="flex min-h-12 items-center gap-3 text-base text-slate-800">
         <input
           type="checkbox"

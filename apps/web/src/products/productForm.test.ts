@@ -20,13 +20,14 @@ describe('readProductForm', () => {
         sku: null,
         genericName: null,
         taxClass: 'standard',
+        favourite: false,
         trackStock: false,
         oversellPolicy: null,
       },
     });
   });
 
-  it('keeps a stock code, a generic name and a VAT class', () => {
+  it('keeps a stock code, a generic name, a VAT class and the favourite mark', () => {
     const medicine = {
       ...EMPTY_PRODUCT_FORM,
       name: 'Panado 500mg 24s',
@@ -34,10 +35,11 @@ describe('readProductForm', () => {
       sku: ' PAN-24 ',
       genericName: 'paracetamol',
       taxClass: 'zero' as const,
+      favourite: true,
     };
     expect(readProductForm(medicine, id)).toMatchObject({
       ok: true,
-      input: { sku: 'PAN-24', genericName: 'paracetamol', taxClass: 'zero' },
+      input: { sku: 'PAN-24', genericName: 'paracetamol', taxClass: 'zero', favourite: true },
     });
   });
 

@@ -21,6 +21,7 @@ export interface ProductFormValues {
   sku: string;
   genericName: string;
   taxClass: TaxClass;
+  favourite: boolean;
   trackStock: boolean;
   oversellPolicy: OversellChoice;
 }
@@ -33,6 +34,7 @@ export const EMPTY_PRODUCT_FORM: ProductFormValues = {
   sku: '',
   genericName: '',
   taxClass: 'standard',
+  favourite: false,
   trackStock: false,
   oversellPolicy: 'shop',
 };
@@ -57,6 +59,7 @@ export function readProductForm(
     sku: optional(values.sku),
     genericName: optional(values.genericName),
     taxClass: values.taxClass,
+    favourite: values.favourite,
     trackStock: values.trackStock,
     oversellPolicy: values.oversellPolicy === 'shop' ? null : values.oversellPolicy,
   });

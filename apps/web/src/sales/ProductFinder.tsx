@@ -7,7 +7,8 @@ import { useWedgeScanner } from '../scanning/useWedgeScanner';
 import { ScanIcon, SearchIcon } from '../ui/icons';
 import { MAX_TILES, ProductGrid } from './ProductGrid';
 import { useCart } from './cartStore';
-import { buildProductSearch, searchProducts } from './productFilter';
+import { ALL_SHELF, buildProductSearch, searchProducts, type Shelf } from './productFilter';
+import { ShelfChips } from './ShelfChips';
 import { barcodeIndex, productForCode } from './scanLookup';
 
 // The camera and its decoder load only when a cashier opens them (the first screen's budget).
@@ -17,18 +18,19 @@ const CameraScanner = lazy(async () => {
 });
 
 /**
- * The search box, the scanners and the grid. The query lives here, not in the
+ * The search box, the scanners, the shelves (favourites, categories) and the grid. The query lives here, not in the
  * sale screen, so a keystroke re-renders this part only: the cart and the Pay
  * button do not render again for every letter typed.
  */
 export function ProductFinder() {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
+  const [shelf, setShelf] = useState<Shelf>(ALL_SHELF);
   const inputRef = useRef<HTMLInputElement>(null);
   const products = useCatalogue();
   const stock = useLiveStockShown();
   const search = useMemo(() => buildProductSearch(products ?? []), [products]);
-  const matches = useMemo(() => searchProducts(search, query, MAX_TILES), [search, query]);
+  const matches = useMemo(() => searchProducts(search, query, MAX_TILES, shelf), [search, query, shelf]);
   const byBarcode = useMemo(() => barcodeIndex(products ?? []), [products]);
 
   const [cameraOpen, setCameraOpen] = useState(false);
@@ -85,6 +87,7 @@ export function ProductFinder() {
           <ScanIcon />
         </Button>
       </form>
+      <ShelfChips categories={search.categories} hasFavourites={search.hasFavourites} shelf={shelf} onPick={setShelf} />
       {unknownCode ? (
         <p
           role="alert"

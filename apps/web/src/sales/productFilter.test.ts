@@ -38,6 +38,21 @@ describe('searchProducts', () => {
     expect(filterProducts(all, '0011')).toEqual([milk]);
   });
 
+  it('shelves: the favourites or one category, searched within; the categories sorted, favourites known', () => {
+    const favouriteMilk = { ...milk, favourite: true };
+    const search = buildProductSearch([bread, favouriteMilk, rolls, hidden]);
+    expect(search.categories).toEqual(['Bakery', 'Dairy']);
+    expect(search.hasFavourites).toBe(true);
+    const shelf = (kind: 'favourites' | 'Bakery', query = '') =>
+      searchProducts(search, query, Infinity, kind === 'favourites' ? { kind } : { kind: 'category', category: kind });
+    expect(shelf('favourites').shown).toEqual([favouriteMilk]);
+    expect(shelf('favourites').only).toEqual(favouriteMilk);
+    expect(shelf('Bakery')).toMatchObject({ shown: [bread, rolls], total: 2, only: null });
+    expect(shelf('Bakery', 'rolls').shown).toEqual([rolls]);
+    expect(shelf('favourites', 'bread').total).toBe(0);
+    expect(buildProductSearch([bread]).hasFavourites).toBe(false);
+  });
+
   it('V1: matches a stock code or a medicine’s generic name', () => {
     const panado = { ...product('Panado 500mg 24s', null, 'Pharmacy'), sku: 'PAN-24', genericName: 'Paracetamol' };
     const products = [bread, panado];

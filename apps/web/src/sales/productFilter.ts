@@ -8,6 +8,10 @@ import type { LocalProduct } from '../db';
 export interface ProductSearch {
   /** Active products, in the catalogue's order (by name). */
   active: readonly LocalProduct[];
+  /** The categories of the active products, sorted: the grid's shelves. */
+  categories: readonly string[];
+  /** Whether any active product is a favourite (the Favourites shelf shows only then). */
+  hasFavourites: boolean;
   /** Per active product: name, barcode, category, stock code and generic name, lower-cased, one per line. */
   haystacks: readonly string[];
 }
@@ -31,21 +35,44 @@ export function buildProductSearch(products: readonly LocalProduct[]): ProductSe
       .join('\n')
       .toLocaleLowerCase(),
   );
-  built = { products, search: { active, haystacks } };
+  const categories = [...new Set(active.flatMap((product) => (product.category ? [product.category] : [])))].sort(
+    new Intl.Collator().compare,
+  );
+  const hasFavourites = active.some((product) => product.favourite);
+  built = { products, search: { active, haystacks, categories, hasFavourites } };
   return built.search;
 }
 
+/** Which products the grid draws from: all, the shop's favourites, or one category. */
+export type Shelf = { kind: 'all' } | { kind: 'favourites' } | { kind: 'category'; category: string };
+
+export const ALL_SHELF: Shelf = { kind: 'all' };
+
+function onShelf(shelf: Shelf): ((product: LocalProduct) => boolean) | null {
+  if (shelf.kind === 'all') return null;
+  if (shelf.kind === 'favourites') return (product) => product.favourite === true;
+  return (product) => product.category === shelf.category;
+}
+
 /**
- * Products to show on the sell grid: active ones whose name, barcode, category,
- * stock code or generic name (V1) contains the query, ignoring case. A scanned barcode that matches exactly
- * comes first, so a keyboard-wedge scan puts the product under the thumb.
- * Only the first `limit` are collected (the grid shows no more), the rest only
- * counted: a one-letter query matches half the catalogue, and copying 10,000
- * products on every keystroke is garbage the phone collects mid-typing.
+ * Products to show on the sell grid: active ones on the chosen shelf whose name,
+ * barcode, category, stock code or generic name (V1) contains the query, ignoring
+ * case. A scanned barcode that matches exactly comes first, so a keyboard-wedge
+ * scan puts the product under the thumb. Only the first `limit` are collected
+ * (the grid shows no more), the rest only counted: a one-letter query matches half
+ * the catalogue, and copying 10,000 products on every keystroke is garbage the
+ * phone collects mid-typing.
  */
-export function searchProducts({ active, haystacks }: ProductSearch, query: string, limit = Infinity): ProductMatches {
+export function searchProducts(
+  { active, haystacks }: ProductSearch,
+  query: string,
+  limit = Infinity,
+  shelf: Shelf = ALL_SHELF,
+): ProductMatches {
+  const keep = onShelf(shelf);
   const needle = query.trim().toLocaleLowerCase();
-  if (needle === '' || needle.includes('\n')) {
+  const anything = needle === '' || needle.includes('\n');
+  if (anything && !keep) {
     return {
       shown: active.slice(0, limit),
       total: active.length,
@@ -57,11 +84,12 @@ export function searchProducts({ active, haystacks }: ProductSearch, query: stri
   let total = 0;
   let last: LocalProduct | null = null;
   for (let index = 0; index < active.length; index++) {
-    if (!haystacks[index]?.includes(needle)) continue;
+    if (!anything && !haystacks[index]?.includes(needle)) continue;
     const product = active[index] as LocalProduct;
+    if (keep && !keep(product)) continue;
     total++;
     last = product;
-    if (!exact && product.barcode?.toLocaleLowerCase() === needle) exact = product;
+    if (!anything && !exact && product.barcode?.toLocaleLowerCase() === needle) exact = product;
     else if (shown.length < limit) shown.push(product);
   }
   if (exact) {

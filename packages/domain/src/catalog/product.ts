@@ -17,6 +17,8 @@ export const productSchema = z.object({
   genericName: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(120)))),
   /** V1: the product's VAT class; absent: standard-rated. */
   taxClass: z.optional(z.enum(TAX_CLASSES)),
+  /** Shown under "Favourites" on every till of the shop: the products sold all day. */
+  favourite: z.optional(z.boolean()),
   isActive: z.boolean(),
   /** Whether the shop counts this product's stock: only tracked products raise oversell conflicts (SPEC ST5). */
   trackStock: z.boolean(),
@@ -41,6 +43,7 @@ export const productInputSchema = z.object({
   sku: productSchema.shape.sku,
   genericName: productSchema.shape.genericName,
   taxClass: productSchema.shape.taxClass,
+  favourite: productSchema.shape.favourite,
   isActive: z.optional(z.boolean()),
   trackStock: z.optional(z.boolean()),
   oversellPolicy: z.optional(productSchema.shape.oversellPolicy),
