@@ -4,12 +4,12 @@
  * is applied once when its sale arrives: never rejected for being early.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, Session } from '@opentill/domain';
+import type { Operation, Refund, Session } from '@opentill/domain';
 import { TEST_DB_KIND, pushAs, registerShop, testApp, testDb } from '../test/test-app.js';
 import { DeviceScript, saleOf } from '../test/operations.js';
-import { refunds, stockLedger, stockLevels } from '../db/schema.js';
+import { auditLog, refunds, stockLedger, stockLevels } from '../db/schema.js';
 
 let app: FastifyInstance;
 
@@ -137,6 +137,36 @@ describe(`refunds on ${TEST_DB_KIND}`, () => {
     await sync(session, [script.sale(sale), script.refund(sale, session.device.id, { restock: false })]);
     expect((await refundsOf(session))[0]?.status).toBe('applied');
     expect(await stockOf(session, productId)).toEqual({ onHand: 8, ledgerSum: 8 });
+  });
+
+  it('RF9: every refund and void is audited once, under its actor, even when sent again under a new operation', async () => {
+    const { session, script, productId } = await shopWith(10);
+    const kept = saleOf([{ productId, quantity: 2 }]);
+    const cancelled = saleOf([{ productId, quantity: 1 }]);
+    const refund = script.refund(kept, session.device.id, { lines: [{ productId, quantity: 1 }] });
+    const voided = script.refund(cancelled, session.device.id);
+    const voidOp = { ...voided, data: { ...(voided.data as Refund), kind: 'void' } } as Operation;
+    await sync(session, [script.sale(kept), script.sale(cancelled), refund, voidOp]);
+    // The same refund again under a new operation (a phone that lost the answer and re-queued it).
+    const again = { ...script.refund(kept, session.device.id), data: refund.data } as Operation;
+    await sync(session, [again]);
+    const db = await testDb();
+    const entries = await db.withTenant(session.tenant.id, (tx) =>
+      tx
+        .select({ action: auditLog.action, actor: auditLog.actorUserId, details: auditLog.details })
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, session.tenant.id), like(auditLog.action, 'sale.%'))),
+    );
+    expect(
+      entries.map(({ action, actor, details }) => [action, actor, (details as { amount: number }).amount]),
+    ).toEqual([
+      ['sale.refunded', session.user.id, 1000],
+      ['sale.voided', session.user.id, 1000],
+    ]);
+    expect(entries[0]?.details).toMatchObject({
+      saleLocalId: kept.localId,
+      tenders: [{ method: 'cash', amount: 1000 }],
+    });
   });
 
   it('RF2: a refund whose amount is not the sum of its lines is rejected and stores nothing', async () => {

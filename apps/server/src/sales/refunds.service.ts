@@ -38,7 +38,7 @@ export async function settleRefunds(
   origin: SaleOrigin,
   incoming: readonly { opId: string; userId: string; refund: Refund }[],
   arrived: { localIds: readonly string[]; awaited: ReadonlySet<string> },
-): Promise<{ answers: RefundAnswer[]; returns: StockReturn[] }> {
+): Promise<{ answers: RefundAnswer[]; returns: StockReturn[]; inserted: ReadonlySet<string> }> {
   // Read before this push's refunds are stored: they wait for the same sales, and must be judged once.
   const arrivedAwaited = arrived.localIds.filter((localId) => arrived.awaited.has(localId));
   const waiting =
@@ -93,5 +93,5 @@ export async function settleRefunds(
     if (!inserted.has(id)) return { status: 'created', refundId: earlierIds.get(refund.localId) ?? id };
     return verdicts.get(id) ?? { status: 'created', refundId: id };
   });
-  return { answers, returns };
+  return { answers, returns, inserted };
 }

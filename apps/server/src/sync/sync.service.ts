@@ -10,6 +10,7 @@ import {
   checkSale,
   isTooFarInFuture,
   linkMatches,
+  refundTendersOf,
   saleContent,
   type Acknowledgment,
   type Action,
@@ -171,6 +172,33 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     return answer(operation, 'created');
   }
 
+  /** RF9: every refund and void in the shop's audit log, under who did it (the approving manager, by PIN). */
+  async function recordRefund(
+    tx: Transaction,
+    origin: { tenantId: string; deviceId: string },
+    operation: RefundOperation,
+    actorId: string,
+    outcome: RefundAnswer,
+  ): Promise<void> {
+    const refund = operation.data;
+    await recordAudit(tx, {
+      tenantId: origin.tenantId,
+      action: refund.kind === 'void' ? 'sale.voided' : 'sale.refunded',
+      actorUserId: actorId,
+      actorDeviceId: origin.deviceId,
+      details: {
+        refundId: outcome.refundId,
+        saleDeviceId: refund.sale.deviceId,
+        saleLocalId: refund.sale.localId,
+        amount: refund.amount,
+        tenders: refundTendersOf(refund),
+        restock: refund.restock,
+        reason: refund.reason,
+        exceedsSale: outcome.status === 'conflict',
+      },
+    });
+  }
+
   /** S6: every overridden line of a newly stored sale is in the shop's audit log, under its cashier. */
   async function recordPriceOverrides(
     tx: Transaction,
@@ -283,9 +311,12 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       refunds.map(({ operation, actorId }) => ({ opId: operation.opId, userId: actorId, refund: operation.data })),
       { localIds: fresh.map(({ operation }) => operation.localId), awaited: work.awaited },
     );
-    for (const [i, { index, operation }] of refunds.entries()) {
+    for (const [i, { index, operation, actorId }] of refunds.entries()) {
       const outcome = refunded.answers[i];
-      if (outcome) answers[index] = refundAnswer(operation, outcome);
+      if (!outcome) continue;
+      answers[index] = refundAnswer(operation, outcome);
+      // A refund sent again under a new operation was audited when it first came.
+      if (refunded.inserted.has(outcome.refundId)) await recordRefund(tx, origin, operation, actorId, outcome);
     }
 
     const { results, refusals, finish } = await settleStock(

@@ -70,6 +70,10 @@ const DESCRIBE: Record<AuditAction, Describe> = {
       reason: text(details.reason),
     }),
   'shift.closed': (details, _person, t) => t('audit.entry.shift.closed', { counted: rands(details.counted) }),
+  'sale.refunded': (details, _person, t) =>
+    t('audit.entry.sale.refunded', { amount: rands(details.amount), reason: text(details.reason) }),
+  'sale.voided': (details, _person, t) =>
+    t('audit.entry.sale.voided', { amount: rands(details.amount), reason: text(details.reason) }),
   'sale.price_override': (details, person, t) =>
     t('audit.entry.sale.price_override', {
       name: text(details.name),

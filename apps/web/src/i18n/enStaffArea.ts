@@ -160,6 +160,8 @@ export const enStaffArea = {
       },
       sale: {
         price_override: 'Sold {{name}} at {{price}} instead of {{list}}, approved by {{person}}',
+        refunded: 'Refunded {{amount}}: “{{reason}}”',
+        voided: 'Voided a sale of {{amount}}: “{{reason}}”',
       },
       customer: {
         created: 'Added the customer {{name}}',
