@@ -17,6 +17,7 @@ export * from './sales/cart/index.js';
 export * from './shifts/shift.js';
 export * from './shop/settings.js';
 export * from './receipts/vatDocument.js';
+export * from './receipts/receipt.js';
 export * from './customers/customer.js';
 export * from './customers/book.js';
 export * from './customers/storeCredit.js';
