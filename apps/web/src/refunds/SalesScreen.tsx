@@ -1,11 +1,11 @@
-import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
+import { Suspense, useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands, type Session } from '@opentill/domain';
 import type { LocalSale } from '../db';
 import type { LocalRefund } from '../db/database';
 import type { RefundSource } from '../db/refunds';
-import { loadLaterStrings } from '../i18n';
 import { formatDateTime } from '../i18n/format';
+import { LazyCameraScanner } from '../scanning/LazyCameraScanner';
 import { useWedgeScanner } from '../scanning/useWedgeScanner';
 import { Button } from '../ui/Button';
 import { ScanIcon } from '../ui/icons';
@@ -14,11 +14,6 @@ import { RecentSales } from './RecentSales';
 import { RefundDone } from './RefundDone';
 import { RefundPanel } from './RefundPanel';
 import { lookUpSaleOnServer } from './saleLookupApi';
-
-const CameraScanner = lazy(async () => {
-  const [module] = await Promise.all([import('../scanning/CameraScanner'), loadLaterStrings()]);
-  return { default: module.CameraScanner };
-});
 
 type Step =
   | { kind: 'search'; result: SaleSearch | 'searching' | null }
@@ -128,7 +123,7 @@ export function SalesScreen({ session }: { session: Session }) {
       <RecentSales deviceId={deviceId} onPick={(sale) => void pickOwn(sale)} />
       {cameraOpen ? (
         <Suspense fallback={null}>
-          <CameraScanner onScan={scanned} onClose={() => setCameraOpen(false)} />
+          <LazyCameraScanner onScan={scanned} onClose={() => setCameraOpen(false)} />
         </Suspense>
       ) : null}
     </div>

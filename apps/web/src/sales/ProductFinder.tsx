@@ -1,8 +1,8 @@
-import { Suspense, lazy, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLiveStockShown } from '../db';
 import { Button } from '../ui/Button';
-import { loadLaterStrings } from '../i18n';
+import { LazyCameraScanner } from '../scanning/LazyCameraScanner';
 import { useWedgeScanner } from '../scanning/useWedgeScanner';
 import { ScanIcon, SearchIcon } from '../ui/icons';
 import { MAX_TILES, ProductGrid } from './ProductGrid';
@@ -10,12 +10,6 @@ import { useCart } from './cartStore';
 import { ALL_SHELF, buildProductSearch, searchProducts, type Shelf } from './productFilter';
 import { ShelfChips } from './ShelfChips';
 import { barcodeIndex, productForCode } from './scanLookup';
-
-// The camera and its decoder load only when a cashier opens them (the first screen's budget).
-const CameraScanner = lazy(async () => {
-  const [module] = await Promise.all([import('../scanning/CameraScanner'), loadLaterStrings()]);
-  return module;
-});
 
 /**
  * The search box, the scanners, the shelves (favourites, categories) and the grid. The query lives here, not in the
@@ -99,7 +93,7 @@ export function ProductFinder() {
       ) : null}
       {cameraOpen ? (
         <Suspense fallback={null}>
-          <CameraScanner onScan={ringUp} onClose={() => setCameraOpen(false)} />
+          <LazyCameraScanner onScan={ringUp} onClose={() => setCameraOpen(false)} />
         </Suspense>
       ) : null}
       {/* data-query: the query whose results are on screen (the till bench waits for it). */}

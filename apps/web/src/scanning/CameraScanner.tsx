@@ -13,7 +13,7 @@ export interface CameraScannerProps {
 
 /**
  * The phone's camera as a barcode scanner, full screen over the sale. Meant to be lazy-loaded
- * (`lazy(() => import('../scanning/CameraScanner'))`): it and its decoder load only when opened.
+ * (`LazyCameraScanner`): it and its decoder load only when opened.
  * Closing (button, Escape or unmounting) turns the camera off.
  */
 export function CameraScanner({ onScan, onClose }: CameraScannerProps) {
