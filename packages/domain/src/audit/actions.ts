@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = {
   'sale.price_override': 'A line of a sale was sold at another price than the list price, with who approved it',
   'sale.refunded': 'Goods of a sale came back and money was paid back, with where it went and why',
   'sale.voided': 'A sale of the open shift was cancelled in full, every tender paid back',
+  'receipt.reprinted': 'A receipt was given again, marked COPY, with its sale, format and language',
   'customer.created': 'A customer was added, with their credit limit if they have a book',
   'customer.updated': 'A customer’s name, phone or credit limit was changed',
   'customer.payment': 'A payment on a customer’s book was taken',

@@ -23,6 +23,12 @@ export const ERROR_CODES = {
   OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
   OT_ERR_SHIFT_NOT_FOUND: { status: 404, message: 'There is no such shift of that device in this shop.' },
   OT_ERR_SALE_NOT_FOUND: { status: 404, message: 'No sale of this shop has that receipt number or code.' },
+  OT_ERR_RECEIPT_LINK_INVALID: { status: 403, message: 'This receipt link is not valid: ask the shop for a new one.' },
+  OT_ERR_RECEIPT_LINK_EXPIRED: { status: 403, message: 'This receipt link has expired: ask the shop for a new one.' },
+  OT_ERR_RECEIPT_FILE_NOT_FOUND: {
+    status: 404,
+    message: 'This receipt file is no longer kept: ask the shop to send the receipt again.',
+  },
   OT_ERR_CUSTOMER_NOT_FOUND: { status: 404, message: 'There is no such customer in this shop.' },
   OT_ERR_DEVICE_NOT_FOUND: { status: 404, message: 'There is no such device in this shop, or it is revoked already.' },
   OT_ERR_BRANCH_UNKNOWN: { status: 400, message: 'A branch given is not one of this shop’s.' },

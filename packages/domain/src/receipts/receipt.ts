@@ -14,6 +14,11 @@ export interface ReceiptShop {
   vatNumber: string | null;
 }
 
+export interface ReceiptCustomer {
+  name: string;
+  phone: string | null;
+}
+
 export interface ReceiptLine {
   name: string;
   quantity: number;
@@ -38,6 +43,9 @@ export interface Receipt {
   code: string;
   issuedAt: string;
   cashier: string | null;
+  /** The customer the sale was made to, where captured (their phone takes the WhatsApp receipt). */
+  customer: ReceiptCustomer | null;
+  /** VD4: the buyer a full tax invoice names. */
   recipient: DocumentParties['recipient'] | null;
   lines: ReceiptLine[];
   total: Cents;
@@ -57,12 +65,12 @@ export interface ReceiptInput {
   number: string;
   shop: ReceiptShop;
   cashier?: string | null;
-  recipient?: DocumentParties['recipient'];
+  customer?: ReceiptCustomer | null;
   copy?: boolean;
 }
 
 /** RX1: the receipt of a sale: its document kind (VD1–VD4), lines, VAT by class, tenders and change. */
-export function buildReceipt({ sale, deviceId, number, shop, cashier, recipient, copy }: ReceiptInput): Receipt {
+export function buildReceipt({ sale, deviceId, number, shop, cashier, customer, copy }: ReceiptInput): Receipt {
   const lines = sale.items.map((line): ReceiptLine => ({
     name: line.name,
     quantity: line.quantity,
@@ -81,7 +89,8 @@ export function buildReceipt({ sale, deviceId, number, shop, cashier, recipient,
     code: receiptCode(deviceId, sale.localId),
     issuedAt: sale.createdAt,
     cashier: cashier ?? null,
-    recipient: recipient ?? null,
+    customer: customer ?? null,
+    recipient: sale.buyer ?? null,
     lines,
     total: cents(sale.totalAmount),
     rounding: cents(sale.rounding ?? 0),

@@ -135,3 +135,22 @@ describe('checkout (SPEC S1, V3, P1, R1)', () => {
     );
   });
 });
+
+describe('checkout with a buyer (VD4)', () => {
+  it('records the buyer a full tax invoice names, and refuses one with a wrong VAT number', () => {
+    const added = addLine(EMPTY_CART, product(2, 600_000, 'standard'), { lineId: 'line0' });
+    if (!added.ok) throw new Error(added.error);
+    const checkout = {
+      cart: added.cart,
+      tenders: [{ method: 'card' as const, amount: 600_000 }],
+      roundCash: false,
+      localId: 'sale_checkout2',
+      createdAt: '2026-11-30T10:00:00+02:00',
+    };
+    const buyer = { name: 'Ubuntu Builders', address: '4 Main Rd, Durban', vatNumber: '4987654321' };
+    const result = checkoutSale({ ...checkout, buyer });
+    expect('sale' in result && result.sale.buyer).toEqual(buyer);
+    expect(checkoutSale(checkout)).not.toHaveProperty('sale.buyer');
+    expect(checkoutSale({ ...checkout, buyer: { ...buyer, vatNumber: '123' } })).toHaveProperty('problems');
+  });
+});

@@ -1,7 +1,7 @@
 import { cents } from '../money/cents.js';
 import { cartTotals } from './cart/cartTotals.js';
 import type { Cart } from './cart/cart.js';
-import { checkSale, saleContentSchema, type SaleContent } from './sale.js';
+import { checkSale, saleContentSchema, type Buyer, type SaleContent } from './sale.js';
 import { amountDue, paymentMethodOf, settleTenders, type Tender } from './tenders.js';
 
 export interface Checkout {
@@ -11,6 +11,8 @@ export interface Checkout {
   roundCash: boolean;
   localId: string;
   shiftId?: string;
+  /** VD4: the buyer a full tax invoice names, captured at the till. */
+  buyer?: Buyer;
   createdAt: string;
 }
 
@@ -44,6 +46,7 @@ export function checkoutSale(checkout: Checkout): { sale: SaleContent } | { prob
     rounding: cents(total - due),
     ...(cart.customerId && { customerId: cart.customerId }),
     ...(checkout.shiftId && { shiftId: checkout.shiftId }),
+    ...(checkout.buyer && { buyer: checkout.buyer }),
     createdAt: checkout.createdAt,
   });
   if (!parsed.success) return { problems: parsed.error.issues.map((issue) => issue.message) };

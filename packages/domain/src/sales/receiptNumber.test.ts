@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { devicePrefix, parseReceiptQuery, receiptCode, receiptNumber } from './receiptNumber.js';
+import { devicePrefix, legacyDevicePrefix, parseReceiptQuery, receiptCode, receiptNumber } from './receiptNumber.js';
 
 const DEVICE = '3f9a1c2b-0000-4000-8000-0000000000d1';
 
 describe('receipt numbers and codes (SPEC RC)', () => {
   it('RC1: a number is the device prefix and the chain seq', () => {
-    expect(devicePrefix(DEVICE)).toBe('3F9A1C');
-    expect(receiptNumber(DEVICE, 42)).toBe('3F9A1C-42');
+    expect(devicePrefix(3)).toBe('T3');
+    expect(receiptNumber(devicePrefix(3), 42)).toBe('T3-42');
+    expect(legacyDevicePrefix(DEVICE)).toBe('3F9A1C');
   });
 
   it('RC2, RC3: a code names the sale exactly and reads back', () => {
@@ -17,7 +18,8 @@ describe('receipt numbers and codes (SPEC RC)', () => {
 
   it('RC3: a typed number forgives case and spaces', () => {
     expect(parseReceiptQuery('3f9a1c - 42')).toEqual({ kind: 'number', prefix: '3F9A1C', seq: 42 });
-    expect(parseReceiptQuery(receiptNumber(DEVICE, 7))).toEqual({ kind: 'number', prefix: '3F9A1C', seq: 7 });
+    expect(parseReceiptQuery(receiptNumber('T12', 7))).toEqual({ kind: 'number', prefix: 'T12', seq: 7 });
+    expect(parseReceiptQuery('t12-7')).toEqual({ kind: 'number', prefix: 'T12', seq: 7 });
   });
 
   it('RC3: anything else is not a receipt', () => {
@@ -25,6 +27,8 @@ describe('receipt numbers and codes (SPEC RC)', () => {
       '',
       'bread',
       '3F9A1C-0',
+      'T-4',
+      'TX1-4',
       '3F9A1-4',
       '3F9A1C-',
       'OT1:not-a-uuid:sale_0000000001',

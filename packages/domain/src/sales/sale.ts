@@ -53,6 +53,17 @@ export const chainLinkSchema = z.object({
   hash: hashSchema,
 });
 
+/**
+ * VD4: the buyer a full tax invoice names, captured at the till (their VAT number
+ * only if they are registered).
+ */
+export const buyerSchema = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  address: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(300))),
+  vatNumber: z.nullable(z.string().check(z.trim(), z.regex(/^4\d{9}$/, 'A VAT number is ten digits starting with 4.'))),
+});
+export type Buyer = z.infer<typeof buyerSchema>;
+
 /** A completed sale as a device records it, before it is linked into the chain. */
 export const saleContentSchema = z.object({
   /** The device's own id for the sale. */
@@ -71,6 +82,8 @@ export const saleContentSchema = z.object({
   rounding: z.optional(z.int().check(z.gte(0), z.lte(9))),
   /** The customer the sale was made to (required for the book and store credit). */
   customerId: z.optional(z.uuid()),
+  /** VD4: the buyer, for a full tax invoice. */
+  buyer: z.optional(buyerSchema),
   /** The cashier's shift on this device, by its local id. */
   shiftId: z.optional(localIdSchema),
   /** Device time: data, never used to order anything. */

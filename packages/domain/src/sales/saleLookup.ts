@@ -14,6 +14,8 @@ export const foundSaleSchema = z.object({
   deviceId: z.uuid(),
   /** Null for a sale made before receipt numbers (no hash chain). */
   receiptNumber: z.nullable(z.string()),
+  /** Who sold it, as the receipt names them (null when the server has no name for them). */
+  cashier: z.optional(z.nullable(z.string())),
   sale: saleContentSchema,
   refunds: z.array(foundRefundSchema),
 });

@@ -31,6 +31,7 @@ export function stockMovements(operation: OperationContent): StockMovement[] {
     case 'DELETE_PRODUCT':
     case 'RESOLVE_STOCK_EXCEPTION':
     case 'REPORT_PIN_FAILURE':
+    case 'RECORD_REPRINT':
     case 'OPEN_SHIFT':
     case 'RECORD_CASH_MOVEMENT':
     case 'CLOSE_SHIFT':

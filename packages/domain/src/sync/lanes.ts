@@ -6,7 +6,7 @@
  *
  * - critical: payments, refunds and scheduled-medicine sales, stock adjustments, shifts and cash (must reconcile);
  * - high: ordinary sales, customer updates;
- * - medium: catalogue edits, security reports (wrong PINs), analytics.
+ * - medium: catalogue edits, security reports (wrong PINs), receipt reprints, analytics.
  */
 export const LANES = ['critical', 'high', 'medium'] as const;
 export type Lane = (typeof LANES)[number];
@@ -21,6 +21,7 @@ export const LANE_OF_TYPE = {
   UPSERT_PRODUCT: 'medium',
   DELETE_PRODUCT: 'medium',
   REPORT_PIN_FAILURE: 'medium',
+  RECORD_REPRINT: 'medium',
   OPEN_SHIFT: 'critical',
   RECORD_CASH_MOVEMENT: 'critical',
   CLOSE_SHIFT: 'critical',

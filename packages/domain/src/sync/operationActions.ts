@@ -34,5 +34,8 @@ export function actionOfOperation(operation: OperationContent): Action {
     case 'REPORT_PIN_FAILURE':
       // Whoever is at the device when a PIN is mistyped; every role syncs.
       return 'sync:push';
+    case 'RECORD_REPRINT':
+      // RX2: any cashier gives a customer their receipt again; the count and the audit log are the control.
+      return 'sync:push';
   }
 }

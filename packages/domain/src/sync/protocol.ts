@@ -11,6 +11,7 @@ import {
 } from '../stock/stock.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { shopSettingsSchema } from '../shop/settings.js';
+import { reprintSchema } from '../receipts/reprint.js';
 import { accountPaymentSchema, customerInputSchema, pulledCustomerSchema } from '../customers/customer.js';
 import { OPERATION_ERROR_CODES } from '../errors/codes.js';
 import { LANES } from './lanes.js';
@@ -105,6 +106,14 @@ export const reportPinFailureOperationSchema = z.object({
   data: pinFailureSchema,
 });
 
+/** RX2: a receipt given again, counted and audited. */
+export const recordReprintOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RECORD_REPRINT'),
+  localId: z.string(),
+  data: reprintSchema,
+});
+
 export const openShiftOperationSchema = z.object({
   ...operationHeader,
   type: z.literal('OPEN_SHIFT'),
@@ -151,6 +160,7 @@ export const operationSchema = z.discriminatedUnion('type', [
   adjustStockOperationSchema,
   resolveStockExceptionOperationSchema,
   reportPinFailureOperationSchema,
+  recordReprintOperationSchema,
   openShiftOperationSchema,
   cashMovementOperationSchema,
   closeShiftOperationSchema,
@@ -272,6 +282,8 @@ export const syncResponseSchema = z.object({
   deviceRevoked: z.optional(z.literal(true)),
   /** The shop's settings as they are now (SPEC SS2); absent from servers before them. */
   shop: z.optional(shopSettingsSchema),
+  /** RC1: this device's receipt prefix, so a phone signed in before prefixes learns its own. */
+  device: z.optional(z.object({ receiptPrefix: z.string().check(z.regex(/^T\d{1,6}$/)) })),
   /** The conflicts among this push's acknowledgments, as the seed's `conflicts[]`. */
   conflicts: z.array(z.object({ opId: z.uuid(), conflict: conflictSchema })),
   acknowledgments: z.array(acknowledgmentSchema),
