@@ -357,8 +357,13 @@ async function sqlCeiling(databaseUrl: string): Promise<number> {
   );
   const ownerId = owner.rows[0]?.id ?? '';
   const deviceIds = Array.from({ length: DEVICES }, () => randomUUID());
-  for (const id of deviceIds) {
-    await pool.query(`INSERT INTO devices (id, tenant_id, branch_id) VALUES ($1, $2, $3)`, [id, tenantId, branchId]);
+  for (const [index, id] of deviceIds.entries()) {
+    await pool.query(`INSERT INTO devices (id, tenant_id, branch_id, receipt_prefix) VALUES ($1, $2, $3, $4)`, [
+      id,
+      tenantId,
+      branchId,
+      `T${index + 1}`,
+    ]);
   }
   const catalogue = await stockShop(pool, tenantId, deviceIds);
   const placed = await pool.query<{ id: string; branch_id: string }>(

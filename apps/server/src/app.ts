@@ -2,6 +2,8 @@
  * Builds the Fastify app without listening: tests drive it with `app.inject`,
  * main.ts listens. Everything it needs comes in through `AppDeps`.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
@@ -41,6 +43,10 @@ import { customerRoutes } from './customers/customers.routes.js';
 import { createCustomersService } from './customers/customers.service.js';
 import { createShiftsService } from './shifts/shifts.service.js';
 import { acceptGzipBodies } from './http/content-encoding.js';
+import { receiptRoutes } from './receipts/receipts.routes.js';
+import { createReceiptsService } from './receipts/receipts.service.js';
+import { createDirectoryFileStore, type ReceiptFileStore } from './receipts/receipt-files.js';
+import { loadReceiptLinks } from './receipts/receipt-links.js';
 
 /** Largest request body: a full sync batch of 50 big sales stays well under it. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -77,6 +83,10 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
   now?: () => Date;
+  /** Where receipt PDFs are kept (config: a directory or S3); a folder in the OS temp directory without it. */
+  receiptFiles?: ReceiptFileStore;
+  /** How long a receipt PDF link works, in seconds (15 minutes without it). */
+  receiptLinkSeconds?: number;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -147,6 +157,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(customerRoutes(createCustomersService(deps.db), deps.tokens, devices.isActive));
       await api.register(saleLookupRoutes(createSaleLookupService(deps.db), deps.tokens, devices.isActive));
       await api.register(shopSettingsRoutes(createShopSettingsService(deps.db), deps.tokens, devices.isActive));
+      const receipts = createReceiptsService({
+        db: deps.db,
+        files: deps.receiptFiles ?? createDirectoryFileStore(join(tmpdir(), 'opentill-receipts')),
+        links: await loadReceiptLinks(deps.db, deps.receiptLinkSeconds),
+        ...(deps.now ? { now: deps.now } : {}),
+      });
+      await api.register(receiptRoutes(receipts, deps.tokens, devices.isActive));
     },
     { prefix: '/api/v1' },
   );

@@ -3,7 +3,10 @@
  * variable stops the server with one clear line per problem (docs/OPERATIONS.md).
  */
 import { ACCESS_TOKEN_SECONDS } from './auth/tokens.js';
+import { RECEIPT_LINK_SECONDS } from './receipts/receipt-links.js';
+import type { ReceiptStorage } from './receipts/receipt-files.js';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
 
 const boolean = z.pipe(
@@ -54,6 +57,24 @@ const envSchema = z.object({
   OPENTILL_WEB_DIR: z._default(z.string(), fileURLToPath(new URL('../../web/dist', import.meta.url))),
   OPENTILL_TRUST_PROXY: z._default(boolean, false),
   REDIS_URL: z.optional(url(/^rediss?:$/, 'redis://127.0.0.1:6379')),
+  OPENTILL_RECEIPTS_DIR: z.optional(z.string().check(z.minLength(1))),
+  OPENTILL_RECEIPT_LINK_SECONDS: z._default(
+    z.pipe(
+      z.string().check(z.regex(/^\d+$/, 'must be a whole number')),
+      z.pipe(
+        z.transform(Number),
+        z.number().check(z.gte(60, 'must be 60 or more'), z.lte(604_800, 'must be 604800 (a week) or less')),
+      ),
+    ),
+    RECEIPT_LINK_SECONDS,
+  ),
+  OPENTILL_S3_ENDPOINT: z.optional(url(/^https?:$/, 'https://s3.af-south-1.amazonaws.com')),
+  OPENTILL_S3_BUCKET: z.optional(
+    z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name')),
+  ),
+  OPENTILL_S3_REGION: z._default(z.string().check(z.minLength(1)), 'us-east-1'),
+  OPENTILL_S3_ACCESS_KEY: z.optional(z.string().check(z.minLength(1))),
+  OPENTILL_S3_SECRET_KEY: z.optional(z.string().check(z.minLength(1))),
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -69,6 +90,8 @@ export interface Config {
   webDir: string;
   trustProxy: boolean;
   redisUrl: string | undefined;
+  /** Where receipt PDFs are kept, and how long their links work. */
+  receipts: { storage: ReceiptStorage; linkSeconds: number };
   logLevel: z.output<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -86,6 +109,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = result.data;
+  const s3 = [e.OPENTILL_S3_ENDPOINT, e.OPENTILL_S3_BUCKET, e.OPENTILL_S3_ACCESS_KEY, e.OPENTILL_S3_SECRET_KEY];
+  if (s3.some(Boolean) && !s3.every(Boolean)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OPENTILL_S3_*: set all of OPENTILL_S3_ENDPOINT, OPENTILL_S3_BUCKET, ' +
+        'OPENTILL_S3_ACCESS_KEY and OPENTILL_S3_SECRET_KEY, or none',
+    );
+  }
+  const storage: ReceiptStorage =
+    e.OPENTILL_S3_ENDPOINT && e.OPENTILL_S3_BUCKET && e.OPENTILL_S3_ACCESS_KEY && e.OPENTILL_S3_SECRET_KEY
+      ? {
+          kind: 's3',
+          endpoint: e.OPENTILL_S3_ENDPOINT,
+          bucket: e.OPENTILL_S3_BUCKET,
+          region: e.OPENTILL_S3_REGION,
+          accessKeyId: e.OPENTILL_S3_ACCESS_KEY,
+          secretAccessKey: e.OPENTILL_S3_SECRET_KEY,
+        }
+      : { kind: 'directory', dir: e.OPENTILL_RECEIPTS_DIR ?? join(e.OPENTILL_DATA_DIR, 'receipts') };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -98,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: e.OPENTILL_WEB_DIR,
     trustProxy: e.OPENTILL_TRUST_PROXY,
     redisUrl: e.REDIS_URL,
+    receipts: { storage, linkSeconds: e.OPENTILL_RECEIPT_LINK_SECONDS },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -104,7 +104,10 @@ describe(`npm start on ${TEST_DB_KIND}`, () => {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
         body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, deviceId: session.device.id, pendingOperations: [] }),
       });
-      const { serverChanges } = (await pull.json()) as SyncResponse;
+      const { serverChanges, shop, device } = (await pull.json()) as SyncResponse;
+      // Its receipts print its address and phone; like most spaza shops it is not registered for VAT (SS4).
+      expect(shop).toMatchObject({ address: expect.stringContaining('Soweto'), vatNumber: null });
+      expect(device?.receiptPrefix).toBe('T1');
       expect(serverChanges.products.length).toBeGreaterThanOrEqual(30);
       expect(serverChanges.products.every((product) => /^600\d{10}$/.test(product.barcode ?? ''))).toBe(true);
       // Counted products arrive with their opening stock; airtime is not counted.

@@ -9,6 +9,7 @@ import { createDb } from './db/client.js';
 import { loadTokenService } from './auth/token-keys.service.js';
 import { createDemoShopIfEmpty } from './demo/demo.service.js';
 import { DEMO_SHOP } from './demo/demo-catalog.js';
+import { createReceiptFileStore } from './receipts/receipt-files.js';
 
 /** How long in-flight requests get to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     webDir: config.webDir,
     ...(redis ? { redis } : {}),
     trustProxy: config.trustProxy,
+    receiptFiles: createReceiptFileStore(config.receipts.storage),
+    receiptLinkSeconds: config.receipts.linkSeconds,
     authRateLimit: { max: config.authRateLimit, timeWindow: '1 minute' },
     logger: { level: config.logLevel },
   });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { PasswordPolicyPreset, PinVerifier } from '@opentill/domain';
+import { devicePrefix, type PasswordPolicyPreset, type PinVerifier } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
 import { branches, devices, signingKeys, tenants, users } from '../db/schema.js';
 
@@ -65,17 +65,31 @@ export async function insertShop(tx: Executor, shop: NewShop): Promise<ShopRefs>
   return { tenantId: tenant.id, branchId: branch.id, userId: user.id };
 }
 
+/**
+ * Registers a device with the next receipt prefix of its tenant (RC1): the count
+ * is taken under the tenant's row lock, so devices registering at once get
+ * different prefixes. Returns the prefix.
+ */
 export async function insertDevice(
   tx: Executor,
   device: { id: string; name: string | undefined } & ShopRefs,
-): Promise<void> {
+): Promise<string> {
+  const [counted] = await tx
+    .update(tenants)
+    .set({ devicesRegistered: sql`${tenants.devicesRegistered} + 1` })
+    .where(eq(tenants.id, device.tenantId))
+    .returning({ number: tenants.devicesRegistered });
+  if (!counted) throw new Error('device registration found no tenant');
+  const receiptPrefix = devicePrefix(counted.number);
   await tx.insert(devices).values({
     id: device.id,
     tenantId: device.tenantId,
     branchId: device.branchId,
     registeredBy: device.userId,
     name: device.name ?? null,
+    receiptPrefix,
   });
+  return receiptPrefix;
 }
 
 export interface OwnerRecord extends ShopRefs {

@@ -62,6 +62,8 @@ export const tenants = pgTable('tenants', {
   oversellPolicy: varchar('oversell_policy', { length: 8 }).notNull().default('flag'),
   /** The password rules of its email accounts: `standard` (12 characters) or `pharmacy` (16) (SPEC ID5). */
   passwordPolicy: varchar('password_policy', { length: 16 }).notNull().default('standard'),
+  /** Devices ever registered: the next device's receipt prefix is `T` and this plus one (SPEC RC1). */
+  devicesRegistered: integer('devices_registered').notNull().default(0),
   createdAt,
   updatedAt,
 });
@@ -209,11 +211,16 @@ export const devices = pgTable(
       .references(() => branches.id),
     registeredBy: uuid('registered_by').references(() => users.id),
     name: varchar('name', { length: 60 }),
+    /** RC1: "T3": the prefix of this device's receipt numbers, unique in its tenant, given at registration. */
+    receiptPrefix: varchar('receipt_prefix', { length: 8 }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt,
   },
-  (t) => [index('idx_devices_tenant').on(t.tenantId)],
+  (t) => [
+    index('idx_devices_tenant').on(t.tenantId),
+    uniqueIndex('uq_devices_receipt_prefix').on(t.tenantId, t.receiptPrefix),
+  ],
 );
 
 /** Highest operation `seq` applied from each device in each outbox lane (SPEC SY2, SY9). */
@@ -304,6 +311,10 @@ export const sales = pgTable(
     customerId: uuid('customer_id'),
     /** The shift on the selling device, by that device's local id for it (SPEC SH). */
     shiftId: varchar('shift_id', { length: 64 }),
+    /** VD4: the buyer a full tax invoice names, as captured at the till. */
+    buyer: jsonb('buyer'),
+    /** RX2: receipts given again (each marked COPY and audited), as devices reported them. */
+    reprints: integer('reprints').notNull().default(0),
     metadata: jsonb('metadata').notNull().default({}),
     /**
      * `completed`, or `refused` when a `reject` product lacked stock (SPEC ST3): a

@@ -10,6 +10,13 @@ export const DEMO_SHOP = {
   pin: '1234',
 } as const;
 
+/**
+ * What the demo shop's receipts print (SPEC SS4). Like most spaza shops it is not
+ * registered for VAT (turnover under R 1 million), so its receipts are plain
+ * receipts; the owner adds a VAT number under Staff → Shop to see tax invoices.
+ */
+export const DEMO_RECEIPT_DETAILS = { address: '1563 Vilakazi St, Orlando West, Soweto', phone: '082 555 0123' };
+
 /** [name, price in cents, category, opening stock (null: not counted, e.g. airtime)] */
 export const DEMO_PRODUCTS: readonly (readonly [string, number, string, number | null])[] = [
   ['Albany Superior White Bread 700g', 1899, 'Bakery', 12],

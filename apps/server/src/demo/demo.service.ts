@@ -9,7 +9,8 @@ import { upsertProduct } from '../catalog/catalog.repository.js';
 import { takeChangeSeq } from '../sync/sync.repository.js';
 import { receiveOpeningStock } from '../stock/stock.service.js';
 import { countTenants } from './demo.repository.js';
-import { DEMO_PRODUCTS, DEMO_SHOP } from './demo-catalog.js';
+import { writeShopSettings } from '../shop/settings.repository.js';
+import { DEMO_PRODUCTS, DEMO_RECEIPT_DETAILS, DEMO_SHOP } from './demo-catalog.js';
 
 export function demoBarcode(index: number): string {
   const first12 = `600${String(9_000_000 + index).padStart(9, '0')}`;
@@ -36,6 +37,7 @@ export async function createDemoShopIfEmpty(db: Db): Promise<boolean> {
       if (onHand !== null) receipts.push({ productId: product.id, quantity: onHand });
     }
     await receiveOpeningStock(tx, shop, receipts);
+    await writeShopSettings(tx, shop.tenantId, (settings) => ({ ...settings, ...DEMO_RECEIPT_DETAILS }));
   });
   // Another instance starting on the same empty database may have won the race.
   return created.then(

@@ -57,9 +57,15 @@ function expectSecurityHeaders(headers: Headers): void {
   expect(header(headers, 'x-frame-options')).toBe('DENY');
   const permissions = header(headers, 'permissions-policy')?.split(/,\s*/) ?? [];
   expect(permissions).toContain('camera=(self)');
-  expect(permissions).toEqual(expect.arrayContaining(['microphone=()', 'geolocation=()', 'payment=()', 'usb=()']));
-  // Nothing but the camera is allowed to anyone.
-  expect(permissions.filter((feature) => !feature.endsWith('=()'))).toEqual(['camera=(self)']);
+  expect(permissions).toEqual(
+    expect.arrayContaining(['microphone=()', 'geolocation=()', 'payment=()', 'usb=(self)', 'serial=(self)']),
+  );
+  // Nothing but the camera and receipt printers' ports is allowed, and those to this origin only.
+  expect(permissions.filter((feature) => !feature.endsWith('=()'))).toEqual([
+    'camera=(self)',
+    'usb=(self)',
+    'serial=(self)',
+  ]);
 }
 
 let app: FastifyInstance;

@@ -34,7 +34,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Powerful features the till does not use are off for every frame; the camera
- * stays for this origin only, for barcode scanning. Only features Chromium
+ * stays for this origin only, for barcode scanning, and so do USB and serial
+ * ports, for receipt printers (WebUSB, Web Serial: the browser still asks the
+ * cashier to pick the device). Only features Chromium
  * knows are named: an unknown one is a console warning on every page load
  * (e2e/tests/csp.spec.ts fails on it; `bluetooth` is one in Debian's Chromium).
  */
@@ -43,8 +45,8 @@ export const PERMISSIONS_POLICY = [
   'microphone=()',
   'geolocation=()',
   'payment=()',
-  'usb=()',
-  'serial=()',
+  'usb=(self)',
+  'serial=(self)',
   'hid=()',
   'midi=()',
   'display-capture=()',

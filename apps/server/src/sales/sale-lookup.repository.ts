@@ -23,7 +23,10 @@ interface SaleRow extends Record<string, unknown> {
   rounding: number;
   customer_id: string | null;
   shift_id: string | null;
+  buyer: SaleContent['buyer'] | null;
   chain_seq: number | null;
+  receipt_prefix: string;
+  cashier: string | null;
   created_at: Date | string;
 }
 
@@ -38,14 +41,19 @@ interface RefundRow extends Record<string, unknown> {
   kind: NonNullable<Refund['kind']>;
 }
 
-/** At most this many sales answer one typed number (device prefixes rarely collide). */
+/** At most this many sales answer one typed number (only legacy hex prefixes can collide). */
 const MAX_MATCHES = 5;
 
-/** Which sales a receipt names: by code exactly, by number through the device prefix and the chain seq. */
+/**
+ * Which sales a receipt names: by code exactly; by number through the device's
+ * prefix (RC1) and the chain seq, or a legacy number through its id's first digits.
+ */
 function matching(query: ReceiptQuery): SQL {
-  return query.kind === 'code'
-    ? sql`device_id = ${query.deviceId}::uuid AND local_id = ${query.localId}`
-    : sql`chain_seq = ${query.seq} AND upper(left(replace(device_id::text, '-', ''), 6)) = ${query.prefix}`;
+  if (query.kind === 'code') return sql`s.device_id = ${query.deviceId}::uuid AND s.local_id = ${query.localId}`;
+  const device = query.prefix.startsWith('T')
+    ? sql`d.receipt_prefix = ${query.prefix}`
+    : sql`upper(left(replace(s.device_id::text, '-', ''), 6)) = ${query.prefix}`;
+  return sql`s.chain_seq = ${query.seq} AND ${device}`;
 }
 
 /**
@@ -55,11 +63,12 @@ function matching(query: ReceiptQuery): SQL {
 export async function findSalesByReceipt(tx: Executor, tenantId: string, query: ReceiptQuery): Promise<FoundSale[]> {
   const sales = await queryRows<SaleRow>(
     tx,
-    sql`SELECT id, device_id, local_id, items, total_amount, payment_method, tendered, change, tenders, vat,
-          rounding, customer_id, shift_id, chain_seq, created_at
-        FROM sales
-        WHERE tenant_id = ${tenantId}::uuid AND status = 'completed' AND ${matching(query)}
-        ORDER BY created_at DESC LIMIT ${MAX_MATCHES}`,
+    sql`SELECT s.id, s.device_id, s.local_id, s.items, s.total_amount, s.payment_method, s.tendered, s.change,
+          s.tenders, s.vat, s.rounding, s.customer_id, s.shift_id, s.buyer, s.chain_seq, s.created_at,
+          d.receipt_prefix, u.name AS cashier
+        FROM sales s JOIN devices d ON d.id = s.device_id LEFT JOIN users u ON u.id = s.user_id
+        WHERE s.tenant_id = ${tenantId}::uuid AND s.status = 'completed' AND ${matching(query)}
+        ORDER BY s.created_at DESC LIMIT ${MAX_MATCHES}`,
   );
   if (sales.length === 0) return [];
   const refunds = await queryRows<RefundRow>(
@@ -71,7 +80,8 @@ export async function findSalesByReceipt(tx: Executor, tenantId: string, query: 
   );
   return sales.map((row) => ({
     deviceId: row.device_id,
-    receiptNumber: row.chain_seq === null ? null : receiptNumber(row.device_id, row.chain_seq),
+    receiptNumber: row.chain_seq === null ? null : receiptNumber(row.receipt_prefix, row.chain_seq),
+    cashier: row.cashier,
     sale: saleContentOf(row),
     refunds: refunds.filter((refund) => refund.sale_id === row.id).map(foundRefundOf),
   }));
@@ -90,6 +100,7 @@ function saleContentOf(row: SaleRow): SaleContent {
     rounding: row.rounding,
     ...(row.customer_id && { customerId: row.customer_id }),
     ...(row.shift_id && { shiftId: row.shift_id }),
+    ...(row.buyer && { buyer: row.buyer }),
     createdAt: new Date(row.created_at).toISOString(),
   };
 }

@@ -42,12 +42,12 @@ export async function insertSales(
     tx,
     sql`
     INSERT INTO ${sales} (id, tenant_id, branch_id, device_id, user_id, local_id, total_amount, payment_method,
-      tendered, change, items, tenders, vat, rounding, customer_id, shift_id, chain_seq, previous_hash, hash,
+      tendered, change, items, tenders, vat, rounding, customer_id, shift_id, buyer, chain_seq, previous_hash, hash,
       signature, signature_key_id, created_at)
     SELECT id, ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
       local_id, total_amount, payment_method, tendered, change, items::jsonb, tenders::jsonb, vat, rounding,
-      customer_id, shift_id, chain_seq, previous_hash, hash, signature, ${batch[0]?.seal.signatureKeyId ?? ''},
-      created_at
+      customer_id, shift_id, buyer::jsonb, chain_seq, previous_hash, hash, signature,
+      ${batch[0]?.seal.signatureKeyId ?? ''}, created_at
     FROM unnest(
       ${column((e) => e.seal.id)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.sale.localId)}::text[],
       ${column((e) => e.sale.totalAmount)}::int[], ${column((e) => e.sale.paymentMethod)}::text[],
@@ -56,11 +56,12 @@ export async function insertSales(
       ${column((e) => (e.sale.tenders ? JSON.stringify(e.sale.tenders) : null))}::text[],
       ${column((e) => e.sale.vat ?? null)}::int[], ${column((e) => e.sale.rounding ?? 0)}::int[],
       ${column((e) => e.sale.customerId ?? null)}::uuid[], ${column((e) => e.sale.shiftId ?? null)}::text[],
+      ${column((e) => (e.sale.buyer ? JSON.stringify(e.sale.buyer) : null))}::text[],
       ${column((e) => e.sale.chain.seq)}::int[],
       ${column((e) => e.sale.chain.previousHash)}::text[], ${column((e) => e.sale.chain.hash)}::text[],
       ${column((e) => e.seal.signature)}::text[], ${column((e) => e.sale.createdAt)}::timestamptz[]
     ) AS s(id, user_id, local_id, total_amount, payment_method, tendered, change, items, tenders, vat, rounding,
-      customer_id, shift_id, chain_seq, previous_hash, hash, signature, created_at)
+      customer_id, shift_id, buyer, chain_seq, previous_hash, hash, signature, created_at)
     ON CONFLICT (tenant_id, device_id, local_id) DO NOTHING
     RETURNING id, local_id`,
   );
@@ -78,6 +79,14 @@ export async function insertSales(
     for (const row of rows) stored.set(row.localId, { id: row.id, inserted: false });
   }
   return stored;
+}
+
+/** RX2: one more reprint of a sale's receipt; nothing when the sale has not arrived. */
+export async function countReprint(tx: Executor, tenantId: string, sale: { deviceId: string; localId: string }) {
+  await tx
+    .update(sales)
+    .set({ reprints: sql`${sales.reprints} + 1` })
+    .where(and(eq(sales.tenantId, tenantId), eq(sales.deviceId, sale.deviceId), eq(sales.localId, sale.localId)));
 }
 
 /** Marks sales refused for want of stock (SPEC ST3): kept, but they moved nothing. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Session, SyncResponse } from '@opentill/domain';
+import { DEFAULT_SHOP_SETTINGS, type Session, type SyncResponse } from '@opentill/domain';
 import {
   TEST_DB_KIND,
   bearer,
@@ -46,17 +46,30 @@ describe(`shop settings on ${TEST_DB_KIND}`, () => {
   it('SS1–SS3: exact totals by default; the owner turns cash rounding on, audited, and every till hears it', async () => {
     const owner = await registerShop(app);
     const till = await signInDevice(app, owner);
-    expect((await settingsOf(bearer(till))).json()).toEqual({ cashRounding: false });
-    expect((await pushAs(app, till, [])).shop).toEqual({ cashRounding: false });
+    expect((await settingsOf(bearer(till))).json()).toEqual(DEFAULT_SHOP_SETTINGS);
+    expect((await pushAs(app, till, [])).shop).toEqual(DEFAULT_SHOP_SETTINGS);
 
     const changed = await change(bearer(owner), { cashRounding: true });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ cashRounding: true });
+    const rounding = { ...DEFAULT_SHOP_SETTINGS, cashRounding: true };
+    expect(changed.json()).toEqual(rounding);
     const answer: SyncResponse = await pushAs(app, till, []);
-    expect(answer.shop).toEqual({ cashRounding: true });
+    expect(answer.shop).toEqual(rounding);
     expect(await auditedChanges(owner)).toEqual([
-      { actorUserId: owner.user.id, details: { before: { cashRounding: false }, after: { cashRounding: true } } },
+      { actorUserId: owner.user.id, details: { before: DEFAULT_SHOP_SETTINGS, after: rounding } },
     ]);
+  });
+
+  it('VD1, VD6, VD7: the owner gives the receipt particulars; a bad VAT number changes nothing', async () => {
+    const owner = await registerShop(app);
+    const particulars = { vatNumber: '4123456789', address: '12 Vilakazi St, Soweto', phone: '082 555 1234' };
+    const changed = await change(bearer(owner), particulars);
+    expect(changed.json()).toEqual({ ...DEFAULT_SHOP_SETTINGS, ...particulars });
+    const refused = await change(bearer(owner), { vatNumber: '123', address: 'Elsewhere' });
+    expect(refused.statusCode).toBe(400);
+    expect((await settingsOf(bearer(owner))).json()).toEqual({ ...DEFAULT_SHOP_SETTINGS, ...particulars });
+    const cleared = await change(bearer(owner), { vatNumber: null });
+    expect(cleared.json()).toMatchObject({ vatNumber: null, address: particulars.address });
   });
 
   it('refuses bad input and those without `settings:write`, and changes nothing', async () => {
@@ -76,7 +89,7 @@ describe(`shop settings on ${TEST_DB_KIND}`, () => {
     expect(
       (await change({ authorization: `Bearer ${cashier}` }, { cashRounding: true })).statusCode,
     ).toBeGreaterThanOrEqual(400);
-    expect((await settingsOf(bearer(owner))).json()).toEqual({ cashRounding: false });
+    expect((await settingsOf(bearer(owner))).json()).toEqual(DEFAULT_SHOP_SETTINGS);
     expect(await auditedChanges(owner)).toEqual([]);
   });
 });

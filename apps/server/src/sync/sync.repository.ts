@@ -28,7 +28,7 @@ export async function lockDevice(tx: Executor, tenantId: string, deviceId: strin
  * it (that push marks it): a pull never waits behind a push (SY9).
  */
 export async function findDevice(db: Executor, tenantId: string, deviceId: string) {
-  const [row] = await queryRows<{ id: string; branch_id: string; revoked: boolean }>(
+  const [row] = await queryRows<{ id: string; branch_id: string; receipt_prefix: string; revoked: boolean }>(
     db,
     sql`
     WITH seen AS (
@@ -40,15 +40,20 @@ export async function findDevice(db: Executor, tenantId: string, deviceId: strin
         FOR UPDATE SKIP LOCKED
       )
     )
-    SELECT id, branch_id, revoked_at IS NOT NULL AS revoked FROM ${devices}
+    SELECT id, branch_id, receipt_prefix, revoked_at IS NOT NULL AS revoked FROM ${devices}
     WHERE id = ${deviceId}::uuid AND tenant_id = ${tenantId}::uuid`,
   );
-  return row && { id: row.id, branchId: row.branch_id, revoked: row.revoked };
+  return row && { id: row.id, branchId: row.branch_id, receiptPrefix: row.receipt_prefix, revoked: row.revoked };
 }
 
 function registeredDevice(db: Executor, tenantId: string, deviceId: string) {
   return db
-    .select({ id: devices.id, branchId: devices.branchId, revoked: sql<boolean>`${devices.revokedAt} IS NOT NULL` })
+    .select({
+      id: devices.id,
+      branchId: devices.branchId,
+      receiptPrefix: devices.receiptPrefix,
+      revoked: sql<boolean>`${devices.revokedAt} IS NOT NULL`,
+    })
     .from(devices)
     .where(and(eq(devices.id, deviceId), eq(devices.tenantId, tenantId)));
 }

@@ -25,7 +25,7 @@ import type { Db, Transaction } from '../db/client.js';
 import { readShopSettings } from '../shop/settings.repository.js';
 import { AppError } from '../http/errors.js';
 import { deleteProduct, listProductChanges, upsertProduct } from '../catalog/catalog.repository.js';
-import { insertSales, markSalesRefused } from '../sales/sales.repository.js';
+import { countReprint, insertSales, markSalesRefused } from '../sales/sales.repository.js';
 import { settleRefunds, type RefundAnswer } from '../sales/refunds.service.js';
 import { checkChainLinks, flagUnauthorizedSales } from '../audit/sale-integrity.service.js';
 import { recordAudit } from '../audit/audit-log.service.js';
@@ -168,6 +168,35 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       actorUserId: actorId,
       actorDeviceId: deviceId,
       details: { ...operation.data },
+    });
+    return answer(operation, 'created');
+  }
+
+  /**
+   * RX2: a receipt given again: counted on its sale (if the sale is here yet; a
+   * reprint never waits for it) and audited under who gave it.
+   */
+  async function recordReprint(
+    tx: Transaction,
+    claims: DeviceClaims,
+    deviceId: string,
+    operation: Extract<Operation, { type: 'RECORD_REPRINT' }>,
+    actorId: string,
+  ): Promise<Acknowledgment> {
+    const reprint = operation.data;
+    await countReprint(tx, claims.tenantId, reprint.sale);
+    await recordAudit(tx, {
+      tenantId: claims.tenantId,
+      action: 'receipt.reprinted',
+      actorUserId: actorId,
+      actorDeviceId: deviceId,
+      details: {
+        saleDeviceId: reprint.sale.deviceId,
+        saleLocalId: reprint.sale.localId,
+        format: reprint.format,
+        language: reprint.language,
+        at: reprint.at,
+      },
     });
     return answer(operation, 'created');
   }
@@ -443,6 +472,8 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           work.stockOperations.push({ index, operation, actorId });
         } else if (operation.type === 'REPORT_PIN_FAILURE') {
           answers[index] = await recordPinFailure(tx, claims, device.id, operation, actorId);
+        } else if (operation.type === 'RECORD_REPRINT') {
+          answers[index] = await recordReprint(tx, claims, device.id, operation, actorId);
         } else if (isShiftOperation(operation)) {
           const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id };
           const outcome = await applyShiftOperation(tx, origin, operation, actorId);
@@ -568,6 +599,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           stockExceptions: stockPage.stockExceptions,
         },
         shop,
+        device: { receiptPrefix: device.receiptPrefix },
         conflicts: conflictsOf(acknowledgments),
         acknowledgments,
       };
