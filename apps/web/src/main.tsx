@@ -10,13 +10,15 @@ import { registerServiceWorker } from './shell/registerServiceWorker';
 import { startSyncTriggers } from './sync';
 
 async function start(): Promise<void> {
-  await initI18n();
+  // The device's language (its strings fetched if not English) loads while the cart is restored.
+  const i18nReady = initI18n();
   try {
     // Restore a half-rung sale before the first render, so a tap cannot race it.
     useCart.getState().hydrate(await loadCart(), await loadParkedSales());
   } catch (error) {
     console.error('Could not restore the cart', error);
   }
+  await i18nReady;
 
   const container = document.getElementById('root');
   if (!container) throw new Error('No #root element');

@@ -1,16 +1,21 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveDeviceRemovedNotice } from '../db';
+import { loadAccountStrings } from '../i18n';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
 import { RegisterForm } from './RegisterForm';
 import { SignInForm } from './SignInForm';
 import { WelcomeScreen } from './WelcomeScreen';
 
-/** Pharmacies only, and online only: its own chunk (with the QR code encoder), kept out of the first load. */
-const EmailAccountFlow = lazy(() =>
-  import('./EmailAccountFlow').then((module) => ({ default: module.EmailAccountFlow })),
-);
+/**
+ * Pharmacies only, and online only: its own chunk (with the QR code encoder) and its strings,
+ * kept out of the first load.
+ */
+const EmailAccountFlow = lazy(async () => {
+  const [module] = await Promise.all([import('./EmailAccountFlow'), loadAccountStrings()]);
+  return { default: module.EmailAccountFlow };
+});
 
 type Step = 'welcome' | 'register' | 'sign-in' | 'email-register' | 'email-sign-in';
 

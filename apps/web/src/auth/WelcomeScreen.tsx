@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DeviceRemovedNotice } from '../db';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { Button } from '../ui/Button';
 
 interface WelcomeScreenProps {
@@ -16,6 +17,10 @@ export function WelcomeScreen({ removed, onRegister, onSignIn, onEmailRegister, 
   const { t } = useTranslation();
   return (
     <div className="mx-auto flex min-h-full max-w-md flex-col bg-gradient-to-b from-brand-700 to-brand-900 text-white">
+      {/* The language first: someone who cannot read the screen yet finds theirs here. */}
+      <div className="flex justify-end px-4 pt-[max(1rem,env(safe-area-inset-top))]">
+        <LanguagePicker />
+      </div>
       <div className="flex flex-1 flex-col items-center justify-center gap-5 px-8 text-center">
         <img src="/icons/icon.svg" alt="" className="size-24 rounded-3xl shadow-lg ring-4 ring-white/20" />
         <h1 className="text-3xl font-bold">{t('auth.welcomeTitle')}</h1>

@@ -1,13 +1,17 @@
+import type { enAccount } from './enAccount';
 import type { enCustomers } from './enCustomers';
+import type { enReceipts } from './enReceipts';
 import type { enBackOffice } from './enBackOffice';
 import type { enLater } from './enLater';
+import type { enProducts } from './enProducts';
 import type { enRefunds } from './enRefunds';
 import type { enStaffArea } from './enStaffArea';
 
 /**
  * English strings, grouped by screen area. Every user-facing string in the app
- * lives here (ARCHITECTURE "Cross-cutting"). Other languages copy this shape;
- * `Translation` below makes the compiler check they have every key.
+ * lives here (ARCHITECTURE "Cross-cutting"). Afrikaans (`af*.ts`) and isiZulu (`zu*.ts`)
+ * copy each bundle's shape, typed `DeepStrings<typeof enX>` so the compiler checks they have
+ * every key (docs/TRANSLATIONS.md).
  *
  * The staff area's strings (staff, devices, audit log, roles, sessions) are in
  * `enStaffArea.ts`, the Sync screen's and alerts' in `enBackOffice.ts`, and those of
@@ -19,6 +23,9 @@ export const en = {
   app: {
     name: 'OpenTill',
     loading: 'Opening your till…',
+  },
+  language: {
+    label: 'Language',
   },
   nav: {
     sell: 'Sell',
@@ -146,54 +153,6 @@ export const en = {
     welcomeRegister: 'Register a pharmacy',
     signInTitle: 'Sign in with email',
     registerTitle: 'Register a pharmacy',
-    businessName: 'Pharmacy name',
-    email: 'Email address',
-    emailPlaceholder: 'nomsa@example.co.za',
-    password: 'Password',
-    newPassword: 'Choose a password',
-    passwordHint: 'At least {{min}} characters. A few unrelated words are easy to remember and hard to guess.',
-    passwordConfirm: 'Repeat the password',
-    submitSignIn: 'Sign in',
-    submitRegister: 'Register pharmacy',
-    errors: {
-      email: 'Enter an email address, e.g. nomsa@example.co.za.',
-      password: 'Enter the password.',
-      passwordConfirm: 'The two passwords are not the same.',
-    },
-    code: {
-      title: 'Two-factor sign-in',
-      text: 'Open your authenticator app and enter the 6-digit code it shows for OpenTill.',
-      label: '6-digit code',
-      recoveryText: 'Enter one of the recovery codes you saved when you set up two-factor. Each one works once.',
-      recoveryLabel: 'Recovery code',
-      useRecovery: 'Use a recovery code instead',
-      useApp: 'Use the code from the app instead',
-      submit: 'Sign in',
-      errors: {
-        code: 'Enter the 6 digits the app shows.',
-        recovery: 'Enter a recovery code, e.g. k3v9q-7mz2d.',
-      },
-    },
-    enrol: {
-      title: 'Set up two-factor sign-in',
-      intro:
-        'Pharmacy accounts sign in with the password and a code from an authenticator app on your phone (for example Google Authenticator, Microsoft Authenticator or Aegis). Install one, then set it up here once.',
-      start: 'Show the QR code',
-      scan: '1. In the authenticator app, add an account and scan this code.',
-      qrLabel: 'QR code to scan with the authenticator app',
-      manual: 'Cannot scan it? Type this key into the app instead:',
-      enterCode: '2. Enter the 6-digit code the app now shows',
-      confirm: 'Turn on two-factor',
-    },
-    recovery: {
-      title: 'Save your recovery codes',
-      text: 'If you lose the phone with the authenticator app, each of these codes signs you in once instead of a code. Write them down or print them, and keep them somewhere safe: they are shown only now.',
-      saved: 'I saved them',
-      finishing: 'Signing in…',
-    },
-    failures: {
-      ended: 'This sign-in has ended. Go back and sign in again.',
-    },
   },
   sales: {
     searchLabel: 'Search products',
@@ -285,57 +244,25 @@ export const en = {
       storageFull: "The phone's storage is full: this was NOT saved. Free some space and try again.",
     },
   },
-  products: {
-    title: 'Products',
-    addTitle: 'Add product',
-    name: 'Name',
-    price: 'Price (R)',
-    pricePlaceholder: '0.00',
-    barcode: 'Barcode (optional)',
-    category: 'Category (optional)',
-    sku: 'Stock code (optional)',
-    genericName: 'Generic name (optional, e.g. paracetamol)',
-    taxClass: 'VAT',
-    taxClasses: { standard: 'Standard (15 %)', zero: 'Zero-rated (0 %)', exempt: 'Exempt' },
-    favourite: 'Favourite: first on the till',
-    save: 'Save product',
-    saving: 'Saving…',
-    saved: '{{name}} saved.',
-    empty: 'No products yet.',
-    readOnly: 'Only a manager can add or change products. Switch to a manager to do it.',
-    count_one: '{{count}} product',
-    count_other: '{{count}} products',
-    hidden: 'Hidden',
-    notSynced: 'Not synced',
-    editTitle: 'Edit product',
-    back: 'Back to products',
-    delete: 'Delete',
-    deleteConfirm: 'Delete “{{name}}”? It goes from every phone of the shop.',
-    deleteConfirmYes: 'Yes, delete',
-    cancel: 'Cancel',
-    deleted: '{{name}} deleted.',
-    errors: {
-      name: 'Enter a name (up to 120 characters).',
-      price: 'Enter a price like 18.99.',
-      barcode: 'A barcode has only letters, digits and dashes.',
-      category: 'A category is at most 60 characters.',
-      sku: 'A stock code is at most 64 characters.',
-      genericName: 'A generic name is at most 120 characters.',
-      saveFailed: 'Not saved: {{message}}',
-      storageFull: "The phone's storage is full: this product was NOT saved. Free some space and try again.",
-    },
-  },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/**
+ * A strings object's shape with every value widened to `string`: `en` is `as const`, so
+ * `typeof en` has literal values. Each translation is typed `DeepStrings<typeof enX>`, so the
+ * compiler rejects a missing or an extra key (`languages.test.ts` checks it at run time too).
+ */
+export type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 
 /** Every English string: the bundled ones and those that load with their screens. */
 export type EnglishStrings = typeof en &
+  typeof enAccount &
+  typeof enProducts &
   typeof enBackOffice &
   typeof enStaffArea &
   typeof enLater &
   typeof enRefunds &
-  typeof enCustomers;
+  typeof enCustomers &
+  typeof enReceipts;
 
 /** The shape every language file must have (same keys, any wording). */
-export type Translation = Widen<EnglishStrings>;
+export type Translation = DeepStrings<EnglishStrings>;

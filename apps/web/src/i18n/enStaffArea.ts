@@ -109,6 +109,7 @@ export const enStaffArea = {
       sale: 'Sales',
       shift: 'Shifts and cash',
       customer: 'Customers',
+      receipt: 'Receipts',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -162,6 +163,9 @@ export const enStaffArea = {
         price_override: 'Sold {{name}} at {{price}} instead of {{list}}, approved by {{person}}',
         refunded: 'Refunded {{amount}}: “{{reason}}”',
         voided: 'Voided a sale of {{amount}}: “{{reason}}”',
+      },
+      receipt: {
+        reprinted: 'Gave a receipt again, marked COPY ({{format}})',
       },
       customer: {
         created: 'Added the customer {{name}}',

@@ -5,7 +5,14 @@ import { SessionEndedNotice } from '../auth/SessionEndedNotice';
 import { CashierButton } from '../cashier/CashierButton';
 import { useCashierSwitcher } from '../cashier/switcherStore';
 import { SellScreen } from '../sales/SellScreen';
-import { loadCustomerStrings, loadRefundStrings, loadStaffAreaStrings } from '../i18n';
+import {
+  loadCustomerStrings,
+  loadProductStrings,
+  loadReceiptStrings,
+  loadRefundStrings,
+  loadStaffAreaStrings,
+} from '../i18n';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
@@ -13,11 +20,12 @@ import { useNavigation } from './navigationStore';
 import { hasStaffArea } from './staffArea';
 import { useStaffAccess } from './useStaffAccess';
 
-// The Products tab and the cashier switcher load on first use, like the tabs below: the first
-// screen's 180 KB budget (the till sells without them).
-const ProductsScreen = lazy(() =>
-  import('../products/ProductsScreen').then((module) => ({ default: module.ProductsScreen })),
-);
+// The Products tab (with its strings) and the cashier switcher load on first use, like the tabs
+// below: the first screen's 180 KB budget (the till sells without them).
+const ProductsScreen = lazy(async () => {
+  const [module] = await Promise.all([import('../products/ProductsScreen'), loadProductStrings()]);
+  return { default: module.ProductsScreen };
+});
 const SwitchCashierDialog = lazy(() =>
   import('../cashier/SwitchCashierDialog').then((module) => ({ default: module.SwitchCashierDialog })),
 );
@@ -27,7 +35,8 @@ const SyncScreen = lazy(async () => {
   return { default: module.SyncScreen };
 });
 const SalesScreen = lazy(async () => {
-  const [module] = await Promise.all([import('../refunds/SalesScreen'), loadRefundStrings()]);
+  // The receipt strings too: a found sale offers "Reprint receipt".
+  const [module] = await Promise.all([import('../refunds/SalesScreen'), loadRefundStrings(), loadReceiptStrings()]);
   return { default: module.SalesScreen };
 });
 // The Customers tab (the book) and its strings: loaded on first visit.
@@ -38,7 +47,8 @@ const CustomersScreen = lazy(async () => {
 // Owners, admins (branch managers for devices, auditors for the log) only, and online only:
 // no cashier's phone pays for it.
 const StaffScreen = lazy(async () => {
-  const [module] = await Promise.all([import('../staff/StaffScreen'), loadStaffAreaStrings()]);
+  // The receipt strings too: the Shop section sets the receipt's VAT number, address and phone.
+  const [module] = await Promise.all([import('../staff/StaffScreen'), loadStaffAreaStrings(), loadReceiptStrings()]);
   return { default: module.StaffScreen };
 });
 
@@ -52,6 +62,7 @@ export function Shell({ session }: { session: Session }) {
     <div className="mx-auto flex h-full max-w-3xl flex-col bg-slate-100">
       <header className="flex items-center gap-2 bg-brand-700 px-4 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
         <h1 className="min-w-0 flex-1 truncate text-lg font-bold">{session.tenant.businessName}</h1>
+        <LanguagePicker compact />
         <CashierButton />
         <SyncBadge />
       </header>

@@ -38,7 +38,8 @@ function TabButton({ tab, label, icon, testId }: { tab: Tab; label: string; icon
       onClick={() => show(tab)}
       aria-current={active ? 'page' : undefined}
       data-testid={testId}
-      className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold ${
+      // Afrikaans' and isiZulu's words are longer: a size smaller, so six tabs fit a 360 px phone.
+      className={`flex min-h-14 flex-col items-center justify-center gap-0.5 text-xs font-semibold [&:not(:lang(en))]:text-[11px] [&:not(:lang(en))]:tracking-tight ${
         active ? 'text-brand-700' : 'text-slate-500'
       }`}
     >

@@ -147,3 +147,12 @@ export function BookIcon({ className = 'size-6' }: IconProps) {
     </svg>
   );
 }
+
+export function GlobeIcon({ className = 'size-4' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+    </svg>
+  );
+}

@@ -1,0 +1,46 @@
+import type { DeepStrings } from './en';
+import type { enProducts } from './enProducts';
+
+/** isiZulu strings of the Products tab (`enProducts.ts`'s counterpart). */
+export const zuProducts: DeepStrings<typeof enProducts> = {
+  products: {
+    title: 'Izimpahla',
+    addTitle: 'Engeza impahla',
+    name: 'Igama',
+    price: 'Intengo (R)',
+    pricePlaceholder: '0.00',
+    barcode: 'Ibhakhodi (uma uthanda)',
+    category: 'Isigaba (uma uthanda)',
+    sku: 'Ikhodi yesitoko (uma uthanda)',
+    genericName: 'Igama elijwayelekile (uma uthanda, isb. i-paracetamol)',
+    taxClass: 'I-VAT',
+    taxClasses: { standard: 'Evamile (15 %)', zero: 'Izinga lika-0 (0 %)', exempt: 'Ikhululiwe' },
+    favourite: 'Ethandwayo: iqala ethilini',
+    save: 'Londoloza impahla',
+    saving: 'Iyalondoloza…',
+    saved: '{{name}} ilondoloziwe.',
+    empty: 'Azikabi bikho izimpahla.',
+    readOnly: 'Ngumphathi kuphela ongengeza noma ashintshe izimpahla. Shintshela kumphathi ukuze kwenziwe lokho.',
+    count_one: 'Izimpahla: {{count}}',
+    count_other: 'Izimpahla: {{count}}',
+    hidden: 'Ifihliwe',
+    notSynced: 'Ayikavumelaniswa',
+    editTitle: 'Hlela impahla',
+    back: 'Buyela ezimpahleni',
+    delete: 'Susa',
+    deleteConfirm: 'Susa “{{name}}”? Izosuka kuwo wonke amafoni esitolo.',
+    deleteConfirmYes: 'Yebo, susa',
+    cancel: 'Khansela',
+    deleted: '{{name}} isusiwe.',
+    errors: {
+      name: 'Faka igama (kuze kube yizinhlamvu ezingu-120).',
+      price: 'Faka intengo efana no-18.99.',
+      barcode: 'Ibhakhodi ingaba nezinhlamvu, izinombolo nama-dash (-) kuphela.',
+      category: 'Isigaba singaba nezinhlamvu ezingu-60 kuphela.',
+      sku: 'Ikhodi yesitoko ingaba nezinhlamvu ezingu-64 kuphela.',
+      genericName: 'Igama elijwayelekile lingaba nezinhlamvu ezingu-120 kuphela.',
+      saveFailed: 'Akulondolozwanga: {{message}}',
+      storageFull: 'Isikhala sefoni sigcwele: le mpahla AYILONDOLOZWANGA. Khulula isikhala bese uzama futhi.',
+    },
+  },
+};
