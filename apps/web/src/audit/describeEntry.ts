@@ -72,6 +72,7 @@ const DESCRIBE: Record<AuditAction, Describe> = {
   'shift.closed': (details, _person, t) => t('audit.entry.shift.closed', { counted: rands(details.counted) }),
   'sale.refunded': (details, _person, t) =>
     t('audit.entry.sale.refunded', { amount: rands(details.amount), reason: text(details.reason) }),
+  'receipt.reprinted': (details, _person, t) => t('audit.entry.receipt.reprinted', { format: text(details.format) }),
   'sale.voided': (details, _person, t) =>
     t('audit.entry.sale.voided', { amount: rands(details.amount), reason: text(details.reason) }),
   'sale.price_override': (details, person, t) =>

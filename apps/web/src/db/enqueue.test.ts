@@ -9,6 +9,7 @@ import { deleteProduct, saveProduct } from './products';
 import { recordSale } from './sales';
 import { saveSession } from './session';
 import { replaceRoster } from './staff';
+import { recordReprint } from './reprints';
 import { receiveStock } from './stock';
 import { resetLocalDatabase } from './testing';
 
@@ -20,6 +21,11 @@ async function writeOneOfEach(): Promise<void> {
   await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
   await receiveStock(PRODUCT_ID, 12);
   await deleteProduct(PRODUCT_ID);
+  await recordReprint({
+    sale: { deviceId: session.device.id, localId: 'sale_0000000001' },
+    format: 'print',
+    language: 'zu',
+  });
 }
 
 beforeEach(async () => {
@@ -35,6 +41,7 @@ describe('enqueueOperation stamps the acting user (SPEC ID3)', () => {
       'CREATE_SALE',
       'DELETE_PRODUCT',
       'RECEIVE_STOCK',
+      'RECORD_REPRINT',
       'UPSERT_PRODUCT',
     ]);
     expect(operations.every((op) => op.actorId === session.user.id)).toBe(true);

@@ -26,6 +26,7 @@ export {
   type PinGate,
   type PinVerdict,
 } from './pinAttempts';
+export { recordReprint } from './reprints';
 export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession, type SessionKeeping } from './session';
 export {
@@ -44,7 +45,7 @@ export {
   type DeviceRemovedNotice,
   type ForgetRemovedResult,
 } from './removedDevice';
-export { getAlertsSeenSeq, getCursor, markAlertsSeen, saveShopSettings } from './meta';
+export { getAlertsSeenSeq, getCursor, getReceiptPrefix, markAlertsSeen, saveShopSettings } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
 export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit } from './products';
 export { applyPulledPage, type PulledPage } from './pull';
@@ -75,6 +76,7 @@ export {
   useLiveActingUser,
   useLiveOpenShift,
   useLiveShopSettings,
+  useLiveReceiptPrefix,
   useLiveAlertsSeenSeq,
   useLiveRoster,
   useLivePinLockouts,

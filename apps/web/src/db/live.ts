@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { liveQuery } from 'dexie';
 import type { Session, ShopSettings } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
-import { getAlertsSeenSeq, getShopSettings } from './meta';
+import { getAlertsSeenSeq, getReceiptPrefix, getShopSettings } from './meta';
 import type { OutboxEntry, StaffRow } from './database';
 import { pinLockouts } from './pinAttempts';
 import { getDeviceRemovedNotice, type DeviceRemovedNotice } from './removedDevice';
@@ -110,4 +110,9 @@ const openShiftOrNull = async () => (await getOpenShift()) ?? null;
 /** The shop's settings the till follows (cash rounding), as the last sync answer said. */
 export function useLiveShopSettings(): ShopSettings | undefined {
   return useLiveValue(getShopSettings);
+}
+
+/** RC1: this device's receipt prefix, for the numbers on its slips and in its sales list. */
+export function useLiveReceiptPrefix(): string | null | undefined {
+  return useLiveValue(getReceiptPrefix);
 }

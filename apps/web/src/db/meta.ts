@@ -1,5 +1,12 @@
 import { Dexie } from 'dexie';
-import { LANES, shopSettingsOf, type ChainLink, type Lane, type ShopSettings } from '@opentill/domain';
+import {
+  LANES,
+  legacyDevicePrefix,
+  shopSettingsOf,
+  type ChainLink,
+  type Lane,
+  type ShopSettings,
+} from '@opentill/domain';
 import { db } from './database';
 import { META_KEYS, nextSeqKey } from './metaKeys';
 
@@ -69,6 +76,17 @@ export async function markAlertsSeen(seq: number): Promise<void> {
 /** The shop's settings as the last sync answer said; the defaults before any answer had them (SS1). */
 export async function getShopSettings(): Promise<ShopSettings> {
   return shopSettingsOf((await db.meta.get(META_KEYS.shopSettings))?.value);
+}
+
+/**
+ * RC1: the prefix of this device's receipt numbers: the server's ("T3"), or until
+ * its first sync answer says, the legacy one from the device id.
+ */
+export async function getReceiptPrefix(): Promise<string | null> {
+  const stored = (await db.meta.get(META_KEYS.receiptPrefix))?.value;
+  if (typeof stored === 'string') return stored;
+  const session = await db.session.get('current');
+  return session ? legacyDevicePrefix(session.device.id) : null;
 }
 
 /** Keeps the settings the server just confirmed, so this phone follows them before its next sync. */

@@ -24,6 +24,8 @@ export const META_KEYS = {
   alertsSeenSeq: 'alertsSeenSeq',
   /** The shop's settings as the last sync answer said (SPEC SS2), so the till follows them offline. */
   shopSettings: 'shopSettings',
+  /** RC1: this device's receipt prefix ("T3") as the server gave it. */
+  receiptPrefix: 'receiptPrefix',
 } as const;
 
 /** The key of a lane's next outbox sequence number (starts at 1, no gaps). */

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cents, type Conflict } from '@opentill/domain';
+import { DEFAULT_SHOP_SETTINGS, cents, type Conflict } from '@opentill/domain';
 import { PRODUCT_ID, ack, testProduct, pageOf, testSale, testSession } from '../testing/fixtures';
 import { db } from './database';
 import { getCursor, getShopSettings } from './meta';
@@ -324,12 +324,12 @@ describe('applySyncResult', () => {
   });
 
   it('SS2: keeps the shop’s settings the answer carried; an answer without them changes nothing', async () => {
-    expect(await getShopSettings()).toEqual({ cashRounding: false });
+    expect(await getShopSettings()).toEqual(DEFAULT_SHOP_SETTINGS);
     const answer = { deviceId: testSession().device.id, acknowledgments: [], page: pageOf(), cursor: 'c1' };
-    await applySyncResult({ ...answer, shop: { cashRounding: true } });
-    expect(await getShopSettings()).toEqual({ cashRounding: true });
+    await applySyncResult({ ...answer, shop: { ...DEFAULT_SHOP_SETTINGS, cashRounding: true } });
+    expect(await getShopSettings()).toEqual({ ...DEFAULT_SHOP_SETTINGS, cashRounding: true });
     await applySyncResult(answer);
-    expect(await getShopSettings()).toEqual({ cashRounding: true });
+    expect(await getShopSettings()).toEqual({ ...DEFAULT_SHOP_SETTINGS, cashRounding: true });
   });
 
   it('writes nothing when part of it fails', async () => {

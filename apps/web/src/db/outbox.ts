@@ -212,6 +212,8 @@ export interface SyncResult {
   cursor: string;
   /** The shop's settings the answer carried (SS2); absent from older servers. */
   shop?: ShopSettings | undefined;
+  /** RC1: this device's receipt prefix; absent from older servers. */
+  receiptPrefix?: string | undefined;
 }
 
 /**
@@ -229,6 +231,7 @@ export async function applySyncResult(result: SyncResult): Promise<boolean> {
     await applyAcknowledgments(result.acknowledgments, result.conflicts);
     await applyPulledPage(result.page, result.cursor);
     if (result.shop) await db.meta.put({ key: META_KEYS.shopSettings, value: result.shop });
+    if (result.receiptPrefix) await db.meta.put({ key: META_KEYS.receiptPrefix, value: result.receiptPrefix });
     await db.meta.put({ key: META_KEYS.lastSyncedAt, value: new Date().toISOString() });
     return true;
   });

@@ -1,6 +1,6 @@
 import {
   checkRefund,
-  devicePrefix,
+  legacyDevicePrefix,
   refundExcess,
   refundOverpayment,
   refundSchema,
@@ -11,6 +11,7 @@ import {
 } from '@opentill/domain';
 import { getActingUser } from './actingUser';
 import { db, type LocalRefund, type LocalSale } from './database';
+import { getReceiptPrefix } from './meta';
 import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
 import { useLiveValue } from './live';
@@ -30,7 +31,7 @@ export interface RefundSource {
 /** RC3 on this phone: its own sale the receipt names, if it has it. */
 export async function findOwnSale(query: ReceiptQuery, deviceId: string): Promise<LocalSale | undefined> {
   if (query.kind === 'code') return query.deviceId === deviceId ? db.sales.get(query.localId) : undefined;
-  if (query.prefix !== devicePrefix(deviceId)) return undefined;
+  if (query.prefix !== (await getReceiptPrefix()) && query.prefix !== legacyDevicePrefix(deviceId)) return undefined;
   return db.sales.where('chain.seq').equals(query.seq).first();
 }
 

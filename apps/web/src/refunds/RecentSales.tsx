@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands, receiptNumber } from '@opentill/domain';
 import { useLiveRecentSales } from '../db/refunds';
-import type { LocalSale } from '../db';
+import { useLiveReceiptPrefix, type LocalSale } from '../db';
 import { formatDateTime } from '../i18n/format';
 
 /** This phone's latest sales, newest first, with what was refunded of each here; tap one to refund it. */
-export function RecentSales({ deviceId, onPick }: { deviceId: string; onPick: (sale: LocalSale) => void }) {
+export function RecentSales({ onPick }: { onPick: (sale: LocalSale) => void }) {
   const { t, i18n } = useTranslation();
   const sales = useLiveRecentSales();
+  const prefix = useLiveReceiptPrefix();
   if (!sales) return null;
   return (
     <section aria-label={t('refunds.recent')} className="mt-4">
@@ -24,7 +25,7 @@ export function RecentSales({ deviceId, onPick }: { deviceId: string; onPick: (s
             >
               <span className="min-w-0 flex-1">
                 <span className="block font-mono font-semibold text-slate-900">
-                  {sale.chain ? receiptNumber(deviceId, sale.chain.seq) : t('refunds.noNumber')}
+                  {sale.chain && prefix ? receiptNumber(prefix, sale.chain.seq) : t('refunds.noNumber')}
                 </span>
                 <span className="block truncate text-sm text-slate-500">
                   {formatDateTime(sale.createdAt, i18n.language)} · {sale.items.map((item) => item.name).join(', ')}

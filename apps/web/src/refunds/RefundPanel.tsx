@@ -25,6 +25,8 @@ interface RefundPanelProps {
   source: RefundSource;
   onDone: (refund: LocalRefund) => void;
   onBack: () => void;
+  /** Opens the sale's receipt again (a reprint, RX2). */
+  onReceipt?: () => void;
 }
 
 const ACTION_OF: Record<RefundRequest['kind'], Action> = { refund: 'sales:refund', void: 'sales:void' };
@@ -34,7 +36,7 @@ const ACTION_OF: Record<RefundRequest['kind'], Action> = { refund: 'sales:refund
  * money goes, whether the goods go back on the shelf, and why. Someone without
  * the permission gets a manager's PIN on the spot, who then is the one who did it.
  */
-export function RefundPanel({ source, onDone, onBack }: RefundPanelProps) {
+export function RefundPanel({ source, onDone, onBack, onReceipt }: RefundPanelProps) {
   const { t, i18n } = useTranslation();
   const acting = useLiveActingUser();
   const shift = useLiveOpenShift();
@@ -111,6 +113,11 @@ export function RefundPanel({ source, onDone, onBack }: RefundPanelProps) {
           {t('refunds.total', { amount: formatRands(cents(source.sale.totalAmount)) })} ·{' '}
           {t('refunds.paidWith', { tenders: describe(tendersOf(source.sale)) })}
         </p>
+        {onReceipt ? (
+          <Button variant="secondary" className="mt-2 w-full" onClick={onReceipt} data-testid="receipt-reprint">
+            {t('receipts.reprint')}
+          </Button>
+        ) : null}
 
         <RefundLines
           lines={source.sale.items}

@@ -5,6 +5,7 @@ import type { LocalSale } from '../db';
 import type { LocalRefund } from '../db/database';
 import type { RefundSource } from '../db/refunds';
 import { formatDateTime } from '../i18n/format';
+import { ReceiptReprint } from '../receipts/ReceiptReprint';
 import { LazyCameraScanner } from '../scanning/LazyCameraScanner';
 import { useWedgeScanner } from '../scanning/useWedgeScanner';
 import { Button } from '../ui/Button';
@@ -18,6 +19,7 @@ import { lookUpSaleOnServer } from './saleLookupApi';
 type Step =
   | { kind: 'search'; result: SaleSearch | 'searching' | null }
   | { kind: 'refund'; source: RefundSource }
+  | { kind: 'receipt'; source: RefundSource }
   | { kind: 'done'; refund: LocalRefund };
 
 /**
@@ -63,7 +65,21 @@ export function SalesScreen({ session }: { session: Session }) {
 
   if (step.kind === 'refund') {
     return (
-      <RefundPanel source={step.source} onBack={backToSearch} onDone={(refund) => setStep({ kind: 'done', refund })} />
+      <RefundPanel
+        source={step.source}
+        onBack={backToSearch}
+        onDone={(refund) => setStep({ kind: 'done', refund })}
+        onReceipt={() => setStep({ kind: 'receipt', source: step.source })}
+      />
+    );
+  }
+  if (step.kind === 'receipt') {
+    return (
+      <ReceiptReprint
+        found={step.source}
+        businessName={session.tenant.businessName}
+        onBack={() => setStep({ kind: 'refund', source: step.source })}
+      />
     );
   }
   if (step.kind === 'done') {
@@ -120,7 +136,7 @@ export function SalesScreen({ session }: { session: Session }) {
       ) : result?.kind === 'found' ? (
         <FoundChoice sources={result.sources} onPick={(source) => setStep({ kind: 'refund', source })} />
       ) : null}
-      <RecentSales deviceId={deviceId} onPick={(sale) => void pickOwn(sale)} />
+      <RecentSales onPick={(sale) => void pickOwn(sale)} />
       {cameraOpen ? (
         <Suspense fallback={null}>
           <LazyCameraScanner onScan={scanned} onClose={() => setCameraOpen(false)} />

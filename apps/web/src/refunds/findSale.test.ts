@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { planRefund, receiptCode, receiptNumber, type SaleLookupAnswer } from '@opentill/domain';
+import { legacyDevicePrefix, planRefund, receiptCode, receiptNumber, type SaleLookupAnswer } from '@opentill/domain';
 import type { ApiResult } from '../api/tokenRequest';
 import { PRODUCT_ID, testSale, testSession } from '../testing/fixtures';
 import { db } from '../db/database';
@@ -45,14 +45,14 @@ describe('finding a sale to refund (SPEC RC3)', () => {
     await recordRefund(source, refundOf(source, 'refund_000000000001'));
 
     for (const text of [
-      receiptNumber(DEVICE, 1),
-      ` ${receiptNumber(DEVICE, 1).toLowerCase()} `,
+      receiptNumber(legacyDevicePrefix(DEVICE), 1),
+      ` ${receiptNumber(legacyDevicePrefix(DEVICE), 1).toLowerCase()} `,
       receiptCode(DEVICE, sale.localId),
     ]) {
       const found = await findSale(text, DEVICE, noServer);
       expect(found).toMatchObject({
         kind: 'found',
-        sources: [{ deviceId: DEVICE, receiptNumber: receiptNumber(DEVICE, 1) }],
+        sources: [{ deviceId: DEVICE, receiptNumber: receiptNumber(legacyDevicePrefix(DEVICE), 1) }],
       });
       if (found.kind === 'found')
         expect(found.sources[0]?.earlier.map((refund) => refund.localId)).toEqual(['refund_000000000001']);
@@ -73,19 +73,17 @@ describe('finding a sale to refund (SPEC RC3)', () => {
     const askServer = vi.fn(async () => ({
       ok: true as const,
       value: {
-        sales: [
-          { deviceId: OTHER_DEVICE, receiptNumber: receiptNumber(OTHER_DEVICE, 9), sale, refunds: [serverRefund] },
-        ],
+        sales: [{ deviceId: OTHER_DEVICE, receiptNumber: receiptNumber('T2', 9), sale, refunds: [serverRefund] }],
       },
     }));
-    const found = await findSale(receiptNumber(OTHER_DEVICE, 9), DEVICE, askServer);
-    expect(askServer).toHaveBeenCalledWith('0F0E0D-9');
+    const found = await findSale(receiptNumber('T2', 9), DEVICE, askServer);
+    expect(askServer).toHaveBeenCalledWith('T2-9');
     if (found.kind !== 'found' || !found.sources[0]) throw new Error('not found');
     const source = found.sources[0];
     expect(source.earlier).toHaveLength(1);
     await recordRefund(source, refundOf(source, 'refund_here0000001'));
 
-    const again = await findSale(receiptNumber(OTHER_DEVICE, 9), DEVICE, askServer);
+    const again = await findSale(receiptNumber('T2', 9), DEVICE, askServer);
     expect(again.kind === 'found' && again.sources[0]?.earlier.map((refund) => refund.localId)).toEqual([
       'refund_server00001',
       'refund_here0000001',
@@ -97,7 +95,7 @@ describe('finding a sale to refund (SPEC RC3)', () => {
       ok: false as const,
       failure,
     });
-    const number = receiptNumber(OTHER_DEVICE, 3);
+    const number = receiptNumber('T2', 3);
     expect(await findSale(number, DEVICE, failing({ kind: 'offline' }))).toEqual({ kind: 'offline' });
     expect(
       await findSale(

@@ -1,7 +1,7 @@
-import { parseReceiptQuery, receiptNumber, type SaleLookupAnswer } from '@opentill/domain';
+import { legacyDevicePrefix, parseReceiptQuery, receiptNumber, type SaleLookupAnswer } from '@opentill/domain';
 import type { ApiResult } from '../api/tokenRequest';
 import { findOwnSale, mergeEarlier, refundsOfSale, type RefundSource } from '../db/refunds';
-import type { LocalSale } from '../db';
+import { getReceiptPrefix, type LocalSale } from '../db';
 
 export type SaleSearch =
   | { kind: 'found'; sources: RefundSource[] }
@@ -16,7 +16,9 @@ export type SaleSearch =
 export async function ownSource(sale: LocalSale, deviceId: string): Promise<RefundSource> {
   return {
     deviceId,
-    receiptNumber: sale.chain ? receiptNumber(deviceId, sale.chain.seq) : null,
+    receiptNumber: sale.chain
+      ? receiptNumber((await getReceiptPrefix()) ?? legacyDevicePrefix(deviceId), sale.chain.seq)
+      : null,
     sale,
     earlier: await refundsOfSale(deviceId, sale.localId),
     ownShiftId: sale.shiftId ?? null,
@@ -50,6 +52,8 @@ export async function findSale(
       deviceId: found.deviceId,
       receiptNumber: found.receiptNumber,
       sale: found.sale,
+      // Who sold it, as its receipt names them (a reprint prints it).
+      cashier: found.cashier ?? null,
       earlier: mergeEarlier(found.refunds, await refundsOfSale(found.deviceId, found.sale.localId)),
       ownShiftId: null,
     })),

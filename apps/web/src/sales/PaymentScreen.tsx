@@ -1,11 +1,22 @@
-import { useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cartTotals, cents, checkoutSale, dueFor, formatRands, type Tender } from '@opentill/domain';
+import {
+  cartTotals,
+  cents,
+  checkoutSale,
+  dueFor,
+  formatRands,
+  vatDocumentKind,
+  type DocumentParties,
+  type Tender,
+} from '@opentill/domain';
 import { isStorageFullError, recordSale, useLiveOpenShift } from '../db';
+import { loadReceiptStrings } from '../i18n';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { BackIcon } from '../ui/icons';
 import { newSaleLocalId } from './buildSale';
+import { EMPTY_BUYER, buyerFromDraft, type BuyerDraft } from './buyerDraft';
 import { useCart } from './cartStore';
 import {
   offeredMethods,
@@ -21,12 +32,26 @@ import { TenderList } from './TenderList';
 import { useSaleFlow } from './saleFlowStore';
 import { whenIdle } from './whenIdle';
 
+// VD4: asked only of a VAT-registered shop's sale above R 5 000, so it loads (with its strings) only then.
+const BuyerFields = lazy(() =>
+  Promise.all([import('./BuyerFields'), loadReceiptStrings()]).then(([module]) => ({ default: module.BuyerFields })),
+);
+
+const NOT_REGISTERED: DocumentParties['supplier'] = { name: '', address: null, vatNumber: null };
+
 /**
  * Payment: one tender, or a split of several (SPEC P1–P5). The cashier enters a
  * part at a time; the last part, which covers the rest, records the sale.
- * `roundCash` is the shop's cash rounding (R1).
+ * `roundCash` is the shop's cash rounding (R1). `shop`: what its tax invoices name; a
+ * VAT-registered shop's sale above R 5 000 names its buyer too (VD4), asked here.
  */
-export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
+export function PaymentScreen({
+  roundCash,
+  shop = NOT_REGISTERED,
+}: {
+  roundCash: boolean;
+  shop?: DocumentParties['supplier'];
+}) {
   const { t } = useTranslation();
   const cart = useCart((state) => state.cart);
   const clearCart = useCart((state) => state.clear);
@@ -36,6 +61,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
   const [draft, setDraft] = useState<TenderDraft>({ method: 'cash', input: '', reference: '', provider: 'snapscan' });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [buyerDraft, setBuyerDraft] = useState<BuyerDraft>(EMPTY_BUYER);
   const savingRef = useRef(false);
   const shift = useLiveOpenShift();
   // P5, CU1, CU5: the book and store credit only for an attached customer, within their room and credit.
@@ -46,6 +72,12 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
   const remaining = remainingAfter(due, tenders);
   const entered = withinCustomerLimits(tenderFromDraft(draft, remaining), tenders, customerLimits);
   const covers = 'tender' in entered && entered.tender.amount === remaining;
+  const buyer = buyerFromDraft(
+    buyerDraft,
+    vatDocumentKind(cartTotals(cart.lines).total, shop.vatNumber !== null),
+    shop,
+  );
+  const buyerReady = buyer === null || 'buyer' in buyer;
   const methods = offeredMethods(customerLimits);
 
   function addPart() {
@@ -55,7 +87,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
   }
 
   async function confirm() {
-    if (!('tender' in entered) || !covers || savingRef.current) return;
+    if (!('tender' in entered) || !covers || !buyerReady || savingRef.current) return;
     savingRef.current = true; // a double tap must not record the sale twice
     setSaving(true);
     setSaveError(null);
@@ -66,6 +98,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
         roundCash,
         localId: newSaleLocalId(),
         ...(shift && { shiftId: shift.localId }),
+        ...(buyer && 'buyer' in buyer && { buyer: buyer.buyer }),
         createdAt: new Date().toISOString(),
       });
       if ('problems' in checkout) throw new Error(checkout.problems.join(' '));
@@ -114,6 +147,15 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
         <CustomerAtTill />
         <TenderList tenders={tenders} onRemove={(index) => setTenders(tenders.filter((_, i) => i !== index))} />
         <TenderEntry methods={methods} draft={draft} remaining={remaining} entered={entered} onChange={setDraft} />
+        {buyer ? (
+          <Suspense fallback={null}>
+            <BuyerFields
+              draft={buyerDraft}
+              problems={'problems' in buyer ? buyer.problems : []}
+              onChange={setBuyerDraft}
+            />
+          </Suspense>
+        ) : null}
 
         {saveError ? (
           <p
@@ -130,7 +172,7 @@ export function PaymentScreen({ roundCash }: { roundCash: boolean }) {
         {covers || !('tender' in entered) ? (
           <Button
             large
-            disabled={!covers || saving}
+            disabled={!covers || !buyerReady || saving}
             onClick={() => void confirm()}
             data-testid="confirm-payment"
             className="w-full text-xl"

@@ -1,7 +1,10 @@
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cents, formatRands, lineTotal, receiptNumber, tendersOf } from '@opentill/domain';
-import type { LocalSale } from '../db';
+import { cents, formatRands, legacyDevicePrefix, lineTotal, receiptNumber, tendersOf } from '@opentill/domain';
+import { useLiveReceiptPrefix, type LocalSale } from '../db';
 import { intlLocale } from '../i18n';
+import { LazyReceiptActions } from '../receipts/LazyReceiptActions';
+import type { ReceiptSource } from '../receipts/receiptSource';
 import { Button } from '../ui/Button';
 import { CheckIcon } from '../ui/icons';
 import { useSaleFlow } from './saleFlowStore';
@@ -9,7 +12,7 @@ import { useSaleFlow } from './saleFlowStore';
 interface SaleDoneScreenProps {
   sale: LocalSale;
   shopName: string;
-  /** This phone: its prefix starts the receipt number (RC1). */
+  /** This phone: the receipt code names it (RC2). */
   deviceId: string;
 }
 
@@ -31,7 +34,13 @@ function slipTime(iso: string, language: string): string {
 export function SaleDoneScreen({ sale, shopName, deviceId }: SaleDoneScreenProps) {
   const { t, i18n } = useTranslation();
   const backToCart = useSaleFlow((state) => state.backToCart);
+  const receiptPrefix = useLiveReceiptPrefix();
   const change = cents(sale.change);
+  const number = sale.chain ? receiptNumber(receiptPrefix ?? legacyDevicePrefix(deviceId), sale.chain.seq) : null;
+  const source = useMemo<ReceiptSource>(
+    () => ({ sale, deviceId, receiptNumber: number, cashier: sale.cashier?.name ?? null }),
+    [sale, deviceId, number],
+  );
 
   return (
     <div data-testid="sale-done" className="flex h-full flex-col">
@@ -53,9 +62,9 @@ export function SaleDoneScreen({ sale, shopName, deviceId }: SaleDoneScreenProps
         >
           <p className="text-center text-base font-bold">{shopName}</p>
           <p className="text-center text-slate-500">{slipTime(sale.createdAt, i18n.language)}</p>
-          {sale.chain ? (
+          {number ? (
             <p data-testid="receipt-number" className="text-center font-bold">
-              {t('sales.done.receiptNumber', { number: receiptNumber(deviceId, sale.chain.seq) })}
+              {t('sales.done.receiptNumber', { number })}
             </p>
           ) : (
             <p className="text-center text-xs break-all text-slate-500">
@@ -91,6 +100,10 @@ export function SaleDoneScreen({ sale, shopName, deviceId }: SaleDoneScreenProps
           ))}
           <ReceiptRow label={t('sales.done.change')} amount={sale.change} />
         </section>
+        {/* Lazy, after "Paid": sending and printing the receipt never hold up the slip (RX). */}
+        <Suspense fallback={null}>
+          <LazyReceiptActions source={source} businessName={shopName} />
+        </Suspense>
       </div>
       <div className="border-t border-slate-200 bg-white px-3 py-2">
         <Button large onClick={backToCart} data-testid="new-sale" className="w-full text-xl">

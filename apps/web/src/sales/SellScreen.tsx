@@ -43,7 +43,14 @@ export function SellScreen({ session }: { session: Session }) {
       return (
         <Suspense fallback={null}>
           {/* Cash rounding (SPEC R1) is a shop setting; until shop settings exist, every shop pays exact totals. */}
-          <PaymentScreen roundCash={settings?.cashRounding ?? false} />
+          <PaymentScreen
+            roundCash={settings?.cashRounding ?? false}
+            shop={{
+              name: session.tenant.businessName,
+              address: settings?.address ?? null,
+              vatNumber: settings?.vatNumber ?? null,
+            }}
+          />
         </Suspense>
       );
     case 'done':

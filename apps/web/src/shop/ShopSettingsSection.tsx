@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ShopSettingsPatch } from '@opentill/domain';
 import { saveShopSettings, useLiveShopSettings } from '../db';
 import { staffFailureMessage } from '../staff/staffFailureMessage';
+import { ReceiptDetailsForm } from './ReceiptDetailsForm';
 import { changeShopSettings } from './shopSettingsApi';
 
 /**
- * The owner's shop settings (SPEC SS): cash rounding for now. Changed online, like staff: the
- * server keeps the shop's one value and every till follows it from its next sync.
+ * The owner's shop settings (SPEC SS): cash rounding and what receipts name (VAT number, address,
+ * phone). Changed online, like staff: the server keeps the shop's one value and every till follows
+ * it from its next sync.
  */
 export function ShopSettingsSection() {
   const { t } = useTranslation();
@@ -14,10 +17,10 @@ export function ShopSettingsSection() {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ text: string; failed: boolean } | null>(null);
 
-  async function setCashRounding(cashRounding: boolean) {
+  async function change(patch: ShopSettingsPatch) {
     setSaving(true);
     setMessage(null);
-    const result = await changeShopSettings({ cashRounding });
+    const result = await changeShopSettings(patch);
     if (result.ok) {
       await saveShopSettings(result.value);
       setMessage({ text: t('shopSettings.saved'), failed: false });
@@ -45,13 +48,14 @@ export function ShopSettingsSection() {
           type="checkbox"
           checked={settings.cashRounding}
           disabled={saving}
-          onChange={(event) => void setCashRounding(event.target.checked)}
+          onChange={(event) => void change({ cashRounding: event.target.checked })}
           data-testid="setting-cash-rounding"
           className="size-5 accent-brand-700"
         />
         {t('shopSettings.cashRounding')}
       </label>
       <p className="text-sm text-slate-600">{t('shopSettings.cashRoundingHelp')}</p>
+      <ReceiptDetailsForm settings={settings} saving={saving} onSave={(patch) => void change(patch)} />
       {message ? (
         <p
           role={message.failed ? 'alert' : 'status'}

@@ -267,6 +267,7 @@ export class FakeSyncServer {
         return { ...header, status, serverId: operation.localId };
       }
       case 'REPORT_PIN_FAILURE':
+      case 'RECORD_REPRINT':
       case 'OPEN_SHIFT':
       case 'RECORD_CASH_MOVEMENT':
       case 'CLOSE_SHIFT':

@@ -166,6 +166,7 @@ async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
       page: answer.serverChanges,
       cursor: answer.cursor,
       shop: answer.shop,
+      receiptPrefix: answer.device?.receiptPrefix,
     });
     // Signed out (or signed in as another device) while the request was on its way.
     if (!applied) return { kind: 'skipped', reason: 'no-session' };
