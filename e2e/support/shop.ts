@@ -39,7 +39,10 @@ export async function registerShop(page: Page, businessName: string, baseUrl = E
   return phone;
 }
 
-/** Signs this browser in as another device of the shop. */
+/**
+ * Signs this browser in as another device of the shop, and waits until the app is installed
+ * (its service worker active): a phone sells offline only once it holds the app's code.
+ */
 export async function signIn(page: Page, phone: string, baseUrl = E2E_BASE_URL): Promise<void> {
   await page.goto(baseUrl);
   await page.getByTestId('welcome-sign-in').click();
@@ -47,6 +50,7 @@ export async function signIn(page: Page, phone: string, baseUrl = E2E_BASE_URL):
   await page.getByTestId('signin-pin').fill('2580');
   await page.getByTestId('signin-submit').click();
   await expect(page.getByTestId('product-search')).toBeVisible();
+  await waitForServiceWorker(page);
 }
 
 /** Opens a product's edit form from the Products screen and sets its price. */

@@ -7,7 +7,14 @@
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { queryServerDb } from '../support/server.js';
-import { SCREENSHOTS, addProduct, expectAllSynced, registerShop, signIn } from '../support/shop.js';
+import {
+  SCREENSHOTS,
+  addProduct,
+  expectAllSynced,
+  registerShop,
+  signIn,
+  waitForServiceWorker,
+} from '../support/shop.js';
 
 // Two phones, several syncs and a pull after a poke: bounded, with room for the 30 s safety-net pull.
 test.setTimeout(150_000);
@@ -68,6 +75,7 @@ async function bothSellTheLastUnit(browser: Browser, policy: 'flag' | 'reject') 
   const second: Phone = await openPhone(browser);
 
   const phone = await registerShop(first.page, shop);
+  await waitForServiceWorker(first.page);
   await addProduct(first.page, { name: product, price: '18.99', stock: { opening: '1', policy } });
   await expectAllSynced(first.page);
   await signIn(second.page, phone);

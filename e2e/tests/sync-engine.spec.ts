@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { queryServerDb } from '../support/server.js';
-import { addProduct, editPrice, expectAllSynced, registerShop, signIn } from '../support/shop.js';
+import { addProduct, editPrice, expectAllSynced, registerShop, signIn, waitForServiceWorker } from '../support/shop.js';
 
 async function serverPrice(name: string): Promise<number | undefined> {
   const rows = await queryServerDb<{ price: number }>('select price from products where name = $1', [name]);
@@ -42,6 +42,7 @@ test('two offline edits of one product meet in the Conflicts inbox, and the pers
   const name = `Joko Tea ${Date.now()}`;
 
   const phone = await registerShop(a, `Conflict Spaza ${Date.now()}`);
+  await waitForServiceWorker(a);
   await addProduct(a, { name, price: '52.99' });
   await expectAllSynced(a);
   await signIn(b, phone);

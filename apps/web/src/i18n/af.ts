@@ -8,6 +8,9 @@ export const af: DeepStrings<typeof en> = {
   app: {
     name: 'OpenTill',
     loading: 'Maak jou kasregister oop…',
+    screenNotLoaded:
+      'Hierdie skerm is nog nie klaar op die foon afgelaai nie. Koppel aan die internet en tik dan Probeer weer. Jou verkope en alles wat gestoor is, is veilig.',
+    tryAgain: 'Probeer weer',
   },
   language: {
     label: 'Taal',

@@ -23,6 +23,9 @@ export const en = {
   app: {
     name: 'OpenTill',
     loading: 'Opening your till…',
+    screenNotLoaded:
+      'This screen has not finished downloading to this phone. Connect to the internet, then tap Try again. Your sales and everything saved are safe.',
+    tryAgain: 'Try again',
   },
   language: {
     label: 'Language',

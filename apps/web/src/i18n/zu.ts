@@ -9,6 +9,9 @@ export const zu: DeepStrings<typeof en> = {
   app: {
     name: 'OpenTill',
     loading: 'Kuvulwa ithili lakho…',
+    screenNotLoaded:
+      'Lesi sikrini asikaqedi ukulandwa kule foni. Xhuma ku-inthanethi, bese uthinta u-Zama futhi. Okuthengisile nakho konke okugciniwe kuphephile.',
+    tryAgain: 'Zama futhi',
   },
   language: {
     label: 'Ulimi',

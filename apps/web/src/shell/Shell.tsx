@@ -13,6 +13,7 @@ import {
   loadStaffAreaStrings,
 } from '../i18n';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { ScreenBoundary } from './ScreenBoundary';
 import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
 import { TabBar } from './TabBar';
@@ -70,32 +71,34 @@ export function Shell({ session }: { session: Session }) {
       <SessionEndedNotice />
       <AlertsBanner enabled={access.alerts} />
       <main className="min-h-0 flex-1">
-        {tab === 'sell' ? <SellScreen session={session} /> : null}
-        {tab === 'customers' ? (
-          <Suspense fallback={null}>
-            <CustomersScreen session={session} />
-          </Suspense>
-        ) : null}
-        {tab === 'sales' ? (
-          <Suspense fallback={null}>
-            <SalesScreen session={session} />
-          </Suspense>
-        ) : null}
-        {tab === 'products' ? (
-          <Suspense fallback={null}>
-            <ProductsScreen />
-          </Suspense>
-        ) : null}
-        {tab === 'sync' ? (
-          <Suspense fallback={null}>
-            <SyncScreen />
-          </Suspense>
-        ) : null}
-        {tab === 'staff' && showStaff ? (
-          <Suspense fallback={null}>
-            <StaffScreen session={session} access={access} />
-          </Suspense>
-        ) : null}
+        <ScreenBoundary key={tab}>
+          {tab === 'sell' ? <SellScreen session={session} /> : null}
+          {tab === 'customers' ? (
+            <Suspense fallback={null}>
+              <CustomersScreen session={session} />
+            </Suspense>
+          ) : null}
+          {tab === 'sales' ? (
+            <Suspense fallback={null}>
+              <SalesScreen session={session} />
+            </Suspense>
+          ) : null}
+          {tab === 'products' ? (
+            <Suspense fallback={null}>
+              <ProductsScreen />
+            </Suspense>
+          ) : null}
+          {tab === 'sync' ? (
+            <Suspense fallback={null}>
+              <SyncScreen />
+            </Suspense>
+          ) : null}
+          {tab === 'staff' && showStaff ? (
+            <Suspense fallback={null}>
+              <StaffScreen session={session} access={access} />
+            </Suspense>
+          ) : null}
+        </ScreenBoundary>
       </main>
       <TabBar access={access} />
       {switching ? (
