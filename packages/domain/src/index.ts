@@ -43,3 +43,8 @@ export * from './sync/operationActions.js';
 export * from './stock/stock.js';
 export * from './stock/oversell.js';
 export * from './stock/deviceStock.js';
+export * from './stock/batches.js';
+export * from './stock/fefo.js';
+export * from './stock/ledger.js';
+export * from './stock/batchMovements.js';
+export * from './stock/transfer.js';

@@ -1,0 +1,205 @@
+import * as z from 'zod/mini';
+import { batchesOf, type Batch, type BatchRefusal } from './batches.js';
+import { allocateFefo } from './fefo.js';
+import type { LedgerEntry } from './ledger.js';
+import type { Shortage } from './oversell.js';
+import { MAX_STOCK_MOVEMENT } from './stock.js';
+
+/**
+ * Transfers between branches (BT9): dispatched from one branch's batches
+ * (FEFO, never expired), in transit in no branch's figure, received at the other
+ * into batches of the same lot and expiry. Units that do not arrive are a
+ * discrepancy for a manager to resolve, never silently lost.
+ */
+
+export const TRANSFER_STATUSES = ['in_transit', 'received', 'received_with_discrepancy'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+const transferLineRequestSchema = z.object({
+  productId: z.uuid(),
+  quantity: z.int().check(z.gte(1), z.lte(MAX_STOCK_MOVEMENT)),
+  /** A specific batch to send (e.g. a lot selling too slowly here to beat its expiry); else FEFO. */
+  batchId: z.optional(z.uuid()),
+});
+
+export const dispatchTransferSchema = z.object({
+  id: z.uuid(),
+  toBranchId: z.uuid(),
+  lines: z.array(transferLineRequestSchema).check(z.minLength(1), z.maxLength(200)),
+});
+
+/** What arrived, per line of the transfer, as counted at the destination. */
+export const receiveTransferSchema = z.object({
+  transferId: z.uuid(),
+  received: z.array(z.int().check(z.gte(0), z.lte(MAX_STOCK_MOVEMENT))).check(z.minLength(1)),
+});
+
+export type TransferLineRequest = z.infer<typeof transferLineRequestSchema>;
+
+/** Units of one source batch on the way, with the lot and expiry the destination's batch takes. */
+export interface TransferLine {
+  productId: string;
+  batchId: string;
+  lot: string;
+  expiresOn: string | null;
+  quantity: number;
+}
+
+export interface TransferDiscrepancy {
+  /** Index into the transfer's lines. */
+  line: number;
+  productId: string;
+  lot: string;
+  expiresOn: string | null;
+  sent: number;
+  received: number;
+  missing: number;
+}
+
+export interface Transfer {
+  id: string;
+  fromBranchId: string;
+  toBranchId: string;
+  dispatchedOn: string;
+  status: TransferStatus;
+  lines: TransferLine[];
+  /** Units received per line; null while in transit. */
+  received: number[] | null;
+  discrepancies: TransferDiscrepancy[];
+}
+
+export const TRANSFER_REFUSAL_REASONS = [
+  'SAME_BRANCH',
+  /** The source's sellable batches do not hold a line's units (count first: the book must match the shelf). */
+  'INSUFFICIENT_STOCK',
+  /** Received already: a second receipt would count the units twice. */
+  'TRANSFER_NOT_IN_TRANSIT',
+  'RECEIVED_LINES_MISMATCH',
+  /** More arrived than was sent: the extra units are booked by a receipt or adjustment, not by the transfer. */
+  'RECEIVED_MORE_THAN_SENT',
+] as const;
+export type TransferRefusalReason = (typeof TRANSFER_REFUSAL_REASONS)[number];
+
+export interface TransferRefusal {
+  ok: false;
+  reason: TransferRefusalReason;
+  shortages: Shortage[];
+}
+
+function refuseTransfer(reason: TransferRefusalReason, shortages: Shortage[] = []): TransferRefusal {
+  return { ok: false, reason, shortages };
+}
+
+/**
+ * Sends stock: each requested line is taken FEFO (or from its named batch) from
+ * the source's batches as the lines before it left them, one `transfer_out`
+ * entry per batch. Refused whole when any line is short, so a transfer never
+ * takes a batch below zero nor sends an expired unit.
+ */
+export function dispatchTransfer(
+  header: Pick<Transfer, 'id' | 'fromBranchId' | 'toBranchId'>,
+  batches: readonly Batch[],
+  requests: readonly TransferLineRequest[],
+  today: string,
+): { ok: true; transfer: Transfer; entries: LedgerEntry[] } | TransferRefusal | BatchRefusal {
+  const { id, fromBranchId, toBranchId } = header;
+  if (fromBranchId === toBranchId) return refuseTransfer('SAME_BRANCH');
+  // A working copy, so each line takes from what the lines before it left.
+  const left = new Map(batches.filter((b) => b.branchId === fromBranchId).map((b) => [b.id, { ...b }]));
+  const lines: TransferLine[] = [];
+  const shortages: Shortage[] = [];
+  for (const request of requests) {
+    const source = batchesOf([...left.values()], fromBranchId, request.productId);
+    const pinned = request.batchId === undefined ? {} : { pinnedBatchId: request.batchId };
+    const taken = allocateFefo(source, request.quantity, today, pinned);
+    if (!taken.ok) return taken;
+    if (taken.shortfall > 0) {
+      const { productId, quantity } = request;
+      shortages.push({ productId, requested: quantity, available: quantity - taken.shortfall });
+      continue;
+    }
+    for (const { batchId, quantity } of taken.allocations) {
+      const batch = left.get(batchId) as Batch;
+      batch.onHand -= quantity;
+      lines.push({ productId: batch.productId, batchId, lot: batch.lot, expiresOn: batch.expiresOn, quantity });
+    }
+  }
+  if (shortages.length > 0) return refuseTransfer('INSUFFICIENT_STOCK', shortages);
+  const entries: LedgerEntry[] = lines.map((line) => ({
+    kind: 'transfer_out',
+    productId: line.productId,
+    branchId: fromBranchId,
+    batchId: line.batchId,
+    delta: -line.quantity,
+    ref: id,
+  }));
+  const transfer: Transfer = {
+    id,
+    fromBranchId,
+    toBranchId,
+    dispatchedOn: today,
+    status: 'in_transit',
+    lines,
+    received: null,
+    discrepancies: [],
+  };
+  return { ok: true, transfer, entries };
+}
+
+/**
+ * Receives a transfer at its destination: what arrived of each line goes into
+ * the destination's batch of the same product, lot and expiry, created (with
+ * `newBatchId()`) when it holds none, by one `transfer_in` entry. Only what
+ * arrived is booked; each line short becomes a discrepancy (sent − received)
+ * and the transfer `received_with_discrepancy`. Units arrive even when their
+ * batch has expired on the way: they are on the shelf, unsellable, to be written off.
+ */
+export function receiveTransfer(
+  transfer: Transfer,
+  received: readonly number[],
+  destination: readonly Batch[],
+  newBatchId: () => string,
+): { ok: true; transfer: Transfer; created: Batch[]; entries: LedgerEntry[] } | TransferRefusal {
+  if (transfer.status !== 'in_transit') return refuseTransfer('TRANSFER_NOT_IN_TRANSIT');
+  if (received.length !== transfer.lines.length) return refuseTransfer('RECEIVED_LINES_MISMATCH');
+  for (const units of received) {
+    if (!Number.isInteger(units) || units < 0) throw new RangeError('received units are whole numbers ≥ 0');
+  }
+  if (transfer.lines.some((line, index) => (received[index] ?? 0) > line.quantity)) {
+    return refuseTransfer('RECEIVED_MORE_THAN_SENT');
+  }
+  const branchId = transfer.toBranchId;
+  const created: Batch[] = [];
+  const entries: LedgerEntry[] = [];
+  const discrepancies: TransferDiscrepancy[] = [];
+  for (const [index, line] of transfer.lines.entries()) {
+    const units = received[index] ?? 0;
+    const { productId, lot, expiresOn } = line;
+    if (units < line.quantity) {
+      discrepancies.push({
+        line: index,
+        productId,
+        lot,
+        expiresOn,
+        sent: line.quantity,
+        received: units,
+        missing: line.quantity - units,
+      });
+    }
+    if (units === 0) continue;
+    // Same lot and expiry: the same batch. A lot held with another expiry stays a separate batch.
+    const same = (batch: Batch) =>
+      batch.branchId === branchId &&
+      batch.productId === productId &&
+      batch.lot === lot &&
+      batch.expiresOn === expiresOn;
+    let batch = destination.find(same) ?? created.find(same);
+    if (!batch) {
+      batch = { id: newBatchId(), productId, branchId, lot, expiresOn, onHand: 0 };
+      created.push(batch);
+    }
+    entries.push({ kind: 'transfer_in', productId, branchId, batchId: batch.id, delta: units, ref: transfer.id });
+  }
+  const status: TransferStatus = discrepancies.length > 0 ? 'received_with_discrepancy' : 'received';
+  return { ok: true, transfer: { ...transfer, status, received: [...received], discrepancies }, created, entries };
+}
