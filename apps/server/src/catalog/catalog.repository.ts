@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { OversellPolicy, Product, ProductInput, TaxClass } from '@opentill/domain';
+import type { MedicineSchedule, OversellPolicy, Product, ProductInput, TaxClass } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { products } from '../db/schema.js';
 
@@ -16,9 +16,15 @@ function toProduct(row: ProductRow): Product {
     name: row.name,
     price: row.price,
     barcode: row.barcode,
+    alternateBarcodes: row.alternateBarcodes,
     category: row.category,
     sku: row.sku,
     genericName: row.genericName,
+    brandName: row.brandName,
+    cost: row.cost,
+    requiresPrescription: row.requiresPrescription,
+    schedule: row.schedule as MedicineSchedule | null,
+    reorderLevel: row.reorderLevel,
     taxClass: row.taxClass as TaxClass,
     favourite: row.isFavourite,
     isActive: row.isActive,
@@ -65,6 +71,16 @@ export async function upsertProduct(
     // standard-rated on a new product.
     sku: input.sku === undefined ? (existing?.sku ?? null) : input.sku,
     genericName: input.genericName === undefined ? (existing?.genericName ?? null) : input.genericName,
+    // The pharmacy fields (SPEC CA) likewise: absent keeps them, and a new product has none.
+    brandName: input.brandName === undefined ? (existing?.brandName ?? null) : input.brandName,
+    // Kept extra barcodes lose one that an older device has just made the product's own (CA2).
+    alternateBarcodes: (input.alternateBarcodes ?? existing?.alternateBarcodes ?? []).filter(
+      (code) => code !== (input.barcode ?? null),
+    ),
+    cost: input.cost === undefined ? (existing?.cost ?? null) : input.cost,
+    requiresPrescription: input.requiresPrescription ?? existing?.requiresPrescription ?? false,
+    schedule: input.schedule === undefined ? (existing?.schedule ?? null) : input.schedule,
+    reorderLevel: input.reorderLevel === undefined ? (existing?.reorderLevel ?? null) : input.reorderLevel,
     taxClass: input.taxClass ?? existing?.taxClass ?? 'standard',
     isFavourite: input.favourite ?? existing?.isFavourite ?? false,
     trackStock: input.trackStock ?? existing?.trackStock ?? false,

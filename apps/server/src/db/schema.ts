@@ -254,6 +254,21 @@ export const products = pgTable(
     sku: varchar('sku', { length: 64 }),
     /** A medicine's generic name (active ingredient), searched at the till. */
     genericName: varchar('generic_name', { length: 120 }),
+    /** CA1: the maker's brand name, searched at the till. */
+    brandName: varchar('brand_name', { length: 120 }),
+    /** CA2: more barcodes that ring up this product (at most 10, none twice, never the own `barcode`). */
+    alternateBarcodes: varchar('alternate_barcodes', { length: 64 })
+      .array()
+      .notNull()
+      .default(sql`'{}'::varchar[]`),
+    /** CA3: the buying price in cents; null when not known. */
+    cost: integer('cost'),
+    /** CA4: sold only against a prescription. */
+    requiresPrescription: boolean('requires_prescription').notNull().default(false),
+    /** CA4: the medicine schedule, `S0`–`S8`; null for an unscheduled product. */
+    schedule: varchar('schedule', { length: 2 }),
+    /** CA5: the low-stock line in units; null when none is set. */
+    reorderLevel: integer('reorder_level'),
     /** V1: `standard`, `zero` or `exempt`. */
     taxClass: varchar('tax_class', { length: 8 }).notNull().default('standard'),
     /** Shown under "Favourites" on the tills. */
@@ -273,6 +288,10 @@ export const products = pgTable(
   },
   (t) => [
     check('ck_products_price', sql`${t.price} >= 0`),
+    check('ck_products_cost', sql`${t.cost} IS NULL OR ${t.cost} >= 0`),
+    check('ck_products_reorder_level', sql`${t.reorderLevel} IS NULL OR ${t.reorderLevel} >= 0`),
+    check('ck_products_schedule', sql`${t.schedule} IS NULL OR ${t.schedule} ~ '^S[0-8]$'`),
+    check('ck_products_alternate_barcodes', sql`cardinality(${t.alternateBarcodes}) <= 10`),
     index('idx_products_tenant_active').on(t.tenantId, t.isActive),
     index('idx_products_barcode')
       .on(t.tenantId, t.barcode)

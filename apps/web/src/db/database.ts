@@ -7,6 +7,7 @@ import type {
   ChainLink,
   Conflict,
   Customer,
+  MedicineSchedule,
   Operation,
   OversellPolicy,
   Refund,
@@ -17,7 +18,13 @@ import type {
   StockLevel,
   TaxClass,
 } from '@opentill/domain';
-import { upgradeToVersion2, upgradeToVersion3, upgradeToVersion4, upgradeToVersion5 } from './upgrades';
+import {
+  upgradeToVersion2,
+  upgradeToVersion3,
+  upgradeToVersion4,
+  upgradeToVersion5,
+  upgradeToVersion8,
+} from './upgrades';
 
 /**
  * When to refresh the access token and when it stops working, in milliseconds on THIS phone's
@@ -53,10 +60,26 @@ export interface LocalProduct {
   /** Absent on products stored before these fields (read as none and standard-rated). */
   sku?: string | null;
   genericName?: string | null;
+  /**
+   * The pharmacy fields (SPEC CA1–CA5). Absent on products stored before them (read as none; version 8's
+   * upgrade gives existing products an empty `alternateBarcodes` and pulls the catalogue again).
+   */
+  brandName?: string | null;
+  /** More barcodes that ring this product up (indexed, multi-entry). */
+  alternateBarcodes?: string[];
+  /** The buying price in cents: shown only on the product's form, to people who may edit products. */
+  cost?: Cents | null;
+  requiresPrescription?: boolean;
+  schedule?: MedicineSchedule | null;
+  /** The low-stock line, in units. */
+  reorderLevel?: number | null;
   taxClass?: TaxClass;
   /** Shown under "Favourites" on the till. */
   favourite?: boolean;
-  /** Inactive products stay for old receipts but are hidden from the sell grid. */
+  /**
+   * Inactive products (CA6) stay for old receipts and refunds and show, greyed, on the Products tab, but the
+   * till's grid, search and scans skip them.
+   */
   isActive: boolean;
   /** Whether the shop counts this product's stock; only tracked products show a figure. */
   trackStock: boolean;
@@ -274,3 +297,13 @@ db.version(7).stores({
   customers: '&id, phone, name',
   accountPayments: '&localId, customerId, shiftId, syncState',
 });
+
+// Version 8: the pharmacy's catalogue fields (SPEC CA). Products gain a multi-entry index on
+// `alternateBarcodes`, so a scan of any of a product's barcodes finds it (`findProductsByCode`).
+// The upgrade gives existing products an empty list and restarts the pull (an app from before
+// these fields dropped them from what it pulled); the queue is not touched.
+db.version(8)
+  .stores({
+    products: '&id, name, barcode, category, *alternateBarcodes',
+  })
+  .upgrade(upgradeToVersion8);

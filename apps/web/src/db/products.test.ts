@@ -7,7 +7,7 @@ import { getCursor } from './meta';
 import { applyAcknowledgments, pendingOperations } from './outbox';
 import type { Conflict } from '@opentill/domain';
 import { keepServerVersion, resendMyVersion } from './conflicts';
-import { deleteProduct, listProducts, saveProduct } from './products';
+import { deleteProduct, findProductsByCode, listProducts, saveProduct } from './products';
 import { applyPulledPage } from './pull';
 import { saveSession } from './session';
 import { resetLocalDatabase } from './testing';
@@ -54,6 +54,58 @@ describe('saveProduct', () => {
     expect(create?.data).toMatchObject({ trackStock: true, oversellPolicy: 'reject' });
     expect(edit?.data).toMatchObject({ name: 'Bread 700g', trackStock: true, oversellPolicy: 'reject' });
     expect(await db.products.get(PRODUCT_ID)).toMatchObject({ trackStock: true, oversellPolicy: 'reject' });
+  });
+
+  it('CA1–CA6: stores and sends the pharmacy fields; an edit that leaves them out keeps them', async () => {
+    const pharmacy = {
+      brandName: 'Panado',
+      alternateBarcodes: ['6001000000018', 'PAN-OLD'],
+      cost: 2450,
+      requiresPrescription: true,
+      schedule: 'S2' as const,
+      reorderLevel: 6,
+      isActive: false,
+    };
+    await saveProduct({ id: PRODUCT_ID, name: 'Panado 24s', price: 3999, barcode: '6001000000001', ...pharmacy });
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject(pharmacy);
+    await saveProduct({ id: PRODUCT_ID, name: 'Panado 500mg 24s', price: 3999, barcode: '6001000000001' });
+    const [create, edit] = await pendingOperations(50);
+    expect(create?.data).toMatchObject(pharmacy);
+    expect(edit?.data).toMatchObject({ name: 'Panado 500mg 24s', ...pharmacy });
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Panado 500mg 24s', ...pharmacy });
+
+    // Making an extra barcode the product's own takes it off the extra ones.
+    await saveProduct({ id: PRODUCT_ID, name: 'Panado 500mg 24s', price: 3999, barcode: 'PAN-OLD' });
+    expect((await db.products.get(PRODUCT_ID))?.alternateBarcodes).toEqual(['6001000000018']);
+  });
+
+  it('a new product without the pharmacy fields sends none set', async () => {
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread', price: 1899 });
+    const [create] = await pendingOperations(50);
+    expect(create?.data).toMatchObject({
+      brandName: null,
+      alternateBarcodes: [],
+      cost: null,
+      requiresPrescription: false,
+      schedule: null,
+      reorderLevel: null,
+      isActive: true,
+    });
+  });
+
+  it('writes nothing for a bad pharmacy field', async () => {
+    const base = { id: PRODUCT_ID, name: 'Panado', price: 3999, barcode: '6001000000001' };
+    for (const bad of [
+      { cost: -1 },
+      { reorderLevel: -1 },
+      { alternateBarcodes: ['6001000000001'] },
+      { alternateBarcodes: ['1', '1'] },
+      { alternateBarcodes: Array.from({ length: 11 }, (_, index) => `X${index}`) },
+    ]) {
+      await expect(saveProduct({ ...base, ...bad })).rejects.toBeInstanceOf(InvalidRecordError);
+    }
+    expect(await db.products.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 
   it('queues a new tracked product with its opening stock, in one transaction', async () => {
@@ -147,6 +199,68 @@ describe('applyPulledPage: products', () => {
   });
 });
 
+describe('findProductsByCode (SPEC CA2)', () => {
+  it('finds a product by its own barcode or any extra one, inactive ones too, each once', async () => {
+    await applyPulledPage(
+      pageOf({
+        products: [
+          testProduct({ barcode: '6001000000001', alternateBarcodes: ['6001000000018', 'PAN-OLD'] }),
+          testProduct({
+            id: OTHER_PRODUCT_ID,
+            name: 'Old',
+            barcode: null,
+            alternateBarcodes: ['6001000000018'],
+            isActive: false,
+          }),
+        ],
+      }),
+      'c1',
+    );
+    expect((await findProductsByCode('6001000000001')).map((product) => product.id)).toEqual([PRODUCT_ID]);
+    expect((await findProductsByCode(' PAN-OLD ')).map((product) => product.id)).toEqual([PRODUCT_ID]);
+    expect((await findProductsByCode('6001000000018')).map((product) => product.id).sort()).toEqual(
+      [PRODUCT_ID, OTHER_PRODUCT_ID].sort(),
+    );
+    expect(await findProductsByCode('6009999999999')).toEqual([]);
+    expect(await findProductsByCode(' ')).toEqual([]);
+  });
+
+  it('takes the pharmacy fields from a pull, and none from a server before them', async () => {
+    await applyPulledPage(
+      pageOf({
+        products: [
+          testProduct({
+            brandName: 'Panado',
+            alternateBarcodes: ['6001000000018'],
+            cost: 2450,
+            requiresPrescription: true,
+            schedule: 'S3',
+            reorderLevel: 4,
+          }),
+          testProduct({ id: OTHER_PRODUCT_ID, name: 'Milk 1L' }),
+        ],
+      }),
+      'c1',
+    );
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({
+      brandName: 'Panado',
+      alternateBarcodes: ['6001000000018'],
+      cost: 2450,
+      requiresPrescription: true,
+      schedule: 'S3',
+      reorderLevel: 4,
+    });
+    expect(await db.products.get(OTHER_PRODUCT_ID)).toMatchObject({
+      brandName: null,
+      alternateBarcodes: [],
+      cost: null,
+      requiresPrescription: false,
+      schedule: null,
+      reorderLevel: null,
+    });
+  });
+});
+
 describe('deleteProduct', () => {
   it('removes the product and queues DELETE_PRODUCT together', async () => {
     await applyPulledPage(pageOf({ products: [testProduct()] }), 'c1');
@@ -224,6 +338,37 @@ describe('resolving a conflict', () => {
       }),
     ]);
     expect(await db.products.get(PRODUCT_ID)).toMatchObject({ name: 'Bread (mine)', price: 1999, syncVersion: 3 });
+  });
+
+  it('use my version: a field my edit left out is the shop’s, not wiped', async () => {
+    const shop = testProduct({
+      name: 'Bread (shop)',
+      syncVersion: 3,
+      sku: 'BRD-7',
+      brandName: 'Albany',
+      alternateBarcodes: ['6001000000018'],
+      cost: 1200,
+      reorderLevel: 10,
+    });
+    await applyPulledPage(pageOf({ products: [testProduct({ syncVersion: 2 })] }), 'c1');
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999 });
+    const [edit] = await pendingOperations(50);
+    if (!edit || edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');
+    // What an older app queued: only the fields it knew.
+    const device = { id: PRODUCT_ID, name: 'Bread (mine)', price: 1999, barcode: null, category: null };
+    const conflict: Conflict = { kind: 'STALE_EDIT', entity: 'product', recordId: PRODUCT_ID, server: shop, device };
+    await applyAcknowledgments([{ ...ack(edit, 'conflict'), conflict }]);
+    await resendMyVersion(edit.opId);
+    const [resent] = await pendingOperations(50);
+    expect(resent?.data).toMatchObject({
+      name: 'Bread (mine)',
+      sku: 'BRD-7',
+      brandName: 'Albany',
+      alternateBarcodes: ['6001000000018'],
+      cost: 1200,
+      reorderLevel: 10,
+      baseVersion: 3,
+    });
   });
 
   it('use my version of a product the shop deleted: comes back as a new product', async () => {

@@ -1,4 +1,4 @@
-import { cents, productInputSchema, type Product, type ProductInput } from '@opentill/domain';
+import { cents, productInputSchema, type Cents, type Product, type ProductInput } from '@opentill/domain';
 import { db, type LocalProduct } from './database';
 import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
@@ -19,6 +19,22 @@ export async function listProducts(): Promise<LocalProduct[]> {
 
 export async function getProduct(id: string): Promise<LocalProduct | undefined> {
   return db.products.get(id);
+}
+
+/**
+ * The products a scanned or typed code names: as their own barcode or as one of their extra
+ * barcodes (SPEC CA2), through the `barcode` and multi-entry `alternateBarcodes` indexes. Inactive
+ * products are included (a receipt or a stock count may still name them): the till skips them.
+ */
+export async function findProductsByCode(code: string): Promise<LocalProduct[]> {
+  const trimmed = code.trim();
+  if (trimmed === '') return [];
+  const [own, extra] = await Promise.all([
+    db.products.where('barcode').equals(trimmed).toArray(),
+    db.products.where('alternateBarcodes').equals(trimmed).toArray(),
+  ]);
+  const ids = new Set(own.map((product) => product.id));
+  return [...own, ...extra.filter((product) => !ids.has(product.id))];
 }
 
 /** What a person may change: the product fields, never its version. */
@@ -54,12 +70,24 @@ export async function saveProduct(edit: ProductEdit, options: { openingStock?: n
 }
 
 /** The settings an edit that leaves them out keeps from the product as it was. */
-type KeptSettings = Pick<LocalProduct, 'isActive' | 'trackStock' | 'oversellPolicy'>;
+type KeptSettings = Pick<
+  LocalProduct,
+  | 'isActive'
+  | 'trackStock'
+  | 'oversellPolicy'
+  | 'brandName'
+  | 'alternateBarcodes'
+  | 'cost'
+  | 'requiresPrescription'
+  | 'schedule'
+  | 'reorderLevel'
+>;
 
 /**
  * Writes the product and queues its UPSERT_PRODUCT on `syncVersion` (null: a new
- * product, no baseVersion). The operation always carries the stock settings, so
- * the server never has to guess them. Runs inside the caller's transaction.
+ * product, no baseVersion). The operation always carries the stock settings and the
+ * pharmacy fields (SPEC CA), so the server never has to guess them; an edit that
+ * leaves one out keeps the product's. Runs inside the caller's transaction.
  */
 export async function writeProductEdit(
   data: ProductEdit,
@@ -74,6 +102,15 @@ export async function writeProductEdit(
     category: data.category ?? null,
     sku: data.sku ?? null,
     genericName: data.genericName ?? null,
+    brandName: data.brandName === undefined ? (kept?.brandName ?? null) : data.brandName,
+    // Kept extra barcodes lose one this edit made the product's own (CA2), as on the server.
+    alternateBarcodes: (data.alternateBarcodes ?? kept?.alternateBarcodes ?? []).filter(
+      (code) => code !== (data.barcode ?? null),
+    ),
+    cost: keptOr(data.cost, kept?.cost),
+    requiresPrescription: data.requiresPrescription ?? kept?.requiresPrescription ?? false,
+    schedule: data.schedule === undefined ? (kept?.schedule ?? null) : data.schedule,
+    reorderLevel: data.reorderLevel === undefined ? (kept?.reorderLevel ?? null) : data.reorderLevel,
     taxClass: data.taxClass ?? 'standard',
     favourite: data.favourite ?? false,
     isActive: data.isActive ?? kept?.isActive ?? true,
@@ -88,6 +125,12 @@ export async function writeProductEdit(
     category: product.category,
     sku: product.sku ?? null,
     genericName: product.genericName ?? null,
+    brandName: product.brandName ?? null,
+    alternateBarcodes: product.alternateBarcodes ?? [],
+    cost: product.cost ?? null,
+    requiresPrescription: product.requiresPrescription ?? false,
+    schedule: product.schedule ?? null,
+    reorderLevel: product.reorderLevel ?? null,
     taxClass: product.taxClass ?? 'standard',
     favourite: product.favourite ?? false,
     isActive: product.isActive,
@@ -116,6 +159,12 @@ export async function productsWithPendingOps(): Promise<Set<string>> {
   );
 }
 
+/** A cost as typed or pulled (`undefined`: left out, so `kept`), in `Cents`. */
+function keptOr(cost: number | null | undefined, kept: Cents | null | undefined): Cents | null {
+  if (cost === undefined) return kept ?? null;
+  return cost === null ? null : cents(cost);
+}
+
 /** The server's copy as this phone keeps it. */
 function localCopyOf(incoming: Product): LocalProduct {
   return {
@@ -126,6 +175,12 @@ function localCopyOf(incoming: Product): LocalProduct {
     category: incoming.category,
     sku: incoming.sku ?? null,
     genericName: incoming.genericName ?? null,
+    brandName: incoming.brandName ?? null,
+    alternateBarcodes: incoming.alternateBarcodes ?? [],
+    cost: keptOr(incoming.cost, null),
+    requiresPrescription: incoming.requiresPrescription ?? false,
+    schedule: incoming.schedule ?? null,
+    reorderLevel: incoming.reorderLevel ?? null,
     taxClass: incoming.taxClass ?? 'standard',
     favourite: incoming.favourite ?? false,
     isActive: incoming.isActive,

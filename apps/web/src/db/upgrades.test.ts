@@ -7,9 +7,27 @@ import { getActingUser } from './actingUser';
 import { DATABASE_NAME, db } from './database';
 import { getCursor, nextSeqKey } from './meta';
 import { pendingOperations, rejectedOperations } from './outbox';
-import { saveProduct } from './products';
+import { findProductsByCode, saveProduct } from './products';
 import { recordSale } from './sales';
 import { getSessionEnd, getStoredTokens } from './sessionTokens';
+
+/** Database version 7 exactly as it shipped. */
+function openVersionSeven(): Dexie {
+  const old = openVersionFour();
+  old.version(5).stores({});
+  old.version(6).stores({
+    sales: '&localId, createdAt, syncState, shiftId',
+    shifts: '&localId',
+    cashMovements: '&localId, shiftId',
+  });
+  old.version(7).stores({
+    sales: '&localId, createdAt, syncState, shiftId, customerId, chain.seq',
+    refunds: '&localId, shiftId, sale.localId, customerId, syncState',
+    customers: '&id, phone, name',
+    accountPayments: '&localId, customerId, shiftId, syncState',
+  });
+  return old;
+}
 
 /** Database version 4 exactly as it shipped. */
 function openVersionFour(): Dexie {
@@ -95,7 +113,7 @@ describe('database version 1 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
 
     const pending = await pendingOperations(50);
     expect(pending.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
@@ -179,7 +197,7 @@ describe('database version 2 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
     expect(await db.conflicts.toArray()).toEqual([conflict]);
@@ -219,11 +237,12 @@ describe('database version 3 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     // Operations queued before stay exactly as they were: no actorId (the server takes the token's user).
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
-    expect(await getCursor()).toBe('c9');
+    // Version 4 keeps the cursor; version 8 then restarts the pull (the pharmacy fields).
+    expect(await getCursor()).toBeNull();
     const { user } = testSession();
     expect(await getActingUser()).toEqual({ userId: user.id, name: user.name, role: user.role });
     expect(await db.staff.count()).toBe(0);
@@ -261,7 +280,7 @@ describe('database version 4 → 5', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(await getSessionEnd()).toMatchObject({ businessName: legacy.tenant.businessName, unsentSales: 1 });
     expect(await getStoredTokens()).toMatchObject({ token: legacy.token, refreshToken: '' });
     expect(await db.outbox.toArray()).toEqual([entry]);
@@ -276,5 +295,73 @@ describe('database version 4 → 5', () => {
     await db.open();
     expect(await getSessionEnd()).toBeNull();
     expect(await getStoredTokens()).toMatchObject({ refreshToken: testSession().refreshToken, endedAt: undefined });
+  });
+});
+
+describe('database version 7 → 8', () => {
+  it('keeps products, the queue, sales and conflicts, indexes extra barcodes and restarts the pull', async () => {
+    const sale = testSale();
+    const product = {
+      id: PRODUCT_ID,
+      name: 'Panado 500mg 24s',
+      price: 3999,
+      barcode: '6001000000001',
+      category: 'Pharmacy',
+      sku: 'PAN-24',
+      genericName: 'paracetamol',
+      taxClass: 'standard',
+      favourite: true,
+      isActive: true,
+      trackStock: true,
+      oversellPolicy: 'reject',
+      syncVersion: 4,
+      lastModified: '2026-11-23T10:00:00Z',
+    };
+    const edit = { id: PRODUCT_ID, name: 'Panado 500mg 24s', price: 4299, baseVersion: 4 };
+    const entries = [
+      { ...versionOneEntry(1, 'CREATE_SALE', sale.localId, sale), lane: 'high' },
+      { ...versionOneEntry(1, 'UPSERT_PRODUCT', PRODUCT_ID, edit), lane: 'medium' },
+      { ...versionOneEntry(2, 'UPSERT_PRODUCT', PRODUCT_ID, edit, 'rejected'), lane: 'medium' },
+    ];
+    const conflict = {
+      opId: crypto.randomUUID(),
+      conflict: { kind: 'STALE_EDIT' },
+      receivedAt: '2026-11-23T11:00:00Z',
+    };
+    const old = openVersionSeven();
+    await old.open();
+    await old.table('session').put({ ...testSession(), key: 'current', savedAt: '2026-11-23T09:00:00Z' });
+    await old.table('products').put(product);
+    await old.table('sales').put({ ...sale, syncState: 'pending' });
+    await old.table('outbox').bulkAdd(entries);
+    await old.table('conflicts').put(conflict);
+    await old.table('stock').put({ productId: PRODUCT_ID, onHand: 12 });
+    await old.table('meta').bulkPut([
+      { key: 'cursor', value: 'c9-from-an-app-without-pharmacy-fields' },
+      { key: nextSeqKey('high'), value: 2 },
+      { key: nextSeqKey('medium'), value: 3 },
+    ]);
+    old.close();
+
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.products.toArray()).toEqual([{ ...product, alternateBarcodes: [] }]);
+    const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
+    expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
+    expect(await db.sales.get(sale.localId)).toMatchObject({ syncState: 'pending' });
+    expect(await db.conflicts.toArray()).toEqual([conflict]);
+    expect(await db.stock.get(PRODUCT_ID)).toEqual({ productId: PRODUCT_ID, onHand: 12 });
+    expect(await getCursor()).toBeNull();
+    expect((await db.meta.get(nextSeqKey('medium')))?.value).toBe(3);
+    expect((await findProductsByCode('6001000000001')).map((found) => found.id)).toEqual([PRODUCT_ID]);
+
+    // The next edit queues behind the kept ones, and its extra barcodes are indexed.
+    await saveProduct({ ...edit, barcode: product.barcode, alternateBarcodes: ['6001000000018'] });
+    expect((await pendingOperations(50)).map((op) => [op.lane, op.seq])).toEqual([
+      ['high', 1],
+      ['medium', 1],
+      ['medium', 3],
+    ]);
+    expect((await findProductsByCode(' 6001000000018 ')).map((found) => found.id)).toEqual([PRODUCT_ID]);
   });
 });

@@ -116,3 +116,20 @@ export async function upgradeToVersion5(tx: Transaction): Promise<void> {
     endedAt: new Date().toISOString(),
   });
 }
+
+/**
+ * Version 7 → 8 (the pharmacy's catalogue fields, SPEC CA). Existing products get an empty list of
+ * extra barcodes (so every product has a value for the new multi-entry index to read) and the pull
+ * cursor is dropped: an app from before these fields that already pulled from a server with them
+ * (the server updates first; a phone's app when its service worker does) kept its products without
+ * them, and only a full pull brings them. Queued operations are left exactly as they are.
+ */
+export async function upgradeToVersion8(tx: Transaction): Promise<void> {
+  await tx
+    .table('products')
+    .toCollection()
+    .modify((product: { alternateBarcodes?: string[] }) => {
+      product.alternateBarcodes ??= [];
+    });
+  await tx.table('meta').delete(META_KEYS.cursor);
+}

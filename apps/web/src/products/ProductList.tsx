@@ -11,7 +11,10 @@ interface ProductListProps {
   onEdit?: ((id: string) => void) | undefined;
 }
 
-/** Every product; tapping one opens it for editing, when the person acting may. */
+/**
+ * Every product, inactive ones too (greyed, marked "Inactive": the till hides them, SPEC CA6);
+ * tapping one opens it for editing, when the person acting may. The cost never shows here.
+ */
 export function ProductList({ products, stock, onEdit }: ProductListProps) {
   const { t } = useTranslation();
   if (products === undefined) return null;
@@ -31,7 +34,12 @@ export function ProductList({ products, stock, onEdit }: ProductListProps) {
         }
       >
         {products.map((product) => (
-          <li key={product.id} data-testid="product-row">
+          <li
+            key={product.id}
+            data-testid="product-row"
+            data-inactive={product.isActive ? undefined : true}
+            className={product.isActive ? undefined : 'bg-slate-50 opacity-60'}
+          >
             <button
               type="button"
               disabled={!onEdit}
@@ -45,7 +53,9 @@ export function ProductList({ products, stock, onEdit }: ProductListProps) {
                 </p>
                 <div className="mt-0.5 flex gap-1">
                   {product.trackStock ? <StockFigure onHand={stock.get(product.id) ?? 0} /> : null}
-                  {!product.isActive ? <Tag>{t('products.hidden')}</Tag> : null}
+                  {!product.isActive ? <Tag>{t('products.inactive')}</Tag> : null}
+                  {product.schedule ? <Tag>{product.schedule}</Tag> : null}
+                  {product.requiresPrescription ? <Tag>{t('products.prescriptionTag')}</Tag> : null}
                   {product.syncVersion === null ? <Tag>{t('products.notSynced')}</Tag> : null}
                 </div>
               </div>

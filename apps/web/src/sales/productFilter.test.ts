@@ -60,6 +60,30 @@ describe('searchProducts', () => {
     expect(filterProducts(products, 'pan-24')).toEqual([panado]);
   });
 
+  it('CA1, CA2: matches a brand name or an extra barcode, and puts an exact extra barcode first', () => {
+    const panado = {
+      ...product('Pain tablets 500mg 24s', '6001000000001', 'Pharmacy'),
+      brandName: 'Panado',
+      alternateBarcodes: ['600125', 'PAN-OLD'],
+    };
+    expect(filterProducts([bread, panado], 'panado')).toEqual([panado]);
+    expect(filterProducts([bread, panado], 'pan-old')).toEqual([panado]);
+    expect(filterProducts([bread, panado], '600125')).toEqual([panado, bread]);
+  });
+
+  it('CA6: an inactive product is found neither by name nor by any of its barcodes', () => {
+    const retired = {
+      ...product('Old Syrup', '6001000000002', 'Pharmacy', false),
+      alternateBarcodes: ['6001000000003'],
+    };
+    const search = buildProductSearch([bread, retired]);
+    for (const query of ['old syrup', '6001000000002', '6001000000003', 'pharmacy']) {
+      expect(searchProducts(search, query)).toEqual({ shown: [], total: 0, only: null });
+    }
+    expect(search.active).toEqual([bread]);
+    expect(search.categories).toEqual(['Bakery']);
+  });
+
   it('puts an exact barcode match first', () => {
     const scanned = product('Zulu Bread', '600125', 'Bakery');
     expect(filterProducts([bread, scanned], '600125')).toEqual([scanned, bread]);

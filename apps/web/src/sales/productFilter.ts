@@ -12,7 +12,10 @@ export interface ProductSearch {
   categories: readonly string[];
   /** Whether any active product is a favourite (the Favourites shelf shows only then). */
   hasFavourites: boolean;
-  /** Per active product: name, barcode, category, stock code and generic name, lower-cased, one per line. */
+  /**
+   * Per active product: name, barcode, category, stock code, generic name, brand name and extra
+   * barcodes, lower-cased, one per line.
+   */
   haystacks: readonly string[];
 }
 
@@ -31,7 +34,15 @@ export function buildProductSearch(products: readonly LocalProduct[]): ProductSe
   if (built?.products === products) return built.search;
   const active = products.filter((product) => product.isActive);
   const haystacks = active.map((product) =>
-    [product.name, product.barcode ?? '', product.category ?? '', product.sku ?? '', product.genericName ?? '']
+    [
+      product.name,
+      product.barcode ?? '',
+      product.category ?? '',
+      product.sku ?? '',
+      product.genericName ?? '',
+      product.brandName ?? '',
+      ...(product.alternateBarcodes ?? []),
+    ]
       .join('\n')
       .toLocaleLowerCase(),
   );
@@ -55,9 +66,10 @@ function onShelf(shelf: Shelf): ((product: LocalProduct) => boolean) | null {
 }
 
 /**
- * Products to show on the sell grid: active ones on the chosen shelf whose name,
- * barcode, category, stock code or generic name (V1) contains the query, ignoring
- * case. A scanned barcode that matches exactly comes first, so a keyboard-wedge
+ * Products to show on the sell grid: active ones (CA6) on the chosen shelf whose name,
+ * barcode, category, stock code or generic name (V1), brand name or extra barcode (CA1,
+ * CA2) contains the query, ignoring case. A scanned barcode (its own or an extra one)
+ * that matches exactly comes first, so a keyboard-wedge
  * scan puts the product under the thumb. Only the first `limit` are collected
  * (the grid shows no more), the rest only counted: a one-letter query matches half
  * the catalogue, and copying 10,000 products on every keystroke is garbage the
@@ -89,7 +101,7 @@ export function searchProducts(
     if (keep && !keep(product)) continue;
     total++;
     last = product;
-    if (!anything && !exact && product.barcode?.toLocaleLowerCase() === needle) exact = product;
+    if (!anything && !exact && isBarcodeOf(product, needle)) exact = product;
     else if (shown.length < limit) shown.push(product);
   }
   if (exact) {
@@ -97,4 +109,10 @@ export function searchProducts(
     if (shown.length > limit) shown.pop();
   }
   return { shown, total, only: total === 1 ? last : null };
+}
+
+/** Whether `needle` (lower-cased) is the product's own barcode or one of its extra ones. */
+function isBarcodeOf(product: LocalProduct, needle: string): boolean {
+  if (product.barcode?.toLocaleLowerCase() === needle) return true;
+  return product.alternateBarcodes?.some((code) => code.toLocaleLowerCase() === needle) ?? false;
 }

@@ -10,13 +10,19 @@ export interface ScanMatch {
 let built: { products: readonly LocalProduct[]; index: Map<string, LocalProduct> } | null = null;
 
 /**
- * Active products by barcode: a scan looks up one key instead of walking 20,000
- * products. Kept for the last catalogue, as the sale screen remounts after every payment.
+ * Active products by barcode, their own and their extra ones (SPEC CA2): a scan looks up
+ * one key instead of walking 20,000 products. A product's own barcode wins over another's
+ * extra one. Inactive products are left out (CA6). Kept for the last catalogue, as the
+ * sale screen remounts after every payment.
  */
 export function barcodeIndex(products: readonly LocalProduct[]): ReadonlyMap<string, LocalProduct> {
   if (built?.products === products) return built.index;
   const index = new Map<string, LocalProduct>();
   for (const product of products) if (product.isActive && product.barcode) index.set(product.barcode, product);
+  for (const product of products) {
+    if (!product.isActive || !product.alternateBarcodes) continue;
+    for (const code of product.alternateBarcodes) if (!index.has(code)) index.set(code, product);
+  }
   built = { products, index };
   return index;
 }

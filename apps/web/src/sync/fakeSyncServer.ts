@@ -218,6 +218,13 @@ export class FakeSyncServer {
           price: input.price,
           barcode: input.barcode ?? null,
           category: input.category ?? null,
+          // The pharmacy fields (SPEC CA) as the server keeps them: absent keeps what it had.
+          alternateBarcodes: input.alternateBarcodes ?? existing?.alternateBarcodes ?? [],
+          brandName: input.brandName === undefined ? (existing?.brandName ?? null) : input.brandName,
+          cost: input.cost === undefined ? (existing?.cost ?? null) : input.cost,
+          requiresPrescription: input.requiresPrescription ?? existing?.requiresPrescription ?? false,
+          schedule: input.schedule === undefined ? (existing?.schedule ?? null) : input.schedule,
+          reorderLevel: input.reorderLevel === undefined ? (existing?.reorderLevel ?? null) : input.reorderLevel,
           isActive: input.isActive ?? true,
           trackStock: input.trackStock ?? existing?.trackStock ?? false,
           oversellPolicy:
