@@ -4,6 +4,8 @@ export * from './errors/codes.js';
 export * from './catalog/product.js';
 export * from './catalog/barcode.js';
 export * from './catalog/scaleBarcode.js';
+export * from './catalog/csvText.js';
+export * from './catalog/csvProducts.js';
 export * from './sales/sale.js';
 export * from './sales/chain.js';
 export * from './sales/refund.js';

@@ -3,6 +3,7 @@
  * uses these functions and hooks, never Dexie itself (ARCH-4), so the schema,
  * its versions and the transaction boundaries live here only.
  */
+import type { ProductImportOptions, ProductImportResult, ProductImportRow } from './productImport';
 export type {
   ConflictRow,
   LocalProduct,
@@ -48,6 +49,15 @@ export {
 export { getAlertsSeenSeq, getCursor, getReceiptPrefix, markAlertsSeen, saveShopSettings } from './meta';
 export { recordSale, getSale, listRecentSales } from './sales';
 export { listProducts, getProduct, saveProduct, deleteProduct, type ProductEdit } from './products';
+export type { ProductImportOptions, ProductImportResult, ProductImportRow } from './productImport';
+/** CSV import's writer (SPEC CSV11), fetched when called: the first screen never carries it. */
+export async function importProducts(
+  rows: readonly ProductImportRow[],
+  options?: ProductImportOptions,
+): Promise<ProductImportResult> {
+  const { importProducts: load } = await import('./productImport');
+  return load(rows, options);
+}
 export { applyPulledPage, type PulledPage } from './pull';
 export { receiveStock, countStock, type CountResult } from './stock';
 export { resolveOversellByCount, acceptStockFigure } from './stockExceptions';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLiveActingUser, useLiveStockShown } from '../db';
 import { StockPanel } from '../stock/StockPanel';
@@ -8,6 +8,9 @@ import { ProductList } from './ProductList';
 import { mayOpenProducts, productAccessOf } from './productAccess';
 
 const NO_STOCK: ReadonlyMap<string, number> = new Map();
+
+// CSV import and export: its own chunk, loaded only for people who may edit products.
+const CsvPanel = lazy(() => import('./import/CsvPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
@@ -49,7 +52,14 @@ export function ProductsScreen() {
               </p>
             ) : null}
             {access.write ? (
-              <AddProductForm />
+              <>
+                <AddProductForm />
+                {products ? (
+                  <Suspense fallback={null}>
+                    <CsvPanel products={products} stock={stock} />
+                  </Suspense>
+                ) : null}
+              </>
             ) : (
               <p data-testid="products-read-only" className="px-1 text-sm text-slate-600">
                 {t('products.readOnly')}
