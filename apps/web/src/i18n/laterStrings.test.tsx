@@ -23,7 +23,7 @@ const sale: LocalSale = {
 const slip = () =>
   renderToStaticMarkup(
     <I18nextProvider i18n={i18next}>
-      <SaleDoneScreen sale={sale} shopName="Spaza" deviceId="3f9a1c2b-0000-4000-8000-0000000000d1" />
+      <SaleDoneScreen sale={sale} shopName="Spaza" deviceId="3f9a1c2b-0000-4000-8000-0000000000d1" receiptPrefix="T1" />
     </I18nextProvider>,
   );
 
@@ -54,7 +54,7 @@ describe('strings that load with their screens', () => {
     const html = slip();
     expect(html).toContain('>Paid<');
     expect(html).toContain('>New sale<');
-    expect(html).toContain('>Receipt 3F9A1C-42<'); // RC1: the number a refund finds it by
+    expect(html).toContain('>Receipt T1-42<'); // RC1: the number a refund finds it by
     expect(html).toContain('>Cash<');
     expect(html).not.toMatch(/sales\.(done|methods)\./);
   });

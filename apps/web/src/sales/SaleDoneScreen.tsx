@@ -1,19 +1,22 @@
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cents, formatRands, legacyDevicePrefix, lineTotal, receiptNumber, tendersOf } from '@opentill/domain';
-import { useLiveReceiptPrefix, type LocalSale } from '../db';
+import { cents, formatRands, lineTotal, receiptNumber, tendersOf } from '@opentill/domain';
+import type { LocalSale } from '../db';
 import { intlLocale } from '../i18n';
 import { LazyReceiptActions } from '../receipts/LazyReceiptActions';
 import type { ReceiptSource } from '../receipts/receiptSource';
 import { Button } from '../ui/Button';
 import { CheckIcon } from '../ui/icons';
 import { useSaleFlow } from './saleFlowStore';
+import { whenIdle } from './whenIdle';
 
 interface SaleDoneScreenProps {
   sale: LocalSale;
   shopName: string;
   /** This phone: the receipt code names it (RC2). */
   deviceId: string;
+  /** This phone's receipt prefix (RC1): the slip's number is `<prefix>-<chain seq>`. */
+  receiptPrefix: string;
 }
 
 /**
@@ -31,12 +34,14 @@ function slipTime(iso: string, language: string): string {
 }
 
 /** Shown only once the sale is on disk: the big "Paid", the change to hand back, the slip. */
-export function SaleDoneScreen({ sale, shopName, deviceId }: SaleDoneScreenProps) {
+export function SaleDoneScreen({ sale, shopName, deviceId, receiptPrefix }: SaleDoneScreenProps) {
   const { t, i18n } = useTranslation();
   const backToCart = useSaleFlow((state) => state.backToCart);
-  const receiptPrefix = useLiveReceiptPrefix();
   const change = cents(sale.change);
-  const number = sale.chain ? receiptNumber(receiptPrefix ?? legacyDevicePrefix(deviceId), sale.chain.seq) : null;
+  const number = sale.chain ? receiptNumber(receiptPrefix, sale.chain.seq) : null;
+  // The receipt actions come after "Paid" and the slip are painted: they never slow "Pay" (issue 5's budget).
+  const [showActions, setShowActions] = useState(false);
+  useEffect(() => whenIdle(() => setShowActions(true)), []);
   const source = useMemo<ReceiptSource>(
     () => ({ sale, deviceId, receiptNumber: number, cashier: sale.cashier?.name ?? null }),
     [sale, deviceId, number],
@@ -102,7 +107,7 @@ export function SaleDoneScreen({ sale, shopName, deviceId }: SaleDoneScreenProps
         </section>
         {/* Lazy, after "Paid": sending and printing the receipt never hold up the slip (RX). */}
         <Suspense fallback={null}>
-          <LazyReceiptActions source={source} businessName={shopName} />
+          {showActions ? <LazyReceiptActions source={source} businessName={shopName} /> : null}
         </Suspense>
       </div>
       <div className="border-t border-slate-200 bg-white px-3 py-2">

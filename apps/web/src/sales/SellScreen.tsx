@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect } from 'react';
-import type { Session } from '@opentill/domain';
-import { useLiveShopSettings } from '../db';
+import { legacyDevicePrefix, type Session } from '@opentill/domain';
+import { useLiveReceiptPrefix, useLiveShopSettings } from '../db';
 import { loadLaterStrings } from '../i18n';
 import { CartView } from './CartView';
 import { useSaleFlow } from './saleFlowStore';
@@ -35,6 +35,8 @@ function preloadWhenIdle(): () => void {
 export function SellScreen({ session }: { session: Session }) {
   const flow = useSaleFlow((state) => state.flow);
   const settings = useLiveShopSettings();
+  // Read while the cart is rung up, so the slip's number is there the moment it shows (RC1).
+  const receiptPrefix = useLiveReceiptPrefix();
   useEffect(() => preloadWhenIdle(), []);
   switch (flow.step) {
     case 'cart':
@@ -56,7 +58,12 @@ export function SellScreen({ session }: { session: Session }) {
     case 'done':
       return (
         <Suspense fallback={null}>
-          <SaleDoneScreen sale={flow.sale} shopName={session.tenant.businessName} deviceId={session.device.id} />
+          <SaleDoneScreen
+            sale={flow.sale}
+            shopName={session.tenant.businessName}
+            deviceId={session.device.id}
+            receiptPrefix={receiptPrefix ?? legacyDevicePrefix(session.device.id)}
+          />
         </Suspense>
       );
   }
