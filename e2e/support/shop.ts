@@ -77,6 +77,8 @@ export async function addProduct(
     stock?: TrackedStock;
     taxClass?: 'standard' | 'zero' | 'exempt';
     favourite?: boolean;
+    /** CA5: the low-stock line, in units. */
+    reorderLevel?: string;
   },
 ): Promise<void> {
   await page.getByTestId('nav-products').click();
@@ -86,6 +88,7 @@ export async function addProduct(
   if (product.category) await page.getByTestId('add-product-category').fill(product.category);
   if (product.taxClass) await page.getByTestId('add-product-tax-class').selectOption(product.taxClass);
   if (product.favourite) await page.getByTestId('add-product-favourite').check();
+  if (product.reorderLevel) await page.getByTestId('add-product-reorder-level').fill(product.reorderLevel);
   if (product.stock) {
     await page.getByTestId('add-product-track-stock').check();
     await page.getByTestId(`add-product-policy-${product.stock.policy}`).check();

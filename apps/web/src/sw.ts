@@ -2,6 +2,7 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { SHOW_STOCK_ALERTS_MESSAGE, isStockAlertNotificationData } from './notifications/notificationMessages';
 import { OUTBOX_SYNC_TAG } from './sync/swMessages';
 import { runSyncCycle } from './sync/syncCycle';
 import { answerOutboxSync } from './sync/workerSync';
@@ -45,5 +46,24 @@ self.addEventListener('sync', (event) => {
       openWindows: () => self.clients.matchAll({ type: 'window', includeUncontrolled: true }),
       syncHere: () => runSyncCycle(),
     }),
+  );
+});
+
+// A stock alert's notification tapped (SPEC AL5): bring the till to the front with its notification
+// centre open, or open the till when no window is left.
+self.addEventListener('notificationclick', (event) => {
+  if (!isStockAlertNotificationData(event.notification.data)) return;
+  event.notification.close();
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows[0];
+      if (open) {
+        await open.focus();
+        open.postMessage(SHOW_STOCK_ALERTS_MESSAGE);
+      } else {
+        await self.clients.openWindow(self.registration.scope);
+      }
+    })(),
   );
 });

@@ -50,3 +50,4 @@ export * from './stock/fefo.js';
 export * from './stock/ledger.js';
 export * from './stock/batchMovements.js';
 export * from './stock/transfer.js';
+export * from './stock/lowStock.js';

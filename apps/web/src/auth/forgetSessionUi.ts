@@ -9,5 +9,5 @@ import { useNavigation } from '../shell/navigationStore';
  */
 export function forgetSessionUi(): void {
   useCart.getState().hydrate(EMPTY_CART, []);
-  useNavigation.getState().show('sell');
+  useNavigation.getState().reset();
 }

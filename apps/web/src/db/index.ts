@@ -61,6 +61,7 @@ export async function importProducts(
 export { applyPulledPage, type PulledPage } from './pull';
 export { receiveStock, countStock, type CountResult } from './stock';
 export { resolveOversellByCount, acceptStockFigure } from './stockExceptions';
+export { takeNotifiedStockAlerts, type NotifiedDecision } from './stockAlerts';
 export type { InboxItem, OutOfStockConflict, RefundExceedsConflict, StaleEditConflict } from './inbox';
 export { dismissConflict, keepServerVersion, resendMyVersion, dismissRefusedSale } from './conflicts';
 export {

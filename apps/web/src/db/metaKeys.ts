@@ -26,6 +26,11 @@ export const META_KEYS = {
   shopSettings: 'shopSettings',
   /** RC1: this device's receipt prefix ("T3") as the server gave it. */
   receiptPrefix: 'receiptPrefix',
+  /**
+   * SPEC AL5: the stock alerts this phone has already raised a system notification for (their keys);
+   * absent until the first check, which only takes note. Shop data: sign-out clears it.
+   */
+  notifiedStockAlerts: 'notifiedStockAlerts',
 } as const;
 
 /** The key of a lane's next outbox sequence number (starts at 1, no gaps). */

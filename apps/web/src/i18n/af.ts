@@ -65,6 +65,8 @@ export const af: DeepStrings<typeof en> = {
     banner_one: '{{count}} ding moet nagegaan word: ’n aanmelding, ’n uitsluiting of ’n gemerkte verkoop.',
     banner_other: '{{count}} dinge moet nagegaan word: aanmeldings, uitsluitings of gemerkte verkope.',
     review: 'Kyk',
+    stock_one: '{{count}} voorraadwaarskuwing',
+    stock_other: '{{count}} voorraadwaarskuwings',
   },
   sync: {
     offline: 'Vanlyn',

@@ -11,4 +11,5 @@ export const afAreas: AreaLoaders = {
   receipts: () => import('./afReceipts'),
   account: () => import('./afAccount'),
   products: () => import('./afProducts'),
+  stockAlerts: () => import('./afStockAlerts'),
 };

@@ -12,6 +12,7 @@ export const AREA_KEYS = {
   receipts: 'receipts.title',
   account: 'account.password',
   products: 'products.title',
+  stockAlerts: 'stockAlerts.title',
 } as const;
 
 export type Area = keyof typeof AREA_KEYS;

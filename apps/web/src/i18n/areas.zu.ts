@@ -11,4 +11,5 @@ export const zuAreas: AreaLoaders = {
   receipts: () => import('./zuReceipts'),
   account: () => import('./zuAccount'),
   products: () => import('./zuProducts'),
+  stockAlerts: () => import('./zuStockAlerts'),
 };

@@ -6,6 +6,7 @@ import type { enLater } from './enLater';
 import type { enProducts } from './enProducts';
 import type { enRefunds } from './enRefunds';
 import type { enStaffArea } from './enStaffArea';
+import type { enStockAlerts } from './enStockAlerts';
 
 /**
  * English strings, grouped by screen area. Every user-facing string in the app
@@ -80,6 +81,8 @@ export const en = {
     banner_one: '{{count}} thing needs a look: a sign-in, a lockout or a flagged sale.',
     banner_other: '{{count}} things need a look: sign-ins, lockouts or flagged sales.',
     review: 'Review',
+    stock_one: '{{count}} stock alert',
+    stock_other: '{{count}} stock alerts',
   },
   sync: {
     offline: 'Offline',
@@ -265,7 +268,8 @@ export type EnglishStrings = typeof en &
   typeof enLater &
   typeof enRefunds &
   typeof enCustomers &
-  typeof enReceipts;
+  typeof enReceipts &
+  typeof enStockAlerts;
 
 /** The shape every language file must have (same keys, any wording). */
 export type Translation = DeepStrings<EnglishStrings>;

@@ -38,6 +38,7 @@ const enAreas: AreaLoaders = {
   receipts: () => import('./enReceipts'),
   account: () => import('./enAccount'),
   products: () => import('./enProducts'),
+  stockAlerts: () => import('./enStockAlerts'),
 };
 
 /** Each language's table of areas; Afrikaans' and isiZulu's are fetched the first time they are needed. */
@@ -194,4 +195,9 @@ export function loadAccountStrings(): Promise<void> {
 /** Adds the Products tab's strings before it renders. */
 export function loadProductStrings(): Promise<void> {
   return loadArea('products');
+}
+
+/** Adds the notification centre's strings (stock alerts, the notify setting, the notifications' words) before it renders. */
+export function loadStockAlertStrings(): Promise<void> {
+  return loadArea('stockAlerts');
 }

@@ -69,6 +69,8 @@ export const zu: DeepStrings<typeof en> = {
     banner_other:
       'Izinto ezingu-{{count}} zidinga ukubhekwa: ukungena, ukuvalelwa ngaphandle noma izintengiso ezimakiwe.',
     review: 'Buka',
+    stock_one: 'Izexwayiso zesitoko: {{count}}',
+    stock_other: 'Izexwayiso zesitoko: {{count}}',
   },
   sync: {
     offline: 'Awuxhunyiwe',

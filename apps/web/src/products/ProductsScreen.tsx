@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue, useLiveActingUser, useLiveStockShown } from '../db';
+import { useNavigation } from '../shell/navigationStore';
 import { StockPanel } from '../stock/StockPanel';
 import { AddProductForm } from './AddProductForm';
 import { EditProductForm } from './EditProductForm';
@@ -20,8 +21,17 @@ export function ProductsScreen() {
   const stock = useLiveStockShown() ?? NO_STOCK;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A product another screen asked for (a stock alert tapped in the notification centre) shows until
+  // the person opens another or goes back, if they may open products.
+  const requested = useNavigation((state) => state.productToOpen);
+  const takeRequested = useNavigation((state) => state.takeProduct);
+  const openedId = requested !== null && mayOpenProducts(access) ? requested : editingId;
+  const open = (id: string | null) => {
+    takeRequested();
+    setEditingId(id);
+  };
   // A product deleted meanwhile (by a pull) closes its form.
-  const editing = editingId === null ? undefined : products?.find((product) => product.id === editingId);
+  const editing = openedId === null ? undefined : products?.find((product) => product.id === openedId);
 
   return (
     <div className="h-full overflow-y-auto">
@@ -33,12 +43,12 @@ export function ProductsScreen() {
                 key={editing.id}
                 product={editing}
                 onDone={(message) => {
-                  setEditingId(null);
+                  open(null);
                   setNotice(message);
                 }}
               />
             ) : (
-              <ProductHeader name={editing.name} onBack={() => setEditingId(null)} />
+              <ProductHeader name={editing.name} onBack={() => open(null)} />
             )}
             {editing.trackStock ? (
               <StockPanel key={editing.id} product={editing} onHand={stock.get(editing.id) ?? 0} access={access} />
@@ -72,7 +82,7 @@ export function ProductsScreen() {
                 mayOpenProducts(access)
                   ? (id) => {
                       setNotice(null);
-                      setEditingId(id);
+                      open(id);
                     }
                   : undefined
               }

@@ -11,8 +11,11 @@ import {
   loadReceiptStrings,
   loadRefundStrings,
   loadStaffAreaStrings,
+  loadStockAlertStrings,
 } from '../i18n';
 import { LanguagePicker } from '../i18n/LanguagePicker';
+import { AlertsBell } from '../notifications/AlertsBell';
+import { useStockAlertAccess } from '../notifications/stockAlerts';
 import { ScreenBoundary } from './ScreenBoundary';
 import { SyncBadge } from './SyncBadge';
 import { SyncProblems } from './SyncProblems';
@@ -30,6 +33,11 @@ const ProductsScreen = lazy(async () => {
 const SwitchCashierDialog = lazy(() =>
   import('../cashier/SwitchCashierDialog').then((module) => ({ default: module.SwitchCashierDialog })),
 );
+// The notification centre (stock alerts) and its strings: the bell on the first screen only counts.
+const NotificationCentre = lazy(async () => {
+  const [module] = await Promise.all([import('../notifications/NotificationCentre'), loadStockAlertStrings()]);
+  return { default: module.NotificationCentre };
+});
 // Loaded on first visit: the till's first screen does not wait for it.
 const SyncScreen = lazy(async () => {
   const [module] = await Promise.all([import('../syncscreen/SyncScreen'), loadStaffAreaStrings()]);
@@ -59,11 +67,14 @@ export function Shell({ session }: { session: Session }) {
   const switching = useCashierSwitcher((state) => state.open);
   const access = useStaffAccess(session);
   const showStaff = hasStaffArea(access);
+  const stockAlerts = useStockAlertAccess();
+  const alertsOpen = useNavigation((state) => state.alertsOpen);
   return (
     <div className="mx-auto flex h-full max-w-3xl flex-col bg-slate-100">
-      <header className="flex items-center gap-2 bg-brand-700 px-4 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
+      <header className="flex items-center gap-1.5 bg-brand-700 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
         <h1 className="min-w-0 flex-1 truncate text-lg font-bold">{session.tenant.businessName}</h1>
         <LanguagePicker compact />
+        {stockAlerts ? <AlertsBell /> : null}
         <CashierButton />
         <SyncBadge />
       </header>
@@ -101,6 +112,11 @@ export function Shell({ session }: { session: Session }) {
         </ScreenBoundary>
       </main>
       <TabBar access={access} />
+      {alertsOpen && stockAlerts ? (
+        <Suspense fallback={null}>
+          <NotificationCentre />
+        </Suspense>
+      ) : null}
       {switching ? (
         <Suspense fallback={null}>
           <SwitchCashierDialog />

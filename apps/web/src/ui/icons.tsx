@@ -156,3 +156,12 @@ export function GlobeIcon({ className = 'size-4' }: IconProps) {
     </svg>
   );
 }
+
+/** The header's stock alerts (the notification centre). */
+export function BellIcon({ className = 'size-5' }: IconProps) {
+  return (
+    <svg {...base} className={className}>
+      <path d="M6 9a6 6 0 0 1 12 0c0 6 2.5 8 2.5 8h-17S6 15 6 9ZM10 20.5a2.2 2.2 0 0 0 4 0" />
+    </svg>
+  );
+}

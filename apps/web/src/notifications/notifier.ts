@@ -1,0 +1,89 @@
+import i18next from 'i18next';
+import type { StockAlert } from '@opentill/domain';
+import { takeNotifiedStockAlerts } from '../db';
+import { loadStockAlertStrings } from '../i18n';
+import { useNavigation } from '../shell/navigationStore';
+import { alertKey, planNotifications, stockAlertCrossings, type NotificationPlan } from './crossings';
+import { STOCK_ALERT_NOTIFICATION_DATA } from './notificationMessages';
+import { notificationPermission } from './notifyPreference';
+
+/**
+ * SPEC AL5's system notifications, loaded by the bell only while the phone is set to notify.
+ * Takes the crossings (new alerts since the last look, kept in IndexedDB in one transaction, so
+ * two tabs never both notify one) and shows them through the service worker's registration
+ * (Chrome on Android has no `new Notification`), else `new Notification`.
+ */
+export async function notifyStockAlertCrossings(alerts: readonly StockAlert[]): Promise<void> {
+  const crossings = await takeNotifiedStockAlerts((notified) => {
+    const { notify, remember } = stockAlertCrossings(notified, alerts);
+    return { remember, result: notify };
+  });
+  const plan = planNotifications(crossings);
+  if (!plan || notificationPermission() !== 'granted') return;
+  await loadStockAlertStrings();
+  for (const { title, options } of notificationsOf(plan)) await show(title, options);
+}
+
+interface PlannedNotification {
+  title: string;
+  options: NotificationOptions;
+}
+
+const ICON = '/icons/icon-192.png';
+/** Names in a summary notification; the centre lists them all. */
+const NAMES_IN_SUMMARY = 5;
+
+function notificationsOf(plan: NotificationPlan): PlannedNotification[] {
+  const t = i18next.t.bind(i18next);
+  if ('summary' in plan) {
+    const names = plan.summary.slice(0, NAMES_IN_SUMMARY).map((alert) => alert.name);
+    const more = plan.summary.length - names.length;
+    return [
+      {
+        title: t('stockAlerts.notification.summary', { count: plan.summary.length }),
+        options: {
+          body:
+            more > 0 ? t('stockAlerts.notification.summaryMore', { names: names.join(', '), more }) : names.join(', '),
+          tag: 'opentill-stock-alerts',
+          icon: ICON,
+          data: STOCK_ALERT_NOTIFICATION_DATA,
+        },
+      },
+    ];
+  }
+  return plan.each.map((alert) => ({
+    title:
+      alert.severity === 'out'
+        ? t('stockAlerts.notification.out', { name: alert.name })
+        : t('stockAlerts.notification.low', { name: alert.name }),
+    options: {
+      body: t('stockAlerts.notification.body', { onHand: alert.onHand, level: alert.reorderLevel }),
+      // One notification per product: a later one for the same product replaces it.
+      tag: `opentill-${alertKey(alert)}`,
+      icon: ICON,
+      data: STOCK_ALERT_NOTIFICATION_DATA,
+    },
+  }));
+}
+
+async function show(title: string, options: NotificationOptions): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration();
+    if (registration?.active) {
+      await registration.showNotification(title, options);
+      return;
+    }
+  } catch (error) {
+    console.warn('The service worker could not show the notification; trying the page', error);
+  }
+  try {
+    const notification = new Notification(title, options);
+    notification.onclick = () => {
+      window.focus();
+      useNavigation.getState().showAlerts();
+      notification.close();
+    };
+  } catch (error) {
+    console.error('Could not show a notification', error);
+  }
+}
