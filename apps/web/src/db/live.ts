@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
 import type { Session, ShopSettings } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
@@ -35,9 +35,43 @@ export function useLiveSession(): Session | null | undefined {
   return useLiveValue(getSession);
 }
 
+/**
+ * One live query shared by every component that subscribes: the till's grid and the stock
+ * alerts both watch the stock shown, which reads every figure of the branch (20,000 rows in a
+ * pharmacy) on each change; two subscriptions would read them twice after every sale.
+ */
+function sharedLiveValue<T>(query: () => Promise<T>) {
+  let value: T | undefined;
+  let subscription: { unsubscribe(): void } | undefined;
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      subscription ??= liveQuery(query).subscribe({
+        next: (next) => {
+          value = next;
+          for (const notify of listeners) notify();
+        },
+        error: (error: unknown) => console.error('Live query failed', error),
+      });
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        subscription?.unsubscribe();
+        subscription = undefined;
+        // The next subscriber starts from a fresh read, never a stale figure.
+        value = undefined;
+      };
+    },
+    current: (): T | undefined => value,
+  };
+}
+
+const stockShown = sharedLiveValue(stockShownHere);
+
 /** The stock this phone shows per product (server figure with pending operations on top). */
 export function useLiveStockShown(): Map<string, number> | undefined {
-  return useLiveValue(stockShownHere);
+  return useSyncExternalStore(stockShown.subscribe, stockShown.current);
 }
 
 export function useLiveRejectedOperations(): OutboxEntry[] | undefined {

@@ -15,8 +15,8 @@ interface SaleDoneScreenProps {
   shopName: string;
   /** This phone: the receipt code names it (RC2). */
   deviceId: string;
-  /** This phone's receipt prefix (RC1): the slip's number is `<prefix>-<chain seq>`. */
-  receiptPrefix: string;
+  /** This phone's receipt prefix (RC1): the slip's number is `<prefix>-<chain seq>`; null while it is read. */
+  receiptPrefix: string | null;
 }
 
 /**
@@ -38,7 +38,7 @@ export function SaleDoneScreen({ sale, shopName, deviceId, receiptPrefix }: Sale
   const { t, i18n } = useTranslation();
   const backToCart = useSaleFlow((state) => state.backToCart);
   const change = cents(sale.change);
-  const number = sale.chain ? receiptNumber(receiptPrefix, sale.chain.seq) : null;
+  const number = sale.chain && receiptPrefix ? receiptNumber(receiptPrefix, sale.chain.seq) : null;
   // The receipt actions come after "Paid" and the slip are painted: they never slow "Pay" (issue 5's budget).
   const [showActions, setShowActions] = useState(false);
   useEffect(() => whenIdle(() => setShowActions(true)), []);

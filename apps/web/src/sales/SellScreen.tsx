@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect } from 'react';
-import { legacyDevicePrefix, type Session } from '@opentill/domain';
+import type { Session } from '@opentill/domain';
 import { useLiveReceiptPrefix, useLiveShopSettings } from '../db';
 import { loadLaterStrings } from '../i18n';
 import { CartView } from './CartView';
@@ -62,7 +62,7 @@ export function SellScreen({ session }: { session: Session }) {
             sale={flow.sale}
             shopName={session.tenant.businessName}
             deviceId={session.device.id}
-            receiptPrefix={receiptPrefix ?? legacyDevicePrefix(session.device.id)}
+            receiptPrefix={receiptPrefix ?? null}
           />
         </Suspense>
       );

@@ -14,7 +14,6 @@ import {
   loadStockAlertStrings,
 } from '../i18n';
 import { LanguagePicker } from '../i18n/LanguagePicker';
-import { AlertsBell } from '../notifications/AlertsBell';
 import { useStockAlertAccess } from '../notifications/stockAlerts';
 import { ScreenBoundary } from './ScreenBoundary';
 import { SyncBadge } from './SyncBadge';
@@ -30,6 +29,8 @@ const ProductsScreen = lazy(async () => {
   const [module] = await Promise.all([import('../products/ProductsScreen'), loadProductStrings()]);
   return { default: module.ProductsScreen };
 });
+// The stock-alerts bell comes a moment after the first paint: the till sells without it (180 KB budget).
+const AlertsBell = lazy(() => import('../notifications/AlertsBell').then((module) => ({ default: module.AlertsBell })));
 const SwitchCashierDialog = lazy(() =>
   import('../cashier/SwitchCashierDialog').then((module) => ({ default: module.SwitchCashierDialog })),
 );
@@ -74,7 +75,11 @@ export function Shell({ session }: { session: Session }) {
       <header className="flex items-center gap-1.5 bg-brand-700 px-3 pt-[max(0.5rem,env(safe-area-inset-top))] pb-2 text-white">
         <h1 className="min-w-0 flex-1 truncate text-lg font-bold">{session.tenant.businessName}</h1>
         <LanguagePicker compact />
-        {stockAlerts ? <AlertsBell /> : null}
+        {stockAlerts ? (
+          <Suspense fallback={null}>
+            <AlertsBell />
+          </Suspense>
+        ) : null}
         <CashierButton />
         <SyncBadge />
       </header>
