@@ -6,9 +6,10 @@ import { Button } from '../ui/Button';
  * Catches a screen that fails to render, above all a lazy screen whose code is not
  * on the phone yet (offline before the app finished installing): the cashier gets
  * words and a way back instead of a blank page. Keyed by the tab, so another tab
- * starts clean. Everything recorded lives in IndexedDB, so a reload loses nothing.
+ * starts clean. Everything recorded lives in IndexedDB, so a reload loses nothing. `fallback`
+ * replaces the message for a part the till works without (the header's bell: nothing).
  */
-export class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+export class ScreenBoundary extends Component<{ children: ReactNode; fallback?: ReactNode }, { failed: boolean }> {
   override state = { failed: false };
 
   static getDerivedStateFromError(): { failed: boolean } {
@@ -20,7 +21,8 @@ export class ScreenBoundary extends Component<{ children: ReactNode }, { failed:
   }
 
   override render(): ReactNode {
-    return this.state.failed ? <ScreenNotLoaded /> : this.props.children;
+    if (!this.state.failed) return this.props.children;
+    return this.props.fallback === undefined ? <ScreenNotLoaded /> : this.props.fallback;
   }
 }
 

@@ -76,9 +76,11 @@ export function Shell({ session }: { session: Session }) {
         <h1 className="min-w-0 flex-1 truncate text-lg font-bold">{session.tenant.businessName}</h1>
         <LanguagePicker compact />
         {stockAlerts ? (
-          <Suspense fallback={null}>
-            <AlertsBell />
-          </Suspense>
+          <ScreenBoundary fallback={null}>
+            <Suspense fallback={null}>
+              <AlertsBell />
+            </Suspense>
+          </ScreenBoundary>
         ) : null}
         <CashierButton />
         <SyncBadge />
@@ -123,9 +125,11 @@ export function Shell({ session }: { session: Session }) {
         </Suspense>
       ) : null}
       {switching ? (
-        <Suspense fallback={null}>
-          <SwitchCashierDialog />
-        </Suspense>
+        <ScreenBoundary>
+          <Suspense fallback={null}>
+            <SwitchCashierDialog />
+          </Suspense>
+        </ScreenBoundary>
       ) : null}
     </div>
   );
