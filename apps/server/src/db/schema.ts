@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -625,7 +626,9 @@ export const stockLedger = pgTable(
     productId: uuid('product_id').notNull(),
     /** Units in (positive) or out (negative). */
     delta: integer('delta').notNull(),
-    /** `sale`, `receipt` or `adjustment`. */
+    /** The batch moved (SPEC BT10); null for a product kept without batches, or a shortfall sold beyond them. */
+    batchId: uuid('batch_id'),
+    /** `sale`, `refund`, `receipt`, `adjustment`, `transfer_out` or `transfer_in`. */
     kind: varchar('kind', { length: 16 }).notNull(),
     /** An adjustment's reason code. */
     reason: varchar('reason', { length: 16 }),
@@ -638,6 +641,94 @@ export const stockLedger = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('idx_stock_ledger_product').on(t.branchId, t.productId)],
+);
+
+/**
+ * One lot of a product at a branch, with its expiry (SPEC BT1): the branch's
+ * batches partition part of the product's figure; their own figures are the sums
+ * of their ledger entries (BT10), never below zero. A lot has one expiry, so the
+ * lot names the batch within the branch and product.
+ */
+export const stockBatches = pgTable(
+  'stock_batches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').notNull(),
+    lot: varchar('lot', { length: 40 }).notNull(),
+    /** The last day it may be sold; null for goods that do not expire. */
+    expiresOn: date('expires_on', { mode: 'string' }),
+    onHand: integer('on_hand').notNull().default(0),
+    /** The branch's stock counter when this batch last changed (pull order, with the figures). */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    createdAt,
+  },
+  (t) => [
+    check('ck_stock_batches_on_hand', sql`${t.onHand} >= 0`),
+    uniqueIndex('uq_stock_batches_lot').on(t.branchId, t.productId, t.lot),
+    index('idx_stock_batches_change').on(t.branchId, t.changeSeq),
+  ],
+);
+
+/**
+ * A branch's own price for a product (SPEC BP1), over the catalogue's. Setting
+ * one renumbers the product in the catalogue feed, so every till pulls it again
+ * with its own branch's price.
+ */
+export const branchPrices = pgTable(
+  'branch_prices',
+  {
+    tenantId: tenantId(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    /** Cents, VAT inclusive. */
+    price: integer('price').notNull(),
+    updatedAt,
+  },
+  (t) => [
+    primaryKey({ columns: [t.branchId, t.productId] }),
+    check('ck_branch_prices_price', sql`${t.price} >= 0`),
+    index('idx_branch_prices_product').on(t.tenantId, t.productId),
+  ],
+);
+
+/**
+ * Stock sent from one branch to another (SPEC BT9): the lines are the source
+ * batches' units, with lot and expiry; in transit they are in neither branch's
+ * figure. Received at the destination whole or with a discrepancy.
+ */
+export const transfers = pgTable(
+  'transfers',
+  {
+    /** Made by the dispatching device, so the transfer is known offline. */
+    id: uuid('id').primaryKey(),
+    tenantId: tenantId(),
+    fromBranchId: uuid('from_branch_id')
+      .notNull()
+      .references(() => branches.id),
+    toBranchId: uuid('to_branch_id')
+      .notNull()
+      .references(() => branches.id),
+    /** `in_transit`, `received` or `received_with_discrepancy`. */
+    status: varchar('status', { length: 28 }).notNull().default('in_transit'),
+    /** TransferLine[]: product, source batch, lot, expiry, units. */
+    lines: jsonb('lines').notNull(),
+    /** Units received per line; null while in transit. */
+    received: jsonb('received'),
+    dispatchedOn: date('dispatched_on', { mode: 'string' }).notNull(),
+    dispatchedBy: uuid('dispatched_by'),
+    receivedBy: uuid('received_by'),
+    createdAt,
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+  },
+  (t) => [index('idx_transfers_to').on(t.toBranchId, t.status), index('idx_transfers_from').on(t.fromBranchId)],
 );
 
 /**

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, Session, SyncResponse } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, registerShop, signInDevice, testApp, testDb } from '../test/test-app.js';
-import { DeviceScript, saleOf, syncBody } from '../test/operations.js';
-import { integrityAlerts, sales, stockExceptions, stockLedger, stockLevels } from '../db/schema.js';
+import type { Operation, SyncResponse } from '@opentill/domain';
+import { TEST_DB_KIND, bearer, testApp, testDb } from '../test/test-app.js';
+import { saleOf, syncBody } from '../test/operations.js';
+import { exceptionsOf, shopWithTwoTills, stockFigures, stockedProduct, syncTill, type Till } from '../test/tills.js';
+import { integrityAlerts, sales } from '../db/schema.js';
 
 let app: FastifyInstance;
 
@@ -16,67 +17,12 @@ afterAll(async () => {
   await app.close();
 });
 
-/** A device of a shop: its session and outbox. */
-interface Till {
-  session: Session;
-  script: DeviceScript;
-}
-
-async function sync(till: Till, operations: Operation[] = [], cursor: string | null = null) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/api/v1/sync',
-    headers: bearer(till.session),
-    payload: syncBody(till.session, operations, cursor),
-  });
-  expect(response.statusCode).toBe(200);
-  return response.json<SyncResponse>();
-}
-
-async function shop(): Promise<{ owner: Till; other: Till }> {
-  const session = await registerShop(app);
-  return {
-    owner: { session, script: new DeviceScript() },
-    other: { session: await signInDevice(app, session), script: new DeviceScript() },
-  };
-}
-
-/** A product with `onHand` units received, tracked unless told otherwise. */
-async function stocked(
-  till: Till,
-  onHand: number,
-  fields: { trackStock?: boolean; oversellPolicy?: 'flag' | 'reject' } = {},
-) {
-  const product = till.script.product({ trackStock: true, ...fields });
-  const productId = (product.data as { id: string }).id;
-  const body = await sync(till, onHand > 0 ? [product, till.script.receive(productId, onHand)] : [product]);
-  expect(body.acknowledgments.map((ack) => ack.status)).toEqual(onHand > 0 ? ['created', 'created'] : ['created']);
-  return productId;
-}
-
-async function figures(session: Session, productId: string) {
-  const db = await testDb();
-  const [level] = await db.withTenant(session.tenant.id, (tx) =>
-    tx
-      .select({ onHand: stockLevels.onHand })
-      .from(stockLevels)
-      .where(and(eq(stockLevels.tenantId, session.tenant.id), eq(stockLevels.productId, productId))),
-  );
-  const [ledger] = await db.withTenant(session.tenant.id, (tx) =>
-    tx
-      .select({ sum: sql<string>`coalesce(sum(${stockLedger.delta}), 0)`, entries: sql<string>`count(*)` })
-      .from(stockLedger)
-      .where(and(eq(stockLedger.tenantId, session.tenant.id), eq(stockLedger.productId, productId))),
-  );
-  return { onHand: level?.onHand, ledgerSum: Number(ledger?.sum), entries: Number(ledger?.entries) };
-}
-
-async function exceptionsOf(session: Session) {
-  const db = await testDb();
-  return db.withTenant(session.tenant.id, (tx) =>
-    tx.select().from(stockExceptions).where(eq(stockExceptions.tenantId, session.tenant.id)),
-  );
-}
+const sync = (till: Till, operations: Operation[] = [], cursor: string | null = null) =>
+  syncTill(app, till, operations, cursor);
+const shop = () => shopWithTwoTills(app);
+const stocked = (till: Till, onHand: number, fields: Parameters<typeof stockedProduct>[3] = {}) =>
+  stockedProduct(app, till, onHand, fields);
+const figures = stockFigures;
 
 describe(`stock on ${TEST_DB_KIND}`, () => {
   it('ST1: on hand is the sum of the ledger: received, sold and adjusted', async () => {

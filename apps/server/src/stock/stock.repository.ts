@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { OversellPolicy, StockException, StockLevel } from '@opentill/domain';
 import { queryRows, type Executor } from '../db/client.js';
-import { branches, products, stockExceptions, stockLedger, stockLevels, tenants } from '../db/schema.js';
+import { branches, products, stockBatches, stockExceptions, stockLedger, stockLevels, tenants } from '../db/schema.js';
 
 export interface BranchRef {
   tenantId: string;
@@ -14,18 +14,30 @@ export interface StockRule {
   policy: OversellPolicy;
 }
 
-/** Whether any of these products is tracked under `reject` (ST3), read without a lock. */
-export async function anyMayRefuse(db: Executor, tenantId: string, productIds: readonly string[]): Promise<boolean> {
-  const [row] = await queryRows<{ may_refuse: boolean }>(
+/**
+ * Read without a lock, before deciding whether a push must take the branch's
+ * stock lock first: whether any of these products is tracked under `reject`
+ * (ST3), and whether the branch keeps any of them in batches (BT1).
+ */
+export async function readStockFlags(
+  db: Executor,
+  branch: BranchRef,
+  productIds: readonly string[],
+): Promise<{ mayRefuse: boolean; hasBatches: boolean }> {
+  const ids = sql.param(productIds);
+  const [row] = await queryRows<{ may_refuse: boolean; has_batches: boolean }>(
     db,
     sql`
     SELECT EXISTS (
       SELECT 1 FROM ${products} p JOIN ${tenants} t ON t.id = p.tenant_id
-      WHERE p.tenant_id = ${tenantId}::uuid AND p.id = ANY(${sql.param(productIds)}::uuid[]) AND p.track_stock
+      WHERE p.tenant_id = ${branch.tenantId}::uuid AND p.id = ANY(${ids}::uuid[]) AND p.track_stock
         AND coalesce(p.oversell_policy, t.oversell_policy) = 'reject'
-    ) AS may_refuse`,
+    ) AS may_refuse,
+    EXISTS (
+      SELECT 1 FROM ${stockBatches} b WHERE b.branch_id = ${branch.branchId}::uuid AND b.product_id = ANY(${ids}::uuid[])
+    ) AS has_batches`,
   );
-  return row?.may_refuse ?? false;
+  return { mayRefuse: row?.may_refuse ?? false, hasBatches: row?.has_batches ?? false };
 }
 
 /** The tracking and oversell policy of these products. */
@@ -83,8 +95,10 @@ export async function takeStockSeqs(tx: Executor, branchId: string, count: numbe
 
 export interface LedgerEntry {
   productId: string;
+  /** The batch moved; null for units kept without a batch (BT10). */
+  batchId: string | null;
   delta: number;
-  kind: 'sale' | 'refund' | 'receipt' | 'adjustment';
+  kind: 'sale' | 'refund' | 'receipt' | 'adjustment' | 'transfer_out' | 'transfer_in';
   reason: string | null;
   saleId: string | null;
   opId: string | null;
@@ -102,15 +116,15 @@ export async function insertLedgerEntries(
   if (entries.length === 0) return;
   const column = <T>(pick: (entry: LedgerEntry) => T) => sql.param(entries.map(pick));
   await tx.execute(sql`
-    INSERT INTO ${stockLedger} (tenant_id, branch_id, device_id, user_id, product_id, delta, kind, reason, sale_id,
-      op_id, note)
+    INSERT INTO ${stockLedger} (tenant_id, branch_id, device_id, user_id, product_id, batch_id, delta, kind, reason,
+      sale_id, op_id, note)
     SELECT ${origin.tenantId}::uuid, ${origin.branchId}::uuid, ${origin.deviceId}::uuid, user_id,
-      product_id, delta, kind, reason, sale_id, op_id, note
+      product_id, batch_id, delta, kind, reason, sale_id, op_id, note
     FROM unnest(
-      ${column((e) => e.productId)}::uuid[], ${column((e) => e.delta)}::int[], ${column((e) => e.kind)}::text[],
-      ${column((e) => e.reason)}::text[], ${column((e) => e.saleId)}::uuid[], ${column((e) => e.opId)}::uuid[],
-      ${column((e) => e.userId)}::uuid[], ${column((e) => e.note)}::text[]
-    ) AS l(product_id, delta, kind, reason, sale_id, op_id, user_id, note)`);
+      ${column((e) => e.productId)}::uuid[], ${column((e) => e.batchId)}::uuid[], ${column((e) => e.delta)}::int[],
+      ${column((e) => e.kind)}::text[], ${column((e) => e.reason)}::text[], ${column((e) => e.saleId)}::uuid[],
+      ${column((e) => e.opId)}::uuid[], ${column((e) => e.userId)}::uuid[], ${column((e) => e.note)}::text[]
+    ) AS l(product_id, batch_id, delta, kind, reason, sale_id, op_id, user_id, note)`);
 }
 
 /**

@@ -1,6 +1,9 @@
 import {
   demandOf,
   judgeSales,
+  shopDateOf,
+  type BatchRefusalReason,
+  type PulledBatch,
   type AdjustStock,
   type ReceiveStock,
   type Shortage,
@@ -11,10 +14,18 @@ import {
 } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import type { StockReturn } from '../sales/refunds.service.js';
+import { BatchBook } from './batch-book.js';
+import {
+  insertBatches,
+  listBatchChanges,
+  moveBatches,
+  readBatches,
+  readSaleAllocations,
+} from './batches.repository.js';
 import {
   insertLedgerEntries,
   listBranchChanges,
-  anyMayRefuse,
+  readStockFlags,
   lockBranchStock,
   lockException,
   moveLevels,
@@ -36,14 +47,16 @@ export type StockOperation = { opId: string; actorId: string } & (
   | { type: 'RESOLVE_STOCK_EXCEPTION'; data: { exceptionId: string } }
 );
 
-export type StockOperationResult = 'created' | 'updated' | 'unknown-exception';
+export type StockOperationResult = 'created' | 'updated' | 'unknown-exception' | BatchRefusalReason;
 
 /** A sale stored by this push (a retried sale moved its stock the first time). */
 export interface SaleToSettle {
   id: string;
   opId: string;
   userId: string;
-  items: readonly { productId: string; quantity: number }[];
+  /** When it was sold: the day its batches are judged on (BT2), not the day it arrived. */
+  createdAt: string;
+  items: readonly { productId: string; quantity: number; batchId?: string }[];
 }
 
 export interface StockOrigin extends BranchRef {
@@ -58,18 +71,23 @@ export interface StockSettlement {
   finish(): Promise<void>;
 }
 
+const namesBatch = (operation: StockOperation) =>
+  ('lot' in operation.data && operation.data.lot !== undefined) ||
+  ('batchId' in operation.data && operation.data.batchId !== undefined);
+
 /**
- * The stock side of one push (SPEC ST1–ST7). Receipts, adjustments and
+ * The stock side of one push (SPEC ST1–ST7, BT). Receipts, adjustments and
  * resolutions apply in order, then the push's new sales, judged against what
  * is left (`judgeSales`); the ledger is written at once, the figures by
  * `finish`, last, set-based and numbered from the branch's counter.
  *
  * The branch's stock lock is the push's bottleneck (every till of a branch
  * sells the same bread), so it is taken as late as the rules allow. When no
- * product involved can refuse a sale and no exception is named, the verdicts do
- * not depend on the figures: everything is written first and the lock is taken
- * by `finish`, whose returned figures tell the shortfalls (ST4). Otherwise the
- * lock is taken first and the figures read under it.
+ * product involved can refuse a sale, none is kept in batches and no exception
+ * is named, the verdicts do not depend on the figures: everything is written
+ * first and the lock is taken by `finish`, whose returned figures tell the
+ * shortfalls (ST4). Otherwise the lock is taken first and the figures (and
+ * batches) read under it.
  */
 export async function settleStock(
   tx: Executor,
@@ -84,8 +102,12 @@ export async function settleStock(
   for (const { items } of returns) for (const { productId } of items) productIds.add(productId);
   const ids = [...productIds];
   const namesException = operations.some((operation) => 'exceptionId' in operation.data && operation.data.exceptionId);
-  const careful = namesException || (ids.length > 0 && (await anyMayRefuse(tx, origin.tenantId, ids)));
+  const flags = ids.length > 0 ? await readStockFlags(tx, origin, ids) : { mayRefuse: false, hasBatches: false };
+  const withBatches = flags.hasBatches || operations.some(namesBatch);
+  const careful = namesException || flags.mayRefuse || withBatches;
   const locked = careful ? await lockAndRead(tx, origin, ids) : null;
+  const book = withBatches ? new BatchBook(origin.branchId, await readBatches(tx, origin.branchId, ids)) : null;
+  const today = shopDateOf(new Date());
 
   const ledger: LedgerEntry[] = [];
   const resolutions = new Map<string, 'adjusted' | 'accepted'>();
@@ -101,35 +123,49 @@ export async function settleStock(
       results.push('unknown-exception');
       continue;
     }
-    if (exceptionId && exception?.status === 'open') {
-      resolutions.set(exceptionId, operation.type === 'ADJUST_STOCK' ? 'adjusted' : 'accepted');
-    }
     if (operation.type === 'RESOLVE_STOCK_EXCEPTION') {
+      if (exceptionId && exception?.status === 'open') resolutions.set(exceptionId, 'accepted');
       results.push(exception?.status === 'open' ? 'created' : 'updated');
       continue;
     }
-    const delta = operation.type === 'RECEIVE_STOCK' ? operation.data.quantity : operation.data.delta;
-    stockDeltas.push({ productId: operation.data.productId, delta });
-    ledger.push({
-      productId: operation.data.productId,
-      delta,
-      kind: operation.type === 'RECEIVE_STOCK' ? 'receipt' : 'adjustment',
-      reason: operation.type === 'ADJUST_STOCK' ? operation.data.reason : null,
-      saleId: null,
-      opId: operation.opId,
-      userId: operation.actorId,
-      note: operation.data.note ?? null,
-    });
+    const moved =
+      operation.type === 'RECEIVE_STOCK'
+        ? (book?.receive(operation.data, today) ?? unbatched(operation.data.productId, operation.data.quantity))
+        : (book?.adjust(operation.data) ?? unbatched(operation.data.productId, operation.data.delta));
+    if (!moved.ok) {
+      results.push(moved.reason);
+      continue;
+    }
+    if (exceptionId && exception?.status === 'open') resolutions.set(exceptionId, 'adjusted');
+    for (const { productId, batchId, delta } of moved.moves) {
+      stockDeltas.push({ productId, delta });
+      ledger.push({
+        productId,
+        batchId,
+        delta,
+        kind: operation.type === 'RECEIVE_STOCK' ? 'receipt' : 'adjustment',
+        reason: operation.type === 'ADJUST_STOCK' ? operation.data.reason : null,
+        saleId: null,
+        opId: operation.opId,
+        userId: operation.actorId,
+        note: operation.data.note ?? null,
+      });
+    }
     results.push('created');
   }
 
   /**
    * Judges the sales from the figures before the push, after its receipts and
-   * adjustments; a product without a rule counts as untracked (ST5).
+   * adjustments; a product without a rule counts as untracked (ST5). Units in
+   * batches expired by the push's first day of sale are not there to sell (BT2).
    */
+  const firstSaleDay = sales.map((sale) => shopDateOf(sale.createdAt)).sort()[0] ?? today;
   const judge = (rules: ReadonlyMap<string, StockRule>, before: ReadonlyMap<string, number>) => {
     const positions = new Map<string, StockPosition>();
-    for (const [productId, rule] of rules) positions.set(productId, { ...rule, onHand: before.get(productId) ?? 0 });
+    for (const [productId, rule] of rules) {
+      const expired = book?.expiredUnits(productId, firstSaleDay) ?? 0;
+      positions.set(productId, { ...rule, onHand: (before.get(productId) ?? 0) - expired });
+    }
     for (const { productId, delta } of stockDeltas) {
       const position = positions.get(productId);
       if (position) position.onHand += delta;
@@ -144,23 +180,36 @@ export async function settleStock(
       refusals.set(sale.id, verdict.shortages);
       continue;
     }
-    for (const [productId, quantity] of demandOf(sale)) {
-      ledger.push({
+    const soldOn = shopDateOf(sale.createdAt);
+    const unbatchedLines = sale.items.filter(({ productId }) => !book?.keeps(productId));
+    const moves = [
+      ...sale.items.flatMap((line) => (book?.keeps(line.productId) ? book.sell(sale.id, line, soldOn) : [])),
+      ...[...demandOf({ items: unbatchedLines })].map(([productId, quantity]) => ({
         productId,
+        batchId: null,
         delta: -quantity,
-        kind: 'sale',
-        reason: null,
-        saleId: sale.id,
-        opId: sale.opId,
-        userId: sale.userId,
-        note: null,
-      });
+      })),
+    ];
+    for (const { productId, batchId, delta } of moves) {
+      ledger.push({ ...movedBy(sale), productId, batchId, delta, kind: 'sale' });
     }
   }
   // Goods refunded back to the shelf count after the push's sales: they cannot hide a shortfall (RF5).
+  const saleMoves =
+    book && returns.length > 0
+      ? await readSaleAllocations(
+          tx,
+          returns.map(({ saleId }) => saleId),
+        )
+      : new Map();
   for (const { saleId, opId, userId, items } of returns) {
-    for (const { productId, quantity } of items) {
-      ledger.push({ productId, delta: quantity, kind: 'refund', reason: null, saleId, opId, userId, note: null });
+    for (const item of items) {
+      const moves = book?.keeps(item.productId)
+        ? book.refund(saleId, item, saleMoves.get(saleId) ?? { taken: [], returned: [] })
+        : [{ productId: item.productId, batchId: null, delta: item.quantity }];
+      for (const { productId, batchId, delta } of moves) {
+        ledger.push({ productId, batchId, delta, kind: 'refund', reason: null, saleId, opId, userId, note: null });
+      }
     }
   }
   await insertLedgerEntries(tx, origin, ledger);
@@ -178,6 +227,10 @@ export async function settleStock(
       [...net].map(([productId, delta]) => ({ productId, delta })),
       returned,
     );
+    if (book) {
+      await insertBatches(tx, origin, book.created);
+      await moveBatches(tx, origin, book.netMoves());
+    }
     // Without verdicts (no lock taken early), only the figures now below their floor can have fallen short.
     const shortRules = new Map(
       [...below].map(([productId, { tracked }]) => [productId, { tracked, policy: 'flag' as const }]),
@@ -199,6 +252,16 @@ export async function settleStock(
     );
   }
   return { results, refusals, finish };
+}
+
+/** A movement of a product the branch does not keep in batches. */
+function unbatched(productId: string, delta: number) {
+  return { ok: true as const, moves: [{ productId, batchId: null, delta }] };
+}
+
+/** The ledger fields a sale's entries share. */
+function movedBy(sale: SaleToSettle) {
+  return { reason: null, saleId: sale.id, opId: sale.opId, userId: sale.userId, note: null };
 }
 
 /** Takes the branch's stock lock, then reads the rules and figures the verdicts depend on. */
@@ -237,6 +300,7 @@ export async function receiveOpeningStock(
   if (receipts.length === 0) return;
   const entries = receipts.map(({ productId, quantity }) => ({
     productId,
+    batchId: null,
     delta: quantity,
     kind: 'receipt' as const,
     reason: null,
@@ -256,30 +320,46 @@ export async function receiveOpeningStock(
 export interface StockPage {
   stock: StockLevel[];
   stockExceptions: StockException[];
+  batches: PulledBatch[];
   /** The stock position after this page. */
   stockSeq: number;
   hasMore: boolean;
 }
 
 /**
- * The branch's stock feed after `afterSeq`: figures and exceptions share the
- * branch's counter, so the page is the first `limit` of both in change order.
+ * The branch's stock feed after `afterSeq`: figures, exceptions and batches
+ * share the branch's counter, so the page is the first `limit` of all three in
+ * change order.
  */
 export async function pullStock(db: Executor, branchId: string, afterSeq: number, limit: number): Promise<StockPage> {
-  const { levels, exceptions } = await listBranchChanges(db, branchId, afterSeq, limit + 1);
+  const [{ levels, exceptions }, batchChanges] = await Promise.all([
+    listBranchChanges(db, branchId, afterSeq, limit + 1),
+    listBatchChanges(db, branchId, afterSeq, limit + 1),
+  ]);
   const merged = [
     ...levels.map((level) => ({ changeSeq: level.changeSeq, level })),
     ...exceptions.map((exception) => ({ changeSeq: exception.changeSeq, exception })),
+    ...batchChanges.map((batch) => ({ changeSeq: batch.changeSeq, batch })),
   ].sort((a, b) => a.changeSeq - b.changeSeq);
   const page = merged.slice(0, limit);
   const stock: StockLevel[] = [];
   const stockExceptions: StockException[] = [];
+  const batches: PulledBatch[] = [];
   for (const entry of page) {
     if ('level' in entry) stock.push({ productId: entry.level.productId, onHand: entry.level.onHand });
-    else {
+    else if ('batch' in entry) {
+      const { changeSeq: _changeSeq, ...batch } = entry.batch;
+      batches.push(batch);
+    } else {
       const { changeSeq: _changeSeq, ...exception } = entry.exception;
       stockExceptions.push(exception);
     }
   }
-  return { stock, stockExceptions, stockSeq: page.at(-1)?.changeSeq ?? afterSeq, hasMore: merged.length > limit };
+  return {
+    stock,
+    stockExceptions,
+    batches,
+    stockSeq: page.at(-1)?.changeSeq ?? afterSeq,
+    hasMore: merged.length > limit,
+  };
 }

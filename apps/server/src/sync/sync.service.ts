@@ -356,6 +356,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         id,
         opId: operation.opId,
         userId: actorId,
+        createdAt: operation.data.createdAt,
         items: operation.data.items,
       })),
       refunded.returns,
@@ -373,9 +374,13 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
     for (const [i, { index, operation }] of stockOperations.entries()) {
       const result = results[i];
       answers[index] =
-        result === 'unknown-exception'
-          ? failure(operation, 'rejected', 'OT_ERR_EXCEPTION_UNKNOWN')
-          : answer(operation, result ?? 'created', { serverId: operation.localId });
+        result === 'created' || result === 'updated' || result === undefined
+          ? answer(operation, result ?? 'created', { serverId: operation.localId })
+          : failure(
+              operation,
+              'rejected',
+              result === 'unknown-exception' ? 'OT_ERR_EXCEPTION_UNKNOWN' : `OT_ERR_${result}`,
+            );
     }
     return { finish, stored: fresh.map(({ id, operation, actorId }) => ({ id, sale: operation.data, actorId })) };
   }
@@ -597,6 +602,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           sales: [],
           stock: stockPage.stock,
           stockExceptions: stockPage.stockExceptions,
+          batches: stockPage.batches,
         },
         shop,
         device: { receiptPrefix: device.receiptPrefix },

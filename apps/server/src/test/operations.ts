@@ -23,8 +23,16 @@ import {
 let counter = 0;
 
 /** A cash sale of these lines, paid exactly. */
-export function saleOf(lines: { productId: string; quantity: number; price?: number }[]): SaleContent {
-  const items = lines.map(({ productId, quantity, price = 1000 }) => ({ productId, name: 'Item', quantity, price }));
+export function saleOf(
+  lines: { productId: string; quantity: number; price?: number; batchId?: string }[],
+): SaleContent {
+  const items = lines.map(({ productId, quantity, price = 1000, batchId }) => ({
+    productId,
+    name: 'Item',
+    quantity,
+    price,
+    ...(batchId === undefined ? {} : { batchId }),
+  }));
   const total = items.reduce((sum, line) => sum + line.price * line.quantity, 0);
   return saleContentData({ items, totalAmount: total, tendered: total, change: 0 });
 }
@@ -105,7 +113,12 @@ export class DeviceScript {
     };
   }
 
-  receive(productId: string, quantity: number): Operation {
+  /** A delivery; with `batch`, into that lot (BT8). */
+  receive(
+    productId: string,
+    quantity: number,
+    batch: { lot: string; expiresOn: string | null } | null = null,
+  ): Operation {
     const localId = randomUUID();
     return {
       opId: randomUUID(),
@@ -113,7 +126,7 @@ export class DeviceScript {
       seq: this.nextSeq('critical'),
       type: 'RECEIVE_STOCK',
       localId,
-      data: { productId, quantity },
+      data: { productId, quantity, ...batch },
     };
   }
 

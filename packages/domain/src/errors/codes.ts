@@ -76,6 +76,12 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_CHAIN_INVALID: "The sale's chain hash does not match its content.",
   OT_ERR_LANE_MISMATCH: 'This operation was sent in the wrong lane.',
   OT_ERR_EXCEPTION_UNKNOWN: 'This stock exception does not exist at this branch.',
+  OT_ERR_BATCH_EXPIRED: 'This lot has expired: it cannot go onto the shelf. Return it to the supplier.',
+  OT_ERR_BATCH_UNKNOWN: 'This batch does not exist for this product at this branch.',
+  OT_ERR_BATCH_INSUFFICIENT: 'This batch does not hold that many units.',
+  OT_ERR_BATCH_NOT_IN_SALE: 'This batch is not one the sale took its units from.',
+  OT_ERR_LOT_EXPIRY_MISMATCH:
+    'This branch already holds this lot with another expiry date. Check the date on the pack: a lot has one expiry.',
   OT_ERR_SHIFT_UNKNOWN: 'This device has no shift with this id.',
   OT_ERR_SHIFT_CLOSED: 'This shift is already closed.',
   OT_ERR_ACTOR_UNKNOWN: 'The person who did this is not staff of this shop.',

@@ -37,6 +37,8 @@ export const saleLineSchema = z.object({
   note: z.optional(z.string().check(z.trim(), z.maxLength(MAX_LINE_NOTE))),
   /** S5: a weighed line (loose goods): the weight and the price per kilogram it was charged at. */
   weight: z.optional(z.object({ grams: z.int().check(z.gte(1), z.lte(MAX_WEIGHT_GRAMS)), pricePerKg: centsSchema })),
+  /** BT5: the batch a pharmacist picked for this line; absent: first expiry, first out. */
+  batchId: z.optional(z.uuid()),
 });
 
 export type SaleLine = z.infer<typeof saleLineSchema>;

@@ -121,6 +121,26 @@ export function expiringWithin(batches: readonly Batch[], today: string, days: n
     .sort(compareFefo);
 }
 
+/** South Africa keeps one time all year (UTC+2): the shop's calendar day is the same on every device and the server. */
+const SAST_OFFSET_MS = 2 * 60 * 60 * 1000;
+
+/** The shop's calendar date ('YYYY-MM-DD') at an instant: the `today` a sale made then is judged by (BT2). */
+export function shopDateOf(instant: string | Date): string {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(ms + SAST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A batch as the server sends it to the tills of its branch (SPEC BT11). */
+export const pulledBatchSchema = z.object({
+  id: z.uuid(),
+  productId: z.uuid(),
+  lot: lotSchema,
+  expiresOn: z.nullable(z.iso.date()),
+  onHand: z.int().check(z.gte(0)),
+});
+
+export type PulledBatch = z.infer<typeof pulledBatchSchema>;
+
 /** The calendar date `days` after (or before, when negative) an ISO date. */
 export function addCalendarDays(date: string, days: number): string {
   const [year = NaN, month = NaN, day = NaN] = date.split('-').map(Number);

@@ -24,11 +24,17 @@ export const MAX_STOCK_MOVEMENT = 1_000_000;
 
 const noteSchema = z.optional(z.string().check(z.trim(), z.maxLength(200)));
 
-/** Stock arrived at the device's branch (a delivery, or a product's opening stock). */
+/**
+ * Stock arrived at the device's branch (a delivery, or a product's opening
+ * stock). With a `lot` it goes into that batch (BT8): the branch's batch of the
+ * same lot, or a new one with `expiresOn` (null: goods that do not expire).
+ */
 export const receiveStockSchema = z.object({
   productId: z.uuid(),
   quantity: z.int().check(z.gte(1), z.lte(MAX_STOCK_MOVEMENT)),
   note: noteSchema,
+  lot: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+  expiresOn: z.optional(z.nullable(z.iso.date())),
 });
 
 /** A correction by a number of units, up or down; `exceptionId` closes that stock exception with it. */
@@ -41,6 +47,8 @@ export const adjustStockSchema = z.object({
   ),
   reason: z.enum(ADJUSTMENT_REASONS),
   exceptionId: z.optional(z.uuid()),
+  /** The batch corrected (e.g. an expired lot written off); absent: the product's units kept without a batch. */
+  batchId: z.optional(z.uuid()),
   note: noteSchema,
 });
 

@@ -9,6 +9,7 @@ import {
   stockExceptionSchema,
   stockLevelSchema,
 } from '../stock/stock.js';
+import { pulledBatchSchema } from '../stock/batches.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { shopSettingsSchema } from '../shop/settings.js';
 import { reprintSchema } from '../receipts/reprint.js';
@@ -269,6 +270,8 @@ export const syncResponseSchema = z.object({
     stock: z.array(stockLevelSchema),
     /** Stock exceptions at the device's branch raised or resolved since the cursor. */
     stockExceptions: z.array(stockExceptionSchema),
+    /** Batches at the device's branch created or moved since the cursor (BT11); absent from servers before batches. */
+    batches: z.optional(z.array(pulledBatchSchema)),
     /**
      * Customers created or changed since the cursor, or whose book or store credit
      * moved (CU2, CU5), in the products' change order; absent from servers before customers.

@@ -1,0 +1,82 @@
+import { expect } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Operation, Session, SyncResponse } from '@opentill/domain';
+import { stockExceptions, stockLedger, stockLevels } from '../db/schema.js';
+import { DeviceScript } from './operations.js';
+import { bearer, registerShop, signInDevice, testDb } from './test-app.js';
+import { syncBody } from './operations.js';
+
+/** A device of a shop in a test: its session and outbox. */
+export interface Till {
+  session: Session;
+  script: DeviceScript;
+}
+
+/** One sync of a till through the app, which must answer 200. */
+export async function syncTill(
+  app: FastifyInstance,
+  till: Till,
+  operations: Operation[] = [],
+  cursor: string | null = null,
+): Promise<SyncResponse> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/sync',
+    headers: bearer(till.session),
+    payload: syncBody(till.session, operations, cursor),
+  });
+  expect(response.statusCode).toBe(200);
+  return response.json<SyncResponse>();
+}
+
+/** A new shop with two tills at its branch. */
+export async function shopWithTwoTills(app: FastifyInstance): Promise<{ owner: Till; other: Till }> {
+  const session = await registerShop(app);
+  return {
+    owner: { session, script: new DeviceScript() },
+    other: { session: await signInDevice(app, session), script: new DeviceScript() },
+  };
+}
+
+/** A product with `onHand` units received, tracked unless told otherwise. */
+export async function stockedProduct(
+  app: FastifyInstance,
+  till: Till,
+  onHand: number,
+  fields: { trackStock?: boolean; oversellPolicy?: 'flag' | 'reject' } = {},
+): Promise<string> {
+  const product = till.script.product({ trackStock: true, ...fields });
+  const productId = (product.data as { id: string }).id;
+  const body = await syncTill(app, till, onHand > 0 ? [product, till.script.receive(productId, onHand)] : [product]);
+  expect(body.acknowledgments.map((ack) => ack.status)).toEqual(onHand > 0 ? ['created', 'created'] : ['created']);
+  return productId;
+}
+
+/** A product's figure at the till's branch beside the sum and count of its ledger entries there. */
+export async function stockFigures(session: Session, productId: string) {
+  const db = await testDb();
+  const { id: tenantId } = session.tenant;
+  const branchId = session.branch.id;
+  const [level] = await db.withTenant(tenantId, (tx) =>
+    tx
+      .select({ onHand: stockLevels.onHand })
+      .from(stockLevels)
+      .where(and(eq(stockLevels.branchId, branchId), eq(stockLevels.productId, productId))),
+  );
+  const [ledger] = await db.withTenant(tenantId, (tx) =>
+    tx
+      .select({ sum: sql<string>`coalesce(sum(${stockLedger.delta}), 0)`, entries: sql<string>`count(*)` })
+      .from(stockLedger)
+      .where(and(eq(stockLedger.branchId, branchId), eq(stockLedger.productId, productId))),
+  );
+  return { onHand: level?.onHand, ledgerSum: Number(ledger?.sum), entries: Number(ledger?.entries) };
+}
+
+/** The stock exceptions of the till's shop. */
+export async function exceptionsOf(session: Session) {
+  const db = await testDb();
+  return db.withTenant(session.tenant.id, (tx) =>
+    tx.select().from(stockExceptions).where(eq(stockExceptions.tenantId, session.tenant.id)),
+  );
+}
