@@ -46,6 +46,8 @@ export * from './stock/stock.js';
 export * from './stock/oversell.js';
 export * from './stock/deviceStock.js';
 export * from './stock/batches.js';
+export * from './stock/expiry.js';
+export * from './stock/pulledBatch.js';
 export * from './stock/fefo.js';
 export * from './stock/ledger.js';
 export * from './stock/batchMovements.js';

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from '@opentill/domain';
+import { RATE_LIMITED_MESSAGE, SESSION_INVALID_MESSAGE } from '@opentill/domain';
 import { authorizedFetch } from '../tokens/authorizedFetch';
 import type { TokenFailure } from '../tokens/accessToken';
 import { readServerError, type FieldDetail } from './serverError';
@@ -67,6 +67,8 @@ function failureWithoutToken(failure: TokenFailure): ApiFailure {
   }
 }
 
-function serverFailure(code: 'OT_ERR_SESSION_INVALID' | 'OT_ERR_RATE_LIMITED'): ApiFailure {
-  return { kind: 'server', code, message: ERROR_CODES[code].message, details: [] };
+const MESSAGES = { OT_ERR_SESSION_INVALID: SESSION_INVALID_MESSAGE, OT_ERR_RATE_LIMITED: RATE_LIMITED_MESSAGE };
+
+function serverFailure(code: keyof typeof MESSAGES): ApiFailure {
+  return { kind: 'server', code, message: MESSAGES[code], details: [] };
 }

@@ -10,6 +10,7 @@ import type {
   MedicineSchedule,
   Operation,
   OversellPolicy,
+  PulledBatch,
   Refund,
   RosterEntry,
   SaleContent,
@@ -225,6 +226,7 @@ export type OpenTillDatabase = Dexie & {
   refunds: EntityTable<LocalRefund, 'localId'>;
   customers: EntityTable<LocalCustomer, 'id'>;
   accountPayments: EntityTable<LocalAccountPayment, 'localId'>;
+  batches: EntityTable<PulledBatch, 'id'>;
 };
 
 /**
@@ -307,3 +309,9 @@ db.version(8)
     products: '&id, name, barcode, category, *alternateBarcodes',
   })
   .upgrade(upgradeToVersion8);
+
+// Version 9: the branch's batches with lot and expiry (SPEC BT11), by product for the till's
+// expiry check and the stock screen. No upgrade: no server sent batches before this version.
+db.version(9).stores({
+  batches: '&id, productId',
+});

@@ -10,7 +10,7 @@ import { recordSale } from './sales';
 import { saveSession } from './session';
 import { replaceRoster } from './staff';
 import { recordReprint } from './reprints';
-import { receiveStock } from './stock';
+import { receiveStock } from './receiving';
 import { resetLocalDatabase } from './testing';
 
 const session = testSession();

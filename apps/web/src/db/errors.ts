@@ -1,8 +1,18 @@
+import type { BatchRefusalReason } from '@opentill/domain';
+
 /** A record that fails the domain's checks; nothing of it was written. */
 export class InvalidRecordError extends Error {
   override readonly name = 'InvalidRecordError';
   constructor(readonly problems: string[]) {
     super(`Not saved: ${problems.join(' ')}`);
+  }
+}
+
+/** A batch movement the rules refuse (BT8), with the domain's reason; nothing was queued. */
+export class BatchRefusedError extends Error {
+  override readonly name = 'BatchRefusedError';
+  constructor(readonly reason: BatchRefusalReason) {
+    super(`Not saved: ${reason}`);
   }
 }
 

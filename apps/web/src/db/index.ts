@@ -59,7 +59,8 @@ export async function importProducts(
   return load(rows, options);
 }
 export { applyPulledPage, type PulledPage } from './pull';
-export { receiveStock, countStock, type CountResult } from './stock';
+export { countStock, type CountResult } from './stock';
+// Deliveries and batch lists load with the Products screen (db/receiving.ts, db/batchList.ts), not with the till.
 export { resolveOversellByCount, acceptStockFigure } from './stockExceptions';
 export { takeNotifiedStockAlerts, type NotifiedDecision } from './stockAlerts';
 export type { InboxItem, OutOfStockConflict, RefundExceedsConflict, StaleEditConflict } from './inbox';
@@ -82,6 +83,8 @@ export { loadCart, loadParkedSales, saveCart, saveCartAndParked } from './cart';
 export {
   useLiveSession,
   useLiveStockShown,
+  useLiveExpiredUnits,
+  tillStockSnapshot,
   useLiveRejectedOperations,
   useLiveSyncOverview,
   useLiveActingUser,

@@ -11,6 +11,7 @@ import { getSession } from './session';
 import { getSessionEnd, type SessionEnd } from './sessionTokens';
 import { listRoster } from './staff';
 import { stockShownHere } from './stock';
+import { expiredUnitsToday } from './batches';
 import { getOpenShift } from './shifts';
 import type { LocalShift } from './database';
 
@@ -72,6 +73,18 @@ const stockShown = sharedLiveValue(stockShownHere);
 /** The stock this phone shows per product (server figure with pending operations on top). */
 export function useLiveStockShown(): Map<string, number> | undefined {
   return useSyncExternalStore(stockShown.subscribe, stockShown.current);
+}
+
+const expiredUnits = sharedLiveValue(expiredUnitsToday);
+
+/** Units per product in batches expired today (BT2); the till keeps it subscribed while it sells. */
+export function useLiveExpiredUnits(): Map<string, number> | undefined {
+  return useSyncExternalStore(expiredUnits.subscribe, expiredUnits.current);
+}
+
+/** The till's stock as last read, for the cart's checks inside a tap or scan (no await there). */
+export function tillStockSnapshot(): { shown: Map<string, number>; expired: Map<string, number> } {
+  return { shown: stockShown.current() ?? new Map(), expired: expiredUnits.current() ?? new Map() };
 }
 
 export function useLiveRejectedOperations(): OutboxEntry[] | undefined {

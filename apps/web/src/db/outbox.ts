@@ -223,7 +223,8 @@ export interface SyncResult {
  * reappear on a wiped phone.
  */
 export async function applySyncResult(result: SyncResult): Promise<boolean> {
-  const tables = [db.session, db.outbox, db.sales, db.products, db.conflicts, db.meta, db.stock, db.stockExceptions];
+  const stockTables = [db.stock, db.stockExceptions, db.batches];
+  const tables = [db.session, db.outbox, db.sales, db.products, db.conflicts, db.meta, ...stockTables];
   // Refunds: their answers; customers: their answers and pulled balances (CU6).
   const customerTables = [db.refunds, db.customers, db.accountPayments];
   return db.transaction('rw', [...tables, ...customerTables], async () => {

@@ -37,7 +37,8 @@ export interface SessionKeeping {
  */
 export async function saveSession(session: Session, keeping: SessionKeeping = {}): Promise<void> {
   const parsed = sessionSchema.parse(session);
-  const tables = [db.session, db.meta, db.outbox, db.conflicts, db.stock, db.stockExceptions, db.staff, db.pinAttempts];
+  const stockTables = [db.stock, db.stockExceptions, db.batches];
+  const tables = [db.session, db.meta, db.outbox, db.conflicts, ...stockTables, db.staff, db.pinAttempts];
   await db.transaction('rw', tables, async () => {
     const previous = await db.session.get(SESSION_KEY);
     if (previous && previous.device.id !== parsed.device.id) {
@@ -51,6 +52,7 @@ export async function saveSession(session: Session, keeping: SessionKeeping = {}
       await db.conflicts.clear();
       await db.stock.clear();
       await db.stockExceptions.clear();
+      await db.batches.clear();
       await db.staff.clear();
       await db.pinAttempts.clear();
       await db.meta.delete(META_KEYS.rosterFetchedAt);

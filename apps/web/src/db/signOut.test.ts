@@ -88,6 +88,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     const counts = await tableCounts();
     expect(Object.keys(counts).sort()).toEqual([
       'accountPayments',
+      'batches',
       'cashMovements',
       'conflicts',
       'customers',

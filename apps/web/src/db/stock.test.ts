@@ -16,7 +16,8 @@ import { getCursor } from './meta';
 import { applyAcknowledgments, applySyncResult, pendingOperations } from './outbox';
 import { recordSale } from './sales';
 import { saveSession } from './session';
-import { countStock, receiveStock, stockShownHere } from './stock';
+import { receiveStock } from './receiving';
+import { countStock, stockShownHere } from './stock';
 import { resetLocalDatabase } from './testing';
 
 beforeEach(async () => {
@@ -130,6 +131,26 @@ describe('receiveStock', () => {
         type: 'RECEIVE_STOCK',
         data: { productId: PRODUCT_ID, quantity: 24 },
       }),
+    ]);
+  });
+
+  it('queues a lot with its expiry, and refuses offline an expired lot or a second expiry for a held lot', async () => {
+    await receiveStock(PRODUCT_ID, 6, { lot: 'L-42', expiresOn: '2099-05-31' });
+    await db.batches.put({
+      id: crypto.randomUUID(),
+      productId: PRODUCT_ID,
+      lot: 'HELD',
+      expiresOn: '2099-01-31',
+      onHand: 2,
+    });
+    await expect(receiveStock(PRODUCT_ID, 1, { lot: 'OLD', expiresOn: '2001-01-31' })).rejects.toMatchObject({
+      reason: 'BATCH_EXPIRED',
+    });
+    await expect(receiveStock(PRODUCT_ID, 1, { lot: 'HELD', expiresOn: '2099-02-28' })).rejects.toMatchObject({
+      reason: 'LOT_EXPIRY_MISMATCH',
+    });
+    expect((await pendingOperations(50)).map((entry) => entry.data)).toEqual([
+      { productId: PRODUCT_ID, quantity: 6, lot: 'L-42', expiresOn: '2099-05-31' },
     ]);
   });
 

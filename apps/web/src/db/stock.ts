@@ -50,14 +50,6 @@ export async function takePulledLevels(levels: readonly StockLevel[]): Promise<v
   await db.stock.bulkPut(levels.map(({ productId, onHand }) => ({ productId, onHand })));
 }
 
-/** Queues a delivery of `quantity` units (RECEIVE_STOCK) in ONE strict transaction. */
-export async function receiveStock(productId: string, quantity: number): Promise<void> {
-  const data = checkedReceipt({ productId, quantity });
-  await db.transaction('rw', [db.outbox, db.meta], async () => {
-    await enqueueOperation({ type: 'RECEIVE_STOCK', localId: crypto.randomUUID(), data });
-  });
-}
-
 /** What a count changed: the units it added (negative: removed); 0 queued nothing. */
 export interface CountResult {
   delta: number;

@@ -3,6 +3,34 @@ import type { enProducts } from './enProducts';
 
 /** Afrikaans strings of the Products tab (`enProducts.ts`'s counterpart). */
 export const afProducts: DeepStrings<typeof enProducts> = {
+  // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
+  stock: {
+    title: 'Voorraad',
+    trackStock: 'Hou voorraad by vir hierdie produk',
+    runsOut: 'As dit opraak',
+    policies: {
+      shop: 'Soos die winkel se reël',
+      flag: 'Verkoop en merk om na te gaan',
+      reject: 'Weier die verkoop',
+    },
+    openingStock: 'Beginvoorraad (opsioneel)',
+    receive: 'Ontvang voorraad',
+    count: 'Tel voorraad',
+    receivedLabel: 'Eenhede ontvang',
+    countedLabel: 'Eenhede op die rak getel',
+    save: 'Stoor',
+    cancel: 'Kanselleer',
+    saving: 'Stoor…',
+    received: '{{count}} ontvang.',
+    counted: 'Telling gestoor: {{count}} in voorraad.',
+    countMatches: 'Die telling klop: niks om te verander nie.',
+    errors: {
+      quantity: 'Tik ’n heelgetal van 1 tot 1\u00a0000\u00a0000 in.',
+      counted: 'Tik ’n heelgetal van 0 tot 1\u00a0000\u00a0000 in.',
+      saveFailed: 'Nie gestoor nie: {{message}}',
+      storageFull: 'Die foon se geheue is vol: dit is NIE gestoor nie. Maak ’n bietjie plek en probeer weer.',
+    },
+  },
   products: {
     title: 'Produkte',
     addTitle: 'Voeg produk by',
@@ -43,6 +71,24 @@ export const afProducts: DeepStrings<typeof enProducts> = {
     deleteConfirmYes: 'Ja, skrap',
     cancel: 'Kanselleer',
     deleted: '{{name}} geskrap.',
+    batches: {
+      title: 'Lotte',
+      lot: 'Lotnommer (opsioneel)',
+      expiresOn: 'Vervaldatum',
+      hint: 'Vir medisyne en ander goedere met ’n gebruik-voor-datum, tik die lot en vervaldatum wat op die pak gedruk is: die kasregister verkoop dan die vroegste vervaldatum eerste en nooit ’n verstreke pak nie.',
+      expiryNeedsLot: 'Tik ook die lotnommer: ’n lot en sy vervaldatum hoort saam.',
+      noExpiry: 'Verval nie',
+      expires: 'Verval {{date}}',
+      expired: 'Verval op {{date}}',
+      refused: {
+        BATCH_EXPIRED:
+          'Hierdie lot het reeds verval: dit kan nie op die rak gaan nie. Stuur dit terug na die verskaffer.',
+        LOT_EXPIRY_MISMATCH: 'Hierdie tak hou reeds hierdie lot met ’n ander vervaldatum. Kyk na die datum op die pak.',
+        BATCH_UNKNOWN: 'Hierdie lot word nie by hierdie tak gehou nie.',
+        BATCH_INSUFFICIENT: 'Hierdie lot hou nie soveel eenhede nie.',
+        BATCH_NOT_IN_SALE: 'Die verkoop het nie sy eenhede uit hierdie lot geneem nie.',
+      },
+    },
     csv: {
       title: 'Invoer of uitvoer (CSV)',
       intro: '’n Sigblad as CSV gestoor: een produk per ry, met ten minste die kolomme Name en Price.',

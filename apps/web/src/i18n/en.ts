@@ -209,6 +209,8 @@ export const en = {
       CART_NOT_EMPTY: 'Finish or park the current sale first.',
       TOO_MANY_PARKED: 'At most 20 sales can be parked. Finish one first.',
       PARKED_NOT_FOUND: 'That parked sale is no longer here.',
+      ONLY_EXPIRED_STOCK:
+        'Only expired stock of this product is left: it may not be sold. Take the expired packs off the shelf.',
       dismiss: 'OK',
     },
   },
@@ -222,33 +224,8 @@ export const en = {
     open: 'Scan with camera',
   },
   stock: {
-    title: 'Stock',
     inStock_one: '{{count}} in stock',
     inStock_other: '{{count}} in stock',
-    trackStock: 'Count stock for this product',
-    runsOut: 'If it runs out',
-    policies: {
-      shop: 'Shop default',
-      flag: 'Sell and flag for review',
-      reject: 'Refuse the sale',
-    },
-    openingStock: 'Opening stock (optional)',
-    receive: 'Receive stock',
-    count: 'Count stock',
-    receivedLabel: 'Units received',
-    countedLabel: 'Units counted on the shelf',
-    save: 'Save',
-    cancel: 'Cancel',
-    saving: 'Saving…',
-    received: 'Received {{count}}.',
-    counted: 'Count saved: {{count}} in stock.',
-    countMatches: 'The count matches: nothing to change.',
-    errors: {
-      quantity: 'Enter a whole number from 1 to 1\u00a0000\u00a0000.',
-      counted: 'Enter a whole number from 0 to 1\u00a0000\u00a0000.',
-      saveFailed: 'Not saved: {{message}}',
-      storageFull: "The phone's storage is full: this was NOT saved. Free some space and try again.",
-    },
   },
 } as const;
 

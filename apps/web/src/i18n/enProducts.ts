@@ -1,5 +1,33 @@
 /** English strings of the Products tab (add, edit, delete), loaded with it (`loadProductStrings`). */
 export const enProducts = {
+  // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
+  stock: {
+    title: 'Stock',
+    trackStock: 'Count stock for this product',
+    runsOut: 'If it runs out',
+    policies: {
+      shop: 'Shop default',
+      flag: 'Sell and flag for review',
+      reject: 'Refuse the sale',
+    },
+    openingStock: 'Opening stock (optional)',
+    receive: 'Receive stock',
+    count: 'Count stock',
+    receivedLabel: 'Units received',
+    countedLabel: 'Units counted on the shelf',
+    save: 'Save',
+    cancel: 'Cancel',
+    saving: 'Saving…',
+    received: 'Received {{count}}.',
+    counted: 'Count saved: {{count}} in stock.',
+    countMatches: 'The count matches: nothing to change.',
+    errors: {
+      quantity: 'Enter a whole number from 1 to 1\u00a0000\u00a0000.',
+      counted: 'Enter a whole number from 0 to 1\u00a0000\u00a0000.',
+      saveFailed: 'Not saved: {{message}}',
+      storageFull: "The phone's storage is full: this was NOT saved. Free some space and try again.",
+    },
+  },
   products: {
     title: 'Products',
     addTitle: 'Add product',
@@ -40,6 +68,23 @@ export const enProducts = {
     deleteConfirmYes: 'Yes, delete',
     cancel: 'Cancel',
     deleted: '{{name}} deleted.',
+    batches: {
+      title: 'Batches',
+      lot: 'Lot number (optional)',
+      expiresOn: 'Expiry date',
+      hint: 'For medicines and other goods with a use-by date, type the lot and expiry printed on the pack: the till then sells the earliest expiry first and never an expired pack.',
+      expiryNeedsLot: 'Type the lot number too: a lot and its expiry go together.',
+      noExpiry: 'No expiry',
+      expires: 'Expires {{date}}',
+      expired: 'Expired {{date}}',
+      refused: {
+        BATCH_EXPIRED: 'This lot has already expired: it cannot go onto the shelf. Return it to the supplier.',
+        LOT_EXPIRY_MISMATCH: 'This branch already holds this lot with another expiry date. Check the date on the pack.',
+        BATCH_UNKNOWN: 'This batch is not held at this branch.',
+        BATCH_INSUFFICIENT: 'This batch does not hold that many units.',
+        BATCH_NOT_IN_SALE: 'This batch is not one the sale took its units from.',
+      },
+    },
     csv: {
       title: 'Import or export (CSV)',
       intro: 'A spreadsheet saved as CSV: one product a row, with at least the Name and Price columns.',

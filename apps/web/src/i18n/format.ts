@@ -7,6 +7,13 @@ export function formatDateTime(iso: string, language: string): string {
   );
 }
 
+/** A calendar date ('YYYY-MM-DD', e.g. an expiry) in the UI language, never shifted by the time zone. */
+export function formatCalendarDate(date: string, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
 const AGE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

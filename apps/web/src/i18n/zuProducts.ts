@@ -3,6 +3,34 @@ import type { enProducts } from './enProducts';
 
 /** isiZulu strings of the Products tab (`enProducts.ts`'s counterpart). */
 export const zuProducts: DeepStrings<typeof enProducts> = {
+  // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
+  stock: {
+    title: 'Isitoko',
+    trackStock: 'Landelela isitoko sale mpahla',
+    runsOut: 'Uma iphela',
+    policies: {
+      shop: 'Njengomthetho wesitolo',
+      flag: 'Thengisa bese umaka ukuze kuhlolwe',
+      reject: 'Yenqaba intengiso',
+    },
+    openingStock: 'Isitoko sokuqala (uma uthanda)',
+    receive: 'Amukela isitoko',
+    count: 'Bala isitoko',
+    receivedLabel: 'Amayunithi amukelwe',
+    countedLabel: 'Amayunithi abaliwe eshalofini',
+    save: 'Londoloza',
+    cancel: 'Khansela',
+    saving: 'Iyalondoloza…',
+    received: 'Kwamukelwe {{count}}.',
+    counted: 'Ukubala kulondoloziwe: {{count}} esitokweni.',
+    countMatches: 'Ukubala kuyafana: akukho okudinga ukushintshwa.',
+    errors: {
+      quantity: 'Faka inombolo ephelele kusuka ku-1 kuya ku-1\u00a0000\u00a0000.',
+      counted: 'Faka inombolo ephelele kusuka ku-0 kuya ku-1\u00a0000\u00a0000.',
+      saveFailed: 'Akulondolozwanga: {{message}}',
+      storageFull: 'Isikhala sefoni sigcwele: lokhu AKULONDOLOZWANGA. Khulula isikhala bese uzama futhi.',
+    },
+  },
   products: {
     title: 'Izimpahla',
     addTitle: 'Engeza impahla',
@@ -43,6 +71,23 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
     deleteConfirmYes: 'Yebo, susa',
     cancel: 'Khansela',
     deleted: '{{name}} isusiwe.',
+    batches: {
+      title: 'Amaqoqo',
+      lot: 'Inombolo yeqoqo (uyazikhethela)',
+      expiresOn: 'Usuku lokuphelelwa yisikhathi',
+      hint: 'Emithini nezinye izimpahla ezinosuku lokusetshenziswa, thayipha iqoqo nosuku lokuphelelwa okuphrintwe ephaketheni: itili lizothengisa kuqala lokho okuphelelwa kuqala futhi ngeke lithengise iphakethe eliphelelwe yisikhathi.',
+      expiryNeedsLot: 'Thayipha nenombolo yeqoqo: iqoqo nosuku lwalo lokuphelelwa kuhamba ndawonye.',
+      noExpiry: 'Akuphelelwa yisikhathi',
+      expires: 'Kuphelelwa ngo-{{date}}',
+      expired: 'Kuphelelwe ngo-{{date}}',
+      refused: {
+        BATCH_EXPIRED: 'Leli qoqo seliphelelwe yisikhathi: ngeke libekwe eshalofini. Libuyisele kumphakeli.',
+        LOT_EXPIRY_MISMATCH: 'Leli gatsha selinaleli qoqo elinosuku olwehlukile lokuphelelwa. Hlola usuku ephaketheni.',
+        BATCH_UNKNOWN: 'Leli qoqo alikho kuleli gatsha.',
+        BATCH_INSUFFICIENT: 'Leli qoqo alinawo amayunithi amaningi kangako.',
+        BATCH_NOT_IN_SALE: 'Ukuthengisa akuthathanga amayunithi akho kuleli qoqo.',
+      },
+    },
     csv: {
       title: 'Ngenisa noma khipha (CSV)',
       intro:

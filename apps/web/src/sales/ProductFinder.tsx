@@ -1,6 +1,6 @@
 import { Suspense, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCatalogue, useLiveStockShown } from '../db';
+import { useCatalogue, useLiveExpiredUnits, useLiveStockShown } from '../db';
 import { Button } from '../ui/Button';
 import { LazyCameraScanner } from '../scanning/LazyCameraScanner';
 import { useWedgeScanner } from '../scanning/useWedgeScanner';
@@ -23,6 +23,8 @@ export function ProductFinder() {
   const inputRef = useRef<HTMLInputElement>(null);
   const products = useCatalogue();
   const stock = useLiveStockShown();
+  // Subscribed while the till sells, so the cart's expiry check (BT2) reads today's batches.
+  useLiveExpiredUnits();
   const search = useMemo(() => buildProductSearch(products ?? []), [products]);
   const matches = useMemo(() => searchProducts(search, query, MAX_TILES, shelf), [search, query, shelf]);
   const byBarcode = useMemo(() => barcodeIndex(products ?? []), [products]);

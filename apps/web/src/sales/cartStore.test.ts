@@ -47,6 +47,27 @@ describe('cart', () => {
     expect(useCart.getState().refusal).toBeNull();
   });
 
+  it('BT2: refuses units only expired batches could cover, offline, and says why', async () => {
+    const { expiredUnitsToday } = await import('../db/batches');
+    const snapshot = vi.spyOn(await import('../db/live'), 'tillStockSnapshot');
+    await db.batches.put({
+      id: crypto.randomUUID(),
+      productId: bread.id,
+      lot: 'OLD',
+      expiresOn: '2001-01-31',
+      onHand: 2,
+    });
+    snapshot.mockReturnValue({ shown: new Map([[bread.id, 3]]), expired: await expiredUnitsToday() });
+    const { add, setQuantity } = useCart.getState();
+    expect(add(bread)).toBe(true); // the one unit not expired
+    expect(add(bread)).toBe(false);
+    expect(useCart.getState().refusal).toBe('ONLY_EXPIRED_STOCK');
+    expect(setQuantity(firstLineId(), 2)).toBe(false);
+    expect(lines()).toEqual([expect.objectContaining({ productId: bread.id, quantity: 1 })]);
+    expect(add(milk)).toBe(true);
+    snapshot.mockRestore();
+  });
+
   it('keeps the cart on disk as it changes', async () => {
     useCart.getState().add(milk);
     await expect.poll(async () => (await loadCart()).lines.map((line) => line.name)).toEqual(['Milk']);

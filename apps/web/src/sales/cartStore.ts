@@ -4,6 +4,7 @@ import {
   addLine,
   attachCustomer,
   changeQuantity,
+  onlyExpiredLeft,
   clearCart,
   overridePrice,
   parkSale,
@@ -18,7 +19,7 @@ import {
   type ParkedSale,
   type ProductToSell,
 } from '@opentill/domain';
-import { saveCart, saveCartAndParked } from '../db';
+import { saveCart, saveCartAndParked, tillStockSnapshot } from '../db';
 import { whenIdle } from './whenIdle';
 
 export type { CartLine } from '@opentill/domain';
@@ -44,6 +45,19 @@ interface CartState {
 }
 
 const newId = () => crypto.randomUUID();
+
+/**
+ * BT2: whether the cart would then hold more of the product than its batches
+ * not expired (and units kept without a batch) cover. Offline too: the expiry
+ * is judged from the batches this phone pulled.
+ */
+function onlyExpiredFor(cart: Cart, productId: string, added: number): boolean {
+  const { shown, expired } = tillStockSnapshot();
+  const units = expired.get(productId) ?? 0;
+  if (units === 0 || added <= 0) return false;
+  const inCart = cart.lines.reduce((sum, line) => sum + (line.productId === productId ? line.quantity : 0), 0);
+  return onlyExpiredLeft(shown.get(productId) ?? 0, units, inCart + added);
+}
 let hydrating = false;
 
 /** The till's cart: every change is a domain command (SPEC C); a refusal keeps the cart and says why. */
@@ -60,13 +74,26 @@ export const useCart = create<CartState>((set, get) => {
     );
     return true;
   }
+  function refuseExpired(): false {
+    set({ refusal: 'ONLY_EXPIRED_STOCK' });
+    return false;
+  }
   return {
     cart: EMPTY_CART,
     parked: [],
     refusal: null,
-    add: (product, options = {}) => apply(addLine(get().cart, product, { ...options, lineId: newId() })),
-    setQuantity: (lineId, quantity) =>
-      quantity === 0 ? apply(removeLine(get().cart, lineId)) : apply(changeQuantity(get().cart, lineId, quantity)),
+    add: (product, options = {}) =>
+      onlyExpiredFor(get().cart, product.id, options.grams === undefined ? (options.quantity ?? 1) : 0)
+        ? refuseExpired()
+        : apply(addLine(get().cart, product, { ...options, lineId: newId() })),
+    setQuantity: (lineId, quantity) => {
+      if (quantity === 0) return apply(removeLine(get().cart, lineId));
+      const line = get().cart.lines.find((candidate) => candidate.lineId === lineId);
+      if (line && !line.weight && onlyExpiredFor(get().cart, line.productId, quantity - line.quantity)) {
+        return refuseExpired();
+      }
+      return apply(changeQuantity(get().cart, lineId, quantity));
+    },
     remove: (lineId) => apply(removeLine(get().cart, lineId)),
     overridePrice: (lineId, price, approvedBy) => apply(overridePrice(get().cart, lineId, price, approvedBy)),
     setNote: (lineId, note) => apply(setLineNote(get().cart, lineId, note)),

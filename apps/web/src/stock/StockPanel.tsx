@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countStock, receiveStock, type LocalProduct } from '../db';
+import { countStock, type LocalProduct } from '../db';
+import { receiveStock, type ReceivedLot } from '../db/receiving';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
+import { BatchList } from './BatchList';
 import { QuantityForm } from './QuantityForm';
+import { ReceiveForm } from './ReceiveForm';
 import { StockFigure } from './StockFigure';
 
 type Mode = 'idle' | 'receive' | 'count';
 
 /**
  * A tracked product's stock on the Products screen: the figure this phone shows,
- * "Receive stock" (a delivery, RECEIVE_STOCK) and "Count stock" (what is on the
+ * its batches, "Receive stock" (a delivery, RECEIVE_STOCK, with lot and expiry when
+ * kept in batches) and "Count stock" (what is on the
  * shelf; the difference from the figure goes as an ADJUST_STOCK, reason `count`).
  */
 export function StockPanel({
@@ -32,8 +36,8 @@ export function StockPanel({
     setMode(next);
   }
 
-  async function receive(quantity: number) {
-    await receiveStock(product.id, quantity);
+  async function receive(quantity: number, lot: ReceivedLot | null) {
+    await receiveStock(product.id, quantity, lot);
     requestSync();
     setNotice(t('stock.received', { count: quantity }));
     setMode('idle');
@@ -60,15 +64,9 @@ export function StockPanel({
           {notice}
         </p>
       ) : null}
+      <BatchList productId={product.id} />
       {mode === 'receive' ? (
-        <QuantityForm
-          label={t('stock.receivedLabel')}
-          min={1}
-          submitLabel={t('stock.save')}
-          onSubmit={receive}
-          onCancel={() => setMode('idle')}
-          testIdPrefix="stock-receive"
-        />
+        <ReceiveForm onSubmit={receive} onCancel={() => setMode('idle')} />
       ) : mode === 'count' ? (
         <QuantityForm
           label={t('stock.countedLabel')}

@@ -1,5 +1,5 @@
 import {
-  ERROR_CODES,
+  RATE_LIMITED_MESSAGE,
   MAX_OPERATIONS_PER_PUSH,
   PROTOCOL_VERSION,
   syncResponseSchema,
@@ -104,7 +104,7 @@ function outcomeWithoutToken(failure: TokenFailure): SyncOutcome {
     case 'rate-limited':
       return {
         kind: 'retry',
-        problem: { code: 'OT_ERR_RATE_LIMITED', message: ERROR_CODES.OT_ERR_RATE_LIMITED.message },
+        problem: { code: 'OT_ERR_RATE_LIMITED', message: RATE_LIMITED_MESSAGE },
       };
     case 'server':
       return { kind: 'retry', problem: { code: 'server' } };

@@ -3,6 +3,14 @@
  * message (ARCHITECTURE "Errors and input"). docs/API.md lists each code; a test
  * fails when the list and this catalogue disagree.
  */
+/**
+ * The two messages the device also says on its own, without a server answer to
+ * carry them: named apart so the till's first screen takes these strings, not
+ * the whole catalogue.
+ */
+export const SESSION_INVALID_MESSAGE = 'This sign-in has ended or its token is not valid. Sign in again.';
+export const RATE_LIMITED_MESSAGE = 'Too many attempts: wait a minute and try again.';
+
 export const ERROR_CODES = {
   OT_ERR_VALIDATION: { status: 400, message: 'Some fields are missing or invalid.' },
   OT_ERR_MALFORMED_JSON: { status: 400, message: 'The request body is not valid JSON.' },
@@ -15,10 +23,7 @@ export const ERROR_CODES = {
   OT_ERR_DEVICE_MISMATCH: { status: 403, message: 'The device id does not match the signed-in device.' },
   OT_ERR_FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
   OT_ERR_ALERT_NOT_FOUND: { status: 404, message: 'There is no such open alert in this shop.' },
-  OT_ERR_SESSION_INVALID: {
-    status: 401,
-    message: 'This sign-in has ended or its token is not valid. Sign in again.',
-  },
+  OT_ERR_SESSION_INVALID: { status: 401, message: SESSION_INVALID_MESSAGE },
   OT_ERR_SESSION_NOT_FOUND: { status: 404, message: 'There is no such session in this shop.' },
   OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
   OT_ERR_SHIFT_NOT_FOUND: { status: 404, message: 'There is no such shift of that device in this shop.' },
@@ -54,7 +59,7 @@ export const ERROR_CODES = {
   OT_ERR_PROTOCOL_UNSUPPORTED: { status: 426, message: 'This app is out of date: reload it to update.' },
   OT_ERR_NOT_FOUND: { status: 404, message: 'Nothing is found at this address.' },
   OT_ERR_METHOD_NOT_ALLOWED: { status: 405, message: 'This method is not allowed here.' },
-  OT_ERR_RATE_LIMITED: { status: 429, message: 'Too many attempts: wait a minute and try again.' },
+  OT_ERR_RATE_LIMITED: { status: 429, message: RATE_LIMITED_MESSAGE },
   OT_ERR_LOCKED_OUT: { status: 429, message: 'Too many wrong attempts: locked for a while.' },
   OT_ERR_NOT_READY: { status: 503, message: 'The server is starting or its database is not answering.' },
   OT_ERR_INTERNAL: { status: 500, message: 'Something went wrong on the server. Nothing was changed.' },
@@ -66,6 +71,32 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  * Codes a sync operation can be rejected with. These travel inside a 200 sync
  * response (one operation's answer), not as the status of the request.
  */
+export const OPERATION_ERROR_CODE_NAMES = [
+  'OT_ERR_SEQUENCE_GAP',
+  'OT_ERR_OPERATION_MISMATCH',
+  'OT_ERR_SALE_INVALID',
+  'OT_ERR_REFUND_INVALID',
+  'OT_ERR_TIMESTAMP_FUTURE',
+  'OT_ERR_RECORD_CONFLICT',
+  'OT_ERR_CHAIN_INVALID',
+  'OT_ERR_LANE_MISMATCH',
+  'OT_ERR_EXCEPTION_UNKNOWN',
+  'OT_ERR_BATCH_EXPIRED',
+  'OT_ERR_BATCH_UNKNOWN',
+  'OT_ERR_BATCH_INSUFFICIENT',
+  'OT_ERR_BATCH_NOT_IN_SALE',
+  'OT_ERR_LOT_EXPIRY_MISMATCH',
+  'OT_ERR_SHIFT_UNKNOWN',
+  'OT_ERR_SHIFT_CLOSED',
+  'OT_ERR_ACTOR_UNKNOWN',
+  'OT_ERR_NOT_PERMITTED',
+  'OT_ERR_DEVICE_REVOKED',
+  'OT_ERR_CUSTOMER_STALE',
+] as const;
+
+export type OperationErrorCode = (typeof OPERATION_ERROR_CODE_NAMES)[number];
+
+/** Each operation error's message (the device shows the server's, so only the server reads these). */
 export const OPERATION_ERROR_CODES = {
   OT_ERR_SEQUENCE_GAP: 'An earlier operation from this device has not arrived yet.',
   OT_ERR_OPERATION_MISMATCH: 'This operation id was already used with different content.',
@@ -89,9 +120,7 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_DEVICE_REVOKED: 'The owner removed this device from the shop: only its sales are still accepted.',
   OT_ERR_CUSTOMER_STALE:
     'This customer was changed on another device first: the shop kept that version, which this phone now shows. Make the change again if it is still needed.',
-} as const;
-
-export type OperationErrorCode = keyof typeof OPERATION_ERROR_CODES;
+} as const satisfies Record<OperationErrorCode, string>;
 
 /** The JSON body of every error response. */
 export interface ErrorBody {

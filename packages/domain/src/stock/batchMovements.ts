@@ -1,4 +1,5 @@
-import { isExpired, refuseBatch, type Batch, type BatchRefusal, type ReceiveBatch } from './batches.js';
+import { refuseBatch, type Batch, type BatchRefusal, type ReceiveBatch } from './batches.js';
+import { isExpired } from './expiry.js';
 import type { Allocation } from './fefo.js';
 import type { LedgerEntry } from './ledger.js';
 import type { AdjustmentReason } from './stock.js';

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { batchSchema, expiringWithin, receiveBatchSchema, type Batch } from './batches.js';
 import {
   addCalendarDays,
-  batchSchema,
   compareFefo,
   expiredOnHand,
-  expiringWithin,
   isExpired,
-  receiveBatchSchema,
+  onlyExpiredLeft,
+  shopDateOf,
   sellableOnHand,
-  type Batch,
-} from './batches.js';
+} from './expiry.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const PRODUCT = uuid(0xa);
@@ -50,6 +49,20 @@ describe('expiry (BT2)', () => {
     expect(expiringWithin(batches, '2026-01-10', 7).map((b) => b.id)).toEqual([uuid(7), uuid(3)]);
     expect(expiringWithin(batches, '2026-01-10', 0).map((b) => b.id)).toEqual([uuid(7)]);
     expect(() => expiringWithin(batches, '2026-01-10', -1)).toThrow(RangeError);
+  });
+
+  it('at the till, refuses units only expired batches could cover, and leaves the rest to the oversell policy', () => {
+    expect(onlyExpiredLeft(5, 3, 2)).toBe(false); // 2 sellable cover 2
+    expect(onlyExpiredLeft(5, 3, 3)).toBe(true);
+    expect(onlyExpiredLeft(3, 3, 1)).toBe(true); // everything on the shelf has expired
+    expect(onlyExpiredLeft(0, 0, 1)).toBe(false); // nothing expired: `flag` may still sell
+    expect(onlyExpiredLeft(-2, 1, 1)).toBe(true);
+  });
+
+  it("judges a day by the shop's calendar (UTC+2), the same on every device and the server", () => {
+    expect(shopDateOf('2026-11-30T21:59:59Z')).toBe('2026-11-30');
+    expect(shopDateOf('2026-11-30T22:00:00Z')).toBe('2026-12-01');
+    expect(shopDateOf(new Date('2026-12-31T23:30:00+02:00'))).toBe('2026-12-31');
   });
 
   it('adds calendar days across months, leap days and years', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, isExpired, type Batch } from './batches.js';
+import { type Batch } from './batches.js';
+import { addCalendarDays, isExpired } from './expiry.js';
 import { allocateFefo, returnToBatches, type Allocation, type FefoResult } from './fefo.js';
 
 /** FEFO_RUNS=5000 npx vitest run ... raises the runs of every property here. */

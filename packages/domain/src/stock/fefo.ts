@@ -1,4 +1,5 @@
-import { compareFefo, isExpired, refuseBatch, type Batch, type BatchRefusal } from './batches.js';
+import { refuseBatch, type Batch, type BatchRefusal } from './batches.js';
+import { compareFefo, isExpired } from './expiry.js';
 
 /** Units a sale (or transfer) takes from one batch, or a refund puts back into it. */
 export interface Allocation {

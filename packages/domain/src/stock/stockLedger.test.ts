@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addCalendarDays,
-  batchesOf,
-  expiredOnHand,
-  isExpired,
-  sellableOnHand,
-  type Batch,
-  type BatchRefusal,
-} from './batches.js';
+import { batchesOf, type Batch, type BatchRefusal } from './batches.js';
+import { addCalendarDays, expiredOnHand, isExpired, sellableOnHand } from './expiry.js';
 import {
   adjustBatch,
   countBatch,

@@ -9,12 +9,12 @@ import {
   stockExceptionSchema,
   stockLevelSchema,
 } from '../stock/stock.js';
-import { pulledBatchSchema } from '../stock/batches.js';
+import { pulledBatchSchema } from '../stock/pulledBatch.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { shopSettingsSchema } from '../shop/settings.js';
 import { reprintSchema } from '../receipts/reprint.js';
 import { accountPaymentSchema, customerInputSchema, pulledCustomerSchema } from '../customers/customer.js';
-import { OPERATION_ERROR_CODES } from '../errors/codes.js';
+import { OPERATION_ERROR_CODE_NAMES } from '../errors/codes.js';
 import { LANES } from './lanes.js';
 
 /**
@@ -196,11 +196,6 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
 export const ACK_STATUSES = ['created', 'updated', 'deleted', 'conflict', 'rejected', 'refused'] as const;
 export type AckStatus = (typeof ACK_STATUSES)[number];
 
-const operationErrorCodes = Object.keys(OPERATION_ERROR_CODES) as [
-  keyof typeof OPERATION_ERROR_CODES,
-  ...(keyof typeof OPERATION_ERROR_CODES)[],
-];
-
 /** An edit made on a version the server has since replaced: the server kept its own. */
 export const staleEditConflictSchema = z.object({
   kind: z.literal('STALE_EDIT'),
@@ -249,7 +244,7 @@ export const acknowledgmentSchema = z.object({
   localId: z.string(),
   status: z.enum(ACK_STATUSES),
   serverId: z.optional(z.string()),
-  error: z.optional(z.object({ code: z.enum(operationErrorCodes), message: z.string() })),
+  error: z.optional(z.object({ code: z.enum(OPERATION_ERROR_CODE_NAMES), message: z.string() })),
   conflict: z.optional(conflictSchema),
 });
 

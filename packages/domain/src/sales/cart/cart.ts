@@ -32,6 +32,8 @@ export const CART_ERRORS = [
   'CART_NOT_EMPTY',
   'TOO_MANY_PARKED',
   'PARKED_NOT_FOUND',
+  /** BT2: the units asked for are on the shelf only in expired batches (checked by the till, not a command). */
+  'ONLY_EXPIRED_STOCK',
 ] as const;
 export type CartError = (typeof CART_ERRORS)[number];
 
