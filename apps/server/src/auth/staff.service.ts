@@ -14,6 +14,7 @@ import { AppError } from '../http/errors.js';
 import { hashPin } from './pin.js';
 import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
 import { makePinVerifier } from './pin-verifier.js';
+import { findActiveDevice } from './auth.repository.js';
 import { countTenantBranches, insertStaff, listStaff, rosterOf, setBranches, updateStaff } from './staff.repository.js';
 
 export interface StaffService {
@@ -119,7 +120,11 @@ export function createStaffService(db: Db): StaffService {
     },
 
     async roster(claims) {
-      const rows = await db.withTenant(claims.tenantId, (tx) => rosterOf(tx, claims.tenantId, claims.branchId));
+      const rows = await db.withTenant(claims.tenantId, async (tx) => {
+        // The device's branch as it is now: a till moved since its token was issued serves its new branch (BR3).
+        const device = await findActiveDevice(tx, claims.tenantId, claims.deviceId);
+        return rosterOf(tx, claims.tenantId, device?.branchId ?? claims.branchId);
+      });
       return rows.map((row) => ({ ...row, actions: [...ROLE_ACTIONS[row.role]] }));
     },
   };

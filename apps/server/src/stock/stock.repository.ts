@@ -60,9 +60,12 @@ export async function readStockRules(
  * Takes the branch's stock lock: its row, held to commit. Every writer of the
  * branch's figures and exceptions holds it first (SPEC ST2), so they never wait
  * on each other in a cycle and a figure read under it stays true to commit.
+ * NO KEY UPDATE, the lock the counter's UPDATE takes: a push has already
+ * inserted its sales, whose foreign key holds a KEY SHARE lock on this row, and
+ * two pushes upgrading those to FOR UPDATE would deadlock each other.
  */
 export async function lockBranchStock(tx: Executor, branchId: string): Promise<void> {
-  await tx.execute(sql`SELECT 1 FROM ${branches} WHERE id = ${branchId}::uuid FOR UPDATE`);
+  await tx.execute(sql`SELECT 1 FROM ${branches} WHERE id = ${branchId}::uuid FOR NO KEY UPDATE`);
 }
 
 /** The branch's figures for these products; a product with no figure yet is absent (0). */

@@ -12,6 +12,17 @@ describe('pull cursor', () => {
     });
   });
 
+  it('BR3: carries the branch whose stock feed it counts; a cursor from before branches has none', () => {
+    const branchId = '0a7c4a52-6f0c-4c4e-9d6a-2d1f3c5b7e90';
+    expect(decodeCursor(encodeCursor({ generation: 'g1', seq: 42, stockSeq: 7, branchId }), 'g1')).toEqual({
+      seq: 42,
+      stockSeq: 7,
+      branchId,
+    });
+    expect(decodeCursor(Buffer.from('c2:g1:42:7').toString('base64url'), 'g1')).toEqual({ seq: 42, stockSeq: 7 });
+    expect(() => decodeCursor(Buffer.from('c3:g1:42:7:not-a-branch').toString('base64url'), 'g1')).toThrow(AppError);
+  });
+
   it('starts from the beginning without a cursor', () => {
     expect(decodeCursor(null, 'g1')).toEqual(START);
     expect(decodeCursor(undefined, 'g1')).toEqual(START);

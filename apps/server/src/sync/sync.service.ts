@@ -560,6 +560,9 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           acknowledgments,
         };
       }
+      // A device moved to another branch since its cursor pulls that branch's stock from the start (BR3).
+      const stockReset = position.branchId !== undefined && position.branchId !== device.branchId;
+      const stockFrom = stockReset ? 0 : position.stockSeq;
       const { page, hasMoreChanges, stockPage, shop } = await db.withTenant(claims.tenantId, async (tx) => {
         // Products and customers share the tenant's change counter (SY4): merged in its order, a page
         // ends at a change number below every change it leaves for the next page.
@@ -586,7 +589,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
             customers: pulledCustomers,
           },
           hasMoreChanges: changes.length > PULL_PAGE_SIZE,
-          stockPage: await pullStock(tx, device.branchId, position.stockSeq, PULL_PAGE_SIZE),
+          stockPage: await pullStock(tx, device.branchId, stockFrom, PULL_PAGE_SIZE),
           shop: await readShopSettings(tx, claims.tenantId),
         };
       });
@@ -594,7 +597,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       return {
         protocolVersion: PROTOCOL_VERSION,
         syncTimestamp: now().toISOString(),
-        cursor: encodeCursor({ generation, seq, stockSeq: stockPage.stockSeq }),
+        cursor: encodeCursor({ generation, seq, stockSeq: stockPage.stockSeq, branchId: device.branchId }),
         hasMore: hasMoreChanges || stockPage.hasMore,
         serverChanges: {
           products: page.products.map(({ changeSeq: _changeSeq, ...product }) => product),
@@ -604,6 +607,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           stockExceptions: stockPage.stockExceptions,
           batches: stockPage.batches,
         },
+        ...(stockReset ? { stockReset: true as const } : {}),
         shop,
         device: { receiptPrefix: device.receiptPrefix },
         conflicts: conflictsOf(acknowledgments),

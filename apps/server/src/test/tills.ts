@@ -26,7 +26,7 @@ export async function syncTill(
     headers: bearer(till.session),
     payload: syncBody(till.session, operations, cursor),
   });
-  expect(response.statusCode).toBe(200);
+  expect(response.statusCode, response.body).toBe(200);
   return response.json<SyncResponse>();
 }
 

@@ -29,6 +29,9 @@ const DESCRIBE: Record<AuditAction, Describe> = {
     if (after.cashRounding === before.cashRounding) return t('audit.entry.shop.settings_changed');
     return t(after.cashRounding === true ? 'audit.entry.shop.cashRoundingOn' : 'audit.entry.shop.cashRoundingOff');
   },
+  'shop.branch_added': (details, _person, t) => t('audit.entry.shop.branch_added', { name: text(details.name) }),
+  'shop.branch_renamed': (details, _person, t) =>
+    t('audit.entry.shop.branch_renamed', { from: text(details.from), to: text(details.to) }),
   'auth.sign_in': (details, _person, t) =>
     details.resumed === true
       ? t('audit.entry.auth.sign_in_resumed')
@@ -49,6 +52,7 @@ const DESCRIBE: Record<AuditAction, Describe> = {
       ? t('audit.entry.device.registeredNamed', { name: text(details.deviceName) })
       : t('audit.entry.device.registered'),
   'device.revoked': (_details, _person, t) => t('audit.entry.device.revoked'),
+  'device.moved': (details, _person, t) => t('audit.entry.device.moved', { name: text(details.name) }),
   'user.created': (details, person, t) =>
     t('audit.entry.user.created', { name: text(details.name) || person, role: roleName(details.role, t) }),
   'user.role_changed': (details, person, t) =>

@@ -7,11 +7,14 @@ import { takePulledExceptions } from './stockExceptions';
 import { takePulledCustomers } from './customerSync';
 import { takePulledBatches } from './batches';
 
-/** What one pull page brings: products, and the branch's stock figures, exceptions and batches. */
+/**
+ * What one pull page brings: products, and the branch's stock figures, exceptions and batches;
+ * `stockReset` when the device now stands in another branch (BR3): its old branch's stock goes first.
+ */
 export type PulledPage = Pick<
   SyncResponse['serverChanges'],
   'products' | 'stock' | 'stockExceptions' | 'customers' | 'batches'
->;
+> & { stockReset?: boolean | undefined };
 
 /**
  * Applies a pull page and stores the new cursor in ONE transaction, so a crash
@@ -23,6 +26,7 @@ export async function applyPulledPage(page: PulledPage, cursor: string): Promise
     'rw',
     [db.products, db.outbox, db.meta, db.stock, db.stockExceptions, db.customers, db.batches],
     async () => {
+      if (page.stockReset) await Promise.all([db.stock.clear(), db.stockExceptions.clear(), db.batches.clear()]);
       await takePulledProducts(page.products);
       await takePulledLevels(page.stock);
       await takePulledExceptions(page.stockExceptions);

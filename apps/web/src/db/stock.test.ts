@@ -107,6 +107,21 @@ describe('applySyncResult: stock', () => {
     expect(await getCursor()).toBe('c1');
   });
 
+  it('BR3: a till moved to another branch drops the old branch’s figures, exceptions and batches', async () => {
+    const deviceId = testSession().device.id;
+    const batch = { id: crypto.randomUUID(), productId: PRODUCT_ID, lot: 'L1', expiresOn: null, onHand: 4 };
+    const oldBranch = pageOf({
+      stock: [{ productId: PRODUCT_ID, onHand: 4 }],
+      stockExceptions: [testStockException()],
+      batches: [batch],
+    });
+    await applySyncResult({ deviceId, acknowledgments: [], page: oldBranch, cursor: 'c1' });
+    const moved = { ...pageOf({ stock: [{ productId: OTHER_PRODUCT_ID, onHand: 2 }] }), stockReset: true };
+    await applySyncResult({ deviceId, acknowledgments: [], page: moved, cursor: 'c2' });
+    expect(await db.stock.toArray()).toEqual([{ productId: OTHER_PRODUCT_ID, onHand: 2 }]);
+    expect([await db.stockExceptions.count(), await db.batches.count()]).toEqual([0, 0]);
+  });
+
   it('forgets the figures and exceptions of the previous device when another signs in', async () => {
     await applySyncResult({
       deviceId: testSession().device.id,

@@ -127,6 +127,8 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
         registered: 'Het die winkel “{{businessName}}” geregistreer',
         cashRoundingOn: 'Het kontantafronding aangeskakel: kontanttotale word afgerond na 10c laer',
         cashRoundingOff: 'Het kontantafronding afgeskakel: kontanttotale is presies',
+        branch_added: 'Het die tak “{{name}}” bygevoeg',
+        branch_renamed: 'Het die tak “{{from}}” herdoop na “{{to}}”',
         settings_changed: 'Het die winkel se instellings verander',
       },
       auth: {
@@ -145,6 +147,7 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       device: {
         registered: 'Het ’n foon by die winkel gevoeg',
         registeredNamed: 'Het die foon “{{name}}” by die winkel gevoeg',
+        moved: 'Het ’n foon na die tak “{{name}}” geskuif',
         revoked: 'Het ’n foon uit die winkel verwyder',
       },
       user: {

@@ -121,6 +121,8 @@ export const enStaffArea = {
         registered: 'Registered the shop “{{businessName}}”',
         cashRoundingOn: 'Turned cash rounding on: cash totals round down to 10c',
         cashRoundingOff: 'Turned cash rounding off: cash totals are exact',
+        branch_added: 'Added the branch “{{name}}”',
+        branch_renamed: 'Renamed the branch “{{from}}” to “{{to}}”',
         settings_changed: 'Changed the shop’s settings',
       },
       auth: {
@@ -138,6 +140,7 @@ export const enStaffArea = {
       device: {
         registered: 'Added a phone to the shop',
         registeredNamed: 'Added the phone “{{name}}” to the shop',
+        moved: 'Moved a phone to the branch “{{name}}”',
         revoked: 'Removed a phone from the shop',
       },
       user: {

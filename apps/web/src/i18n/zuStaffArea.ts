@@ -127,6 +127,8 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
         registered: 'Ubhalise isitolo “{{businessName}}”',
         cashRoundingOn: 'Uvule ukwehliswa kwezamba zikakheshi: zehliselwa ku-10c',
         cashRoundingOff: 'Uvale ukwehliswa kwezamba zikakheshi: zihlala zinjengoba zinjalo',
+        branch_added: 'Wengeze igatsha “{{name}}”',
+        branch_renamed: 'Uqambe kabusha igatsha “{{from}}” ngokuthi “{{to}}”',
         settings_changed: 'Ushintshe izilungiselelo zesitolo',
       },
       auth: {
@@ -144,6 +146,7 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       device: {
         registered: 'Wengeze ifoni esitolo',
         registeredNamed: 'Wengeze ifoni “{{name}}” esitolo',
+        moved: 'Uthuthele ifoni egatsheni “{{name}}”',
         revoked: 'Ususe ifoni esitolo',
       },
       user: {

@@ -6,6 +6,8 @@
 export const AUDIT_ACTIONS = {
   'shop.registered': 'A shop was registered, with its owner and first branch',
   'shop.settings_changed': 'The shop’s settings were changed (e.g. cash rounding), with before and after',
+  'shop.branch_added': 'A branch was added to the shop',
+  'shop.branch_renamed': 'A branch was renamed, with its old and new name',
   'auth.sign_in': 'A user signed in on a device',
   'auth.sign_in_failed': 'A sign-in with a known phone number or email gave a wrong PIN or password',
   'auth.locked_out': 'Too many wrong PINs, passwords or codes for an account: its sign-in was locked for a while',
@@ -15,6 +17,7 @@ export const AUDIT_ACTIONS = {
   'auth.recovery_code_used': 'An account signed in with one of its recovery codes',
   'device.registered': 'A device was registered to the shop',
   'device.revoked': 'A device was revoked and can no longer sync',
+  'device.moved': 'A device was moved to another branch: it now sells that branch’s stock',
   'user.created': 'A staff user was created',
   'user.role_changed': 'A user’s role was changed',
   'user.branches_changed': 'The branches a user works at were changed',

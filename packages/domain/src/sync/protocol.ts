@@ -280,6 +280,12 @@ export const syncResponseSchema = z.object({
   deviceRevoked: z.optional(z.literal(true)),
   /** The shop's settings as they are now (SPEC SS2); absent from servers before them. */
   shop: z.optional(shopSettingsSchema),
+  /**
+   * BR3: the device was moved to another branch since its cursor: drop the stock
+   * figures, exceptions and batches it holds before taking this page (the new
+   * branch's feed from its start). Absent from servers before branches.
+   */
+  stockReset: z.optional(z.literal(true)),
   /** RC1: this device's receipt prefix, so a phone signed in before prefixes learns its own. */
   device: z.optional(z.object({ receiptPrefix: z.string().check(z.regex(/^T\d{1,6}$/)) })),
   /** The conflicts among this push's acknowledgments, as the seed's `conflicts[]`. */

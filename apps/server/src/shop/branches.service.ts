@@ -1,0 +1,81 @@
+import { sameBranchName, type Branch, type BranchInput } from '@opentill/domain';
+import type { DeviceClaims } from '../auth/tokens.js';
+import type { Db, Transaction } from '../db/client.js';
+import { AppError } from '../http/errors.js';
+import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
+import { insertBranch, listBranches, lockTenant, moveDevice, renameBranch } from './branches.repository.js';
+
+export interface BranchService {
+  list(claims: DeviceClaims): Promise<Branch[]>;
+  /** BR1: a new branch, its name unique in the shop; audited. */
+  add(claims: DeviceClaims, input: BranchInput, context: RequestContext): Promise<Branch>;
+  rename(claims: DeviceClaims, id: string, input: BranchInput, context: RequestContext): Promise<Branch>;
+  /** BR3: the calling till now stands in this branch; audited. */
+  moveThisDevice(claims: DeviceClaims, branchId: string, context: RequestContext): Promise<Branch>;
+}
+
+export function createBranchService(db: Db): BranchService {
+  /** The shop's branches under its lock, refusing a name another branch has (BR1). */
+  async function namesFree(tx: Transaction, tenantId: string, name: string, except?: string) {
+    await lockTenant(tx, tenantId);
+    const all = await listBranches(tx, tenantId);
+    if (all.some((branch) => branch.id !== except && sameBranchName(branch.name, name))) {
+      throw new AppError('OT_ERR_BRANCH_NAME_TAKEN');
+    }
+    return all;
+  }
+
+  const audit = (
+    tx: Transaction,
+    { claims, context }: { claims: DeviceClaims; context: RequestContext },
+    action: 'shop.branch_added' | 'shop.branch_renamed' | 'device.moved',
+    details: Record<string, unknown>,
+  ) =>
+    recordAudit(tx, {
+      tenantId: claims.tenantId,
+      action,
+      actorUserId: claims.userId,
+      actorDeviceId: claims.deviceId,
+      ...context,
+      details,
+    });
+
+  return {
+    list: (claims) => db.withTenant(claims.tenantId, (tx) => listBranches(tx, claims.tenantId)),
+
+    add: (claims, input, context) =>
+      db.withTenant(claims.tenantId, async (tx) => {
+        await namesFree(tx, claims.tenantId, input.name);
+        const branch = await insertBranch(tx, claims.tenantId, input.name);
+        await audit(tx, { claims, context }, 'shop.branch_added', { branchId: branch.id, name: branch.name });
+        return branch;
+      }),
+
+    rename: (claims, id, input, context) =>
+      db.withTenant(claims.tenantId, async (tx) => {
+        const all = await namesFree(tx, claims.tenantId, input.name, id);
+        const branch = all.find((candidate) => candidate.id === id);
+        if (!branch) throw new AppError('OT_ERR_BRANCH_NOT_FOUND');
+        await renameBranch(tx, id, input.name);
+        await audit(tx, { claims, context }, 'shop.branch_renamed', {
+          branchId: id,
+          from: branch.name,
+          to: input.name,
+        });
+        return { id, name: input.name };
+      }),
+
+    moveThisDevice: (claims, branchId, context) =>
+      db.withTenant(claims.tenantId, async (tx) => {
+        const branch = (await listBranches(tx, claims.tenantId)).find((candidate) => candidate.id === branchId);
+        if (!branch) throw new AppError('OT_ERR_BRANCH_NOT_FOUND');
+        await moveDevice(tx, claims.deviceId, branchId);
+        await audit(tx, { claims, context }, 'device.moved', {
+          deviceId: claims.deviceId,
+          branchId,
+          name: branch.name,
+        });
+        return branch;
+      }),
+  };
+}
