@@ -37,6 +37,8 @@ import { createAlertsService } from './audit/alerts.service.js';
 import { saleLookupRoutes } from './sales/sale-lookup.routes.js';
 import { shopSettingsRoutes } from './shop/settings.routes.js';
 import { branchRoutes } from './shop/branches.routes.js';
+import { transferRoutes } from './stock/transfers.routes.js';
+import { createTransferService } from './stock/transfers.service.js';
 import { createBranchService } from './shop/branches.service.js';
 import { createShopSettingsService } from './shop/settings.service.js';
 import { createSaleLookupService } from './sales/sale-lookup.service.js';
@@ -160,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(saleLookupRoutes(createSaleLookupService(deps.db), deps.tokens, devices.isActive));
       await api.register(shopSettingsRoutes(createShopSettingsService(deps.db), deps.tokens, devices.isActive));
       await api.register(branchRoutes(createBranchService(deps.db), deps.tokens, devices.isActive));
+      await api.register(transferRoutes(createTransferService(deps.db), deps.tokens, devices.isActive));
       const receipts = createReceiptsService({
         db: deps.db,
         files: deps.receiptFiles ?? createDirectoryFileStore(join(tmpdir(), 'opentill-receipts')),

@@ -3,7 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import type { Branch, Session } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, signInDevice, testApp, testToken } from '../test/test-app.js';
 import { DeviceScript, saleOf } from '../test/operations.js';
-import { exceptionsOf, shopWithTwoTills, stockFigures, stockedProduct, syncTill, type Till } from '../test/tills.js';
+import {
+  addBranch as addBranchTo,
+  exceptionsOf,
+  shopWithTwoTills,
+  stockFigures,
+  stockedProduct,
+  syncTill,
+  tillAt as tillAtBranch,
+  type Till,
+} from '../test/tills.js';
 
 let app: FastifyInstance;
 
@@ -17,19 +26,8 @@ afterAll(async () => {
 const call = (session: Session, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
   app.inject({ method, url: `/api/v1${url}`, headers: bearer(session), ...(payload ? { payload } : {}) });
 
-async function addBranch(owner: Session, name: string): Promise<Branch> {
-  const response = await call(owner, 'POST', '/branches', { name });
-  expect(response.statusCode).toBe(201);
-  return response.json<Branch>();
-}
-
-/** A till signed in for the owner and moved to `branch`. */
-async function tillAt(owner: Session, branch: Branch): Promise<Till> {
-  const session = await signInDevice(app, owner);
-  const moved = await call(session, 'PUT', '/devices/current/branch', { branchId: branch.id });
-  expect(moved.statusCode).toBe(200);
-  return { session: { ...session, branch }, script: new DeviceScript() };
-}
+const addBranch = (owner: Session, name: string) => addBranchTo(app, owner, name);
+const tillAt = (owner: Session, branch: Branch) => tillAtBranch(app, owner, branch);
 
 describe(`branches on ${TEST_DB_KIND}`, () => {
   it('BR1: the owner adds and renames branches; names are unique in the shop; bad input changes nothing', async () => {

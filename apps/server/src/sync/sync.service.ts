@@ -34,6 +34,7 @@ import { customerPush, isCustomerOperation, type StoredSale } from '../customers
 import { listCustomerChanges } from '../customers/customers.repository.js';
 import { withBalances } from '../customers/customers.service.js';
 import { pullStock, settleStock } from '../stock/stock.service.js';
+import { applyTransferOperation } from '../stock/transfers.service.js';
 import type { SaleSigner } from '../audit/sale-signer.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { PokeBus } from './pokes.js';
@@ -475,6 +476,14 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           else work.refunds.push({ index, operation, actorId });
         } else if (isStockOperation(operation)) {
           work.stockOperations.push({ index, operation, actorId });
+        } else if (operation.type === 'DISPATCH_TRANSFER' || operation.type === 'RECEIVE_TRANSFER') {
+          const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id };
+          const outcome = await applyTransferOperation(tx, origin, operation, actorId);
+          const transferId = operation.type === 'DISPATCH_TRANSFER' ? operation.data.id : operation.data.transferId;
+          answers[index] =
+            outcome.status === 'rejected'
+              ? failure(operation, 'rejected', outcome.code)
+              : answer(operation, outcome.status, { serverId: transferId });
         } else if (operation.type === 'REPORT_PIN_FAILURE') {
           answers[index] = await recordPinFailure(tx, claims, device.id, operation, actorId);
         } else if (operation.type === 'RECORD_REPRINT') {

@@ -153,6 +153,31 @@ export class DeviceScript {
     };
   }
 
+  /** Stock sent to another branch (TR1). */
+  dispatchTransfer(data: Extract<Operation, { type: 'DISPATCH_TRANSFER' }>['data']): Operation {
+    return this.critical('DISPATCH_TRANSFER', data);
+  }
+
+  /** What arrived of a transfer, per line (TR2). */
+  receiveTransfer(data: Extract<Operation, { type: 'RECEIVE_TRANSFER' }>['data']): Operation {
+    return this.critical('RECEIVE_TRANSFER', data);
+  }
+
+  private critical<T extends 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER'>(
+    type: T,
+    data: Extract<Operation, { type: T }>['data'],
+  ): Operation {
+    const operation = {
+      opId: randomUUID(),
+      lane: 'critical',
+      seq: this.nextSeq('critical'),
+      type,
+      localId: randomUUID(),
+      data,
+    };
+    return operation as Operation;
+  }
+
   /** A cash refund of these lines of one of `sellerId`'s sales (all of it by default), put back on the shelf. */
   refund(
     sale: Pick<SaleContent, 'localId' | 'items'>,

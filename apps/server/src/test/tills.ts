@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, Session, SyncResponse } from '@opentill/domain';
+import type { Branch, Operation, Session, SyncResponse } from '@opentill/domain';
 import { stockExceptions, stockLedger, stockLevels } from '../db/schema.js';
 import { DeviceScript } from './operations.js';
 import { bearer, registerShop, signInDevice, testDb } from './test-app.js';
@@ -79,4 +79,29 @@ export async function exceptionsOf(session: Session) {
   return db.withTenant(session.tenant.id, (tx) =>
     tx.select().from(stockExceptions).where(eq(stockExceptions.tenantId, session.tenant.id)),
   );
+}
+
+/** A new branch of the owner's shop (BR1). */
+export async function addBranch(app: FastifyInstance, owner: Session, name: string): Promise<Branch> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/branches',
+    headers: bearer(owner),
+    payload: { name },
+  });
+  expect(response.statusCode).toBe(201);
+  return response.json<Branch>();
+}
+
+/** A till signed in for the owner and moved to `branch` (BR3). */
+export async function tillAt(app: FastifyInstance, owner: Session, branch: Branch): Promise<Till> {
+  const session = await signInDevice(app, owner);
+  const moved = await app.inject({
+    method: 'PUT',
+    url: '/api/v1/devices/current/branch',
+    headers: bearer(session),
+    payload: { branchId: branch.id },
+  });
+  expect(moved.statusCode).toBe(200);
+  return { session: { ...session, branch }, script: new DeviceScript() };
 }

@@ -273,6 +273,9 @@ export class FakeSyncServer {
         const status = operation.type === 'RESOLVE_STOCK_EXCEPTION' && !resolvedNow ? 'updated' : 'created';
         return { ...header, status, serverId: operation.localId };
       }
+      // Transfers are tested against the real server.
+      case 'DISPATCH_TRANSFER':
+      case 'RECEIVE_TRANSFER':
       case 'REPORT_PIN_FAILURE':
       case 'RECORD_REPRINT':
       case 'OPEN_SHIFT':

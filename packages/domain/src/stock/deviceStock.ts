@@ -27,6 +27,10 @@ export function stockMovements(operation: OperationContent): StockMovement[] {
       return [{ productId: operation.data.productId, delta: operation.data.quantity }];
     case 'ADJUST_STOCK':
       return [{ productId: operation.data.productId, delta: operation.data.delta }];
+    case 'DISPATCH_TRANSFER':
+      return operation.data.lines.map((line) => ({ productId: line.productId, delta: -line.quantity }));
+    // What arrives is known per line of the transfer, not by product here: the pulled figure brings it.
+    case 'RECEIVE_TRANSFER':
     case 'UPSERT_PRODUCT':
     case 'DELETE_PRODUCT':
     case 'RESOLVE_STOCK_EXCEPTION':

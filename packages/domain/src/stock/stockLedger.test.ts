@@ -331,7 +331,9 @@ function step(model: Model, op: Op) {
       if (sellableOnHand(here, today) < op.quantity) return expectRefused(result, 'INSUFFICIENT_STOCK');
       if (!result.ok) throw new Error(`dispatch refused: ${result.reason}`);
       const sent = result.transfer.lines;
-      expectFefo(here, sent, today, pinned?.id);
+      // The model keeps every unit in a batch: a transfer line without one would be a bug here.
+      const allocations = sent.map(({ batchId, quantity }) => ({ batchId: batchId ?? 'no batch', quantity }));
+      expectFefo(here, allocations, today, pinned?.id);
       expect(sent.reduce((sum, l) => sum + l.quantity, 0)).toBe(op.quantity);
       for (const l of sent)
         expect(here.find((b) => b.id === l.batchId)).toMatchObject({ lot: l.lot, expiresOn: l.expiresOn });

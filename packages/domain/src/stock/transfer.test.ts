@@ -68,6 +68,34 @@ describe('dispatchTransfer (BT9)', () => {
   });
 });
 
+describe('units kept without a batch (TR1)', () => {
+  it('sends what the batches do not cover from loose units, and they arrive without a batch', () => {
+    const loose = new Map([[PRODUCT, 3]]);
+    const sent = dispatchTransfer(
+      HEADER,
+      [batch(1, '2026-07-01', 2)],
+      [{ productId: PRODUCT, quantity: 4 }],
+      TODAY,
+      loose,
+    );
+    if (!sent.ok) throw new Error(sent.reason);
+    expect(sent.transfer.lines).toEqual([
+      { productId: PRODUCT, batchId: uuid(1), lot: 'L1', expiresOn: '2026-07-01', quantity: 2 },
+      { productId: PRODUCT, batchId: null, lot: null, expiresOn: null, quantity: 2 },
+    ]);
+    const short = dispatchTransfer(HEADER, [], [{ productId: PRODUCT, quantity: 4 }], TODAY, loose);
+    expect(short).toMatchObject({ ok: false, reason: 'INSUFFICIENT_STOCK', shortages: [{ available: 3 }] });
+
+    const arrived = receiveTransfer(sent.transfer, [2, 1], [], () => uuid(0x99));
+    if (!arrived.ok) throw new Error(arrived.reason);
+    expect(arrived.entries.map((e) => [e.batchId, e.delta])).toEqual([
+      [uuid(0x99), 2],
+      [null, 1],
+    ]);
+    expect(arrived.transfer.discrepancies).toEqual([expect.objectContaining({ line: 1, lot: null, missing: 1 })]);
+  });
+});
+
 describe('receiveTransfer (BT9)', () => {
   const sent = dispatched([batch(2, '2026-08-01', 5), batch(3, '2026-07-01', 2)], 6).transfer;
 

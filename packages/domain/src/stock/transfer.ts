@@ -36,11 +36,15 @@ export const receiveTransferSchema = z.object({
 
 export type TransferLineRequest = z.infer<typeof transferLineRequestSchema>;
 
-/** Units of one source batch on the way, with the lot and expiry the destination's batch takes. */
+/**
+ * Units of one source batch on the way, with the lot and expiry the
+ * destination's batch takes; `batchId` and `lot` null for units the source kept
+ * without a batch (they arrive without one).
+ */
 export interface TransferLine {
   productId: string;
-  batchId: string;
-  lot: string;
+  batchId: string | null;
+  lot: string | null;
   expiresOn: string | null;
   quantity: number;
 }
@@ -49,7 +53,7 @@ export interface TransferDiscrepancy {
   /** Index into the transfer's lines. */
   line: number;
   productId: string;
-  lot: string;
+  lot: string | null;
   expiresOn: string | null;
   sent: number;
   received: number;
@@ -93,35 +97,44 @@ function refuseTransfer(reason: TransferRefusalReason, shortages: Shortage[] = [
 /**
  * Sends stock: each requested line is taken FEFO (or from its named batch) from
  * the source's batches as the lines before it left them, one `transfer_out`
- * entry per batch. Refused whole when any line is short, so a transfer never
- * takes a batch below zero nor sends an expired unit.
+ * entry per batch, and what the batches do not cover from the units the source
+ * keeps without a batch (`unbatched`, per product: its figure less its batches).
+ * Refused whole when any line is short, so a transfer never takes a batch or a
+ * figure below zero nor sends an expired unit.
  */
 export function dispatchTransfer(
   header: Pick<Transfer, 'id' | 'fromBranchId' | 'toBranchId'>,
   batches: readonly Batch[],
   requests: readonly TransferLineRequest[],
   today: string,
+  unbatched: ReadonlyMap<string, number> = new Map(),
 ): { ok: true; transfer: Transfer; entries: LedgerEntry[] } | TransferRefusal | BatchRefusal {
   const { id, fromBranchId, toBranchId } = header;
   if (fromBranchId === toBranchId) return refuseTransfer('SAME_BRANCH');
   // A working copy, so each line takes from what the lines before it left.
   const left = new Map(batches.filter((b) => b.branchId === fromBranchId).map((b) => [b.id, { ...b }]));
+  const loose = new Map(unbatched);
   const lines: TransferLine[] = [];
   const shortages: Shortage[] = [];
   for (const request of requests) {
-    const source = batchesOf([...left.values()], fromBranchId, request.productId);
+    const { productId, quantity: requested } = request;
+    const source = batchesOf([...left.values()], fromBranchId, productId);
     const pinned = request.batchId === undefined ? {} : { pinnedBatchId: request.batchId };
-    const taken = allocateFefo(source, request.quantity, today, pinned);
+    const taken = allocateFefo(source, requested, today, pinned);
     if (!taken.ok) return taken;
-    if (taken.shortfall > 0) {
-      const { productId, quantity } = request;
-      shortages.push({ productId, requested: quantity, available: quantity - taken.shortfall });
+    const looseHere = Math.max(loose.get(productId) ?? 0, 0);
+    if (taken.shortfall > looseHere) {
+      shortages.push({ productId, requested, available: requested - taken.shortfall + looseHere });
       continue;
     }
     for (const { batchId, quantity } of taken.allocations) {
       const batch = left.get(batchId) as Batch;
       batch.onHand -= quantity;
-      lines.push({ productId: batch.productId, batchId, lot: batch.lot, expiresOn: batch.expiresOn, quantity });
+      lines.push({ productId, batchId, lot: batch.lot, expiresOn: batch.expiresOn, quantity });
+    }
+    if (taken.shortfall > 0) {
+      loose.set(productId, looseHere - taken.shortfall);
+      lines.push({ productId, batchId: null, lot: null, expiresOn: null, quantity: taken.shortfall });
     }
   }
   if (shortages.length > 0) return refuseTransfer('INSUFFICIENT_STOCK', shortages);
@@ -174,12 +187,12 @@ export function receiveTransfer(
   const discrepancies: TransferDiscrepancy[] = [];
   for (const [index, line] of transfer.lines.entries()) {
     const units = received[index] ?? 0;
-    const { productId, lot, expiresOn } = line;
+    const { productId, expiresOn } = line;
     if (units < line.quantity) {
       discrepancies.push({
         line: index,
         productId,
-        lot,
+        lot: line.lot,
         expiresOn,
         sent: line.quantity,
         received: units,
@@ -187,6 +200,11 @@ export function receiveTransfer(
       });
     }
     if (units === 0) continue;
+    const { lot } = line;
+    if (lot === null) {
+      entries.push({ kind: 'transfer_in', productId, branchId, batchId: null, delta: units, ref: transfer.id });
+      continue;
+    }
     // Same lot and expiry: the same batch. A lot held with another expiry stays a separate batch.
     const same = (batch: Batch) =>
       batch.branchId === branchId &&

@@ -18,6 +18,8 @@ export const LANE_OF_TYPE = {
   RECEIVE_STOCK: 'critical',
   ADJUST_STOCK: 'critical',
   RESOLVE_STOCK_EXCEPTION: 'critical',
+  DISPATCH_TRANSFER: 'critical',
+  RECEIVE_TRANSFER: 'critical',
   UPSERT_PRODUCT: 'medium',
   DELETE_PRODUCT: 'medium',
   REPORT_PIN_FAILURE: 'medium',

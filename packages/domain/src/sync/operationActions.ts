@@ -22,6 +22,9 @@ export function actionOfOperation(operation: OperationContent): Action {
       return operation.data.reason === 'count' ? 'stock:count' : 'stock:adjust';
     case 'RESOLVE_STOCK_EXCEPTION':
       return 'stock:adjust';
+    case 'DISPATCH_TRANSFER':
+    case 'RECEIVE_TRANSFER':
+      return 'stock:transfer';
     case 'OPEN_SHIFT':
     case 'RECORD_CASH_MOVEMENT':
     case 'CLOSE_SHIFT':

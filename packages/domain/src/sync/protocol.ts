@@ -10,6 +10,7 @@ import {
   stockLevelSchema,
 } from '../stock/stock.js';
 import { pulledBatchSchema } from '../stock/pulledBatch.js';
+import { dispatchTransferSchema, receiveTransferSchema } from '../stock/transfer.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { shopSettingsSchema } from '../shop/settings.js';
 import { reprintSchema } from '../receipts/reprint.js';
@@ -89,6 +90,22 @@ export const resolveStockExceptionOperationSchema = z.object({
   data: resolveStockExceptionSchema,
 });
 
+/** Stock sent from the device's branch to another (SPEC BT9, TR1). */
+export const dispatchTransferOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('DISPATCH_TRANSFER'),
+  localId: z.string(),
+  data: dispatchTransferSchema,
+});
+
+/** What arrived of a transfer to the device's branch, per line (TR2). */
+export const receiveTransferOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RECEIVE_TRANSFER'),
+  localId: z.string(),
+  data: receiveTransferSchema,
+});
+
 /** Wrong PINs on a shared device, reported so the owner's audit log shows them (SPEC ID3, AU4). */
 export const pinFailureSchema = z.object({
   /** Whose PIN was tried. */
@@ -160,6 +177,8 @@ export const operationSchema = z.discriminatedUnion('type', [
   receiveStockOperationSchema,
   adjustStockOperationSchema,
   resolveStockExceptionOperationSchema,
+  dispatchTransferOperationSchema,
+  receiveTransferOperationSchema,
   reportPinFailureOperationSchema,
   recordReprintOperationSchema,
   openShiftOperationSchema,
