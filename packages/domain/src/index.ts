@@ -53,5 +53,6 @@ export * from './stock/fefo.js';
 export * from './stock/ledger.js';
 export * from './stock/batchMovements.js';
 export * from './stock/transfer.js';
+export * from './stock/transferSchemas.js';
 export * from './stock/lowStock.js';
 export * from './stock/expiryAlerts.js';

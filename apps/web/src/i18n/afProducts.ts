@@ -3,6 +3,43 @@ import type { enProducts } from './enProducts';
 
 /** Afrikaans strings of the Products tab (`enProducts.ts`'s counterpart). */
 export const afProducts: DeepStrings<typeof enProducts> = {
+  transfers: {
+    title: 'Oordragte tussen takke',
+    offline:
+      'Vanlyn: die takke en inkomende oordragte wys sodra die foon aanlyn is. Wat jy stuur of ontvang word gestoor en gaan wanneer die netwerk terug is.',
+    start: 'Stuur voorraad na ’n ander tak',
+    to: 'Stuur na',
+    product: 'Produk (tik sy naam of skandeer sy strepieskode)',
+    picked: '{{name}}: {{count}} hier',
+    quantity: 'Eenhede',
+    addLine: 'Voeg by',
+    send: 'Stuur',
+    sent_one: '{{count}} eenheid na {{name}} gestuur.',
+    sent_other: '{{count}} eenhede na {{name}} gestuur.',
+    noOtherBranch: 'Hierdie winkel het een tak. Voeg nog een by onder Personeel → Takke om voorraad daarheen te stuur.',
+    incoming: 'Op pad hierheen',
+    noIncoming: 'Niks is op pad na hierdie tak nie.',
+    from: 'Van {{name}}',
+    unknownProduct: '’n Produk wat hierdie foon nog nie ken nie',
+    noLot: '{{count}} gestuur, geen lot',
+    lotLine: 'Lot {{lot}}, verval {{date}}: {{count}} gestuur',
+    receivedUnits: 'Eenhede wat aangekom het',
+    receive: 'Ontvang',
+    receivedDone: 'Die oordrag van {{name}} is ontvang.',
+    recent: 'Onlangse oordragte',
+    status: {
+      in_transit: 'Op pad',
+      received: 'Ontvang',
+      received_with_discrepancy: 'Ontvang, party kort',
+    },
+    errors: {
+      pickProduct: 'Kies eers ’n produk.',
+      noLines: 'Voeg ten minste een produk by om te stuur.',
+      noBranch: 'Kies die tak om na te stuur.',
+      received: 'Tik die eenhede wat vir elke lyn aangekom het: van 0 tot wat gestuur is.',
+      loadFailed: 'Die oordragte kon nie gelaai word nie. Probeer weer oor ’n oomblik.',
+    },
+  },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
     title: 'Voorraad',

@@ -1,5 +1,42 @@
 /** English strings of the Products tab (add, edit, delete), loaded with it (`loadProductStrings`). */
 export const enProducts = {
+  transfers: {
+    title: 'Transfers between branches',
+    offline:
+      'Offline: the branches and incoming transfers show once the phone is online. What you send or receive is saved and goes when the network is back.',
+    start: 'Send stock to another branch',
+    to: 'Send to',
+    product: 'Product (type its name or scan its barcode)',
+    picked: '{{name}}: {{count}} here',
+    quantity: 'Units',
+    addLine: 'Add',
+    send: 'Send',
+    sent_one: 'Sent {{count}} unit to {{name}}.',
+    sent_other: 'Sent {{count}} units to {{name}}.',
+    noOtherBranch: 'This shop has one branch. Add another under Staff → Branches to send stock to it.',
+    incoming: 'On the way here',
+    noIncoming: 'Nothing is on its way to this branch.',
+    from: 'From {{name}}',
+    unknownProduct: 'A product this phone does not know yet',
+    noLot: '{{count}} sent, no lot',
+    lotLine: 'Lot {{lot}}, expires {{date}}: {{count}} sent',
+    receivedUnits: 'Units that arrived',
+    receive: 'Receive',
+    receivedDone: 'Received the transfer from {{name}}.',
+    recent: 'Recent transfers',
+    status: {
+      in_transit: 'On the way',
+      received: 'Received',
+      received_with_discrepancy: 'Received, some missing',
+    },
+    errors: {
+      pickProduct: 'Pick a product first.',
+      noLines: 'Add at least one product to send.',
+      noBranch: 'Pick the branch to send to.',
+      received: 'Type the units that arrived for each line: from 0 up to what was sent.',
+      loadFailed: 'The transfers could not be loaded. Try again in a moment.',
+    },
+  },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
     title: 'Stock',

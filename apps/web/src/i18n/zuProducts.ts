@@ -3,6 +3,44 @@ import type { enProducts } from './enProducts';
 
 /** isiZulu strings of the Products tab (`enProducts.ts`'s counterpart). */
 export const zuProducts: DeepStrings<typeof enProducts> = {
+  transfers: {
+    title: 'Ukudluliswa phakathi kwamagatsha',
+    offline:
+      'Awukho kulayini: amagatsha nokudluliswa okuzayo kuzovela uma ifoni isixhumekile. Okuthumelayo noma okwamukelayo kuyagcinwa futhi kuhamba uma inethiwekhi ibuya.',
+    start: 'Thumela isitoko kwelinye igatsha',
+    to: 'Thumela ku',
+    product: 'Umkhiqizo (thayipha igama lawo noma uskene ibhakhodi yawo)',
+    picked: '{{name}}: {{count}} lapha',
+    quantity: 'Amayunithi',
+    addLine: 'Engeza',
+    send: 'Thumela',
+    sent_one: 'Kuthunyelwe iyunithi engu-{{count}} ku-{{name}}.',
+    sent_other: 'Kuthunyelwe amayunithi angu-{{count}} ku-{{name}}.',
+    noOtherBranch:
+      'Lesi sitolo sinegatsha elilodwa. Engeza elinye ngaphansi kokuthi Abasebenzi → Amagatsha ukuze uthumele isitoko kulo.',
+    incoming: 'Kusendleleni kuza lapha',
+    noIncoming: 'Akukho okusendleleni kuza kuleli gatsha.',
+    from: 'Kusuka ku-{{name}}',
+    unknownProduct: 'Umkhiqizo le foni engakawazi',
+    noLot: 'Kuthunyelwe {{count}}, alikho iqoqo',
+    lotLine: 'Iqoqo {{lot}}, liphelelwa ngo-{{date}}: kuthunyelwe {{count}}',
+    receivedUnits: 'Amayunithi afikile',
+    receive: 'Yamukela',
+    receivedDone: 'Ukudluliswa okusuka ku-{{name}} kwamukelwe.',
+    recent: 'Ukudluliswa kwakamuva',
+    status: {
+      in_transit: 'Kusendleleni',
+      received: 'Kwamukelwe',
+      received_with_discrepancy: 'Kwamukelwe, okunye kuntula',
+    },
+    errors: {
+      pickProduct: 'Khetha umkhiqizo kuqala.',
+      noLines: 'Engeza okungenani umkhiqizo owodwa ozowuthumela.',
+      noBranch: 'Khetha igatsha ozothumela kulo.',
+      received: 'Thayipha amayunithi afikile emgqeni ngamunye: kusuka ku-0 kuya kulokho okuthunyelwe.',
+      loadFailed: 'Ukudluliswa akukwazanga ukulayishwa. Zama futhi emva kwesikhashana.',
+    },
+  },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
     title: 'Isitoko',

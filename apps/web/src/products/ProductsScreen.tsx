@@ -12,6 +12,8 @@ const NO_STOCK: ReadonlyMap<string, number> = new Map();
 
 // CSV import and export: its own chunk, loaded only for people who may edit products.
 const CsvPanel = lazy(() => import('./import/CsvPanel'));
+// Transfers between branches: likewise, for people who may move stock between branches.
+const TransfersPanel = lazy(() => import('../transfers/TransfersPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
@@ -75,6 +77,11 @@ export function ProductsScreen() {
                 {t('products.readOnly')}
               </p>
             )}
+            {access.transfer && products ? (
+              <Suspense fallback={null}>
+                <TransfersPanel products={products} stock={stock} />
+              </Suspense>
+            ) : null}
             <ProductList
               products={products}
               stock={stock}

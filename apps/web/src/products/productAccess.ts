@@ -5,6 +5,8 @@ export interface ProductAccess {
   write: boolean;
   receive: boolean;
   count: boolean;
+  /** Send and receive transfers between branches (SPEC TR). */
+  transfer: boolean;
 }
 
 /**
@@ -14,7 +16,12 @@ export interface ProductAccess {
  */
 export function productAccessOf(actingRole: Role | null): ProductAccess {
   const allows = (action: Parameters<typeof can>[1]) => actingRole !== null && can(actingRole, action);
-  return { write: allows('product:write'), receive: allows('stock:receive'), count: allows('stock:count') };
+  return {
+    write: allows('product:write'),
+    receive: allows('stock:receive'),
+    count: allows('stock:count'),
+    transfer: allows('stock:transfer'),
+  };
 }
 
 /** Whether a product opens at all: to edit it, or to work on its stock. */

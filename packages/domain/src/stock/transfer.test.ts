@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Batch } from './batches.js';
 import { applyEntries } from './ledger.js';
-import { dispatchTransfer, receiveTransfer, receiveTransferSchema, type Transfer } from './transfer.js';
+import { dispatchTransfer, receiveTransfer, type Transfer } from './transfer.js';
+import { receiveTransferSchema } from './transferSchemas.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const PRODUCT = uuid(0xa);

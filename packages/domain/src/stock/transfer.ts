@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
 import { batchesOf, type Batch, type BatchRefusal } from './batches.js';
 import { allocateFefo } from './fefo.js';
 import type { LedgerEntry } from './ledger.js';
 import type { Shortage } from './oversell.js';
-import { MAX_STOCK_MOVEMENT } from './stock.js';
+import type { TransferLineRequest } from './transferSchemas.js';
 
 /**
  * Transfers between branches (BT9): dispatched from one branch's batches
@@ -14,27 +13,6 @@ import { MAX_STOCK_MOVEMENT } from './stock.js';
 
 export const TRANSFER_STATUSES = ['in_transit', 'received', 'received_with_discrepancy'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
-
-const transferLineRequestSchema = z.object({
-  productId: z.uuid(),
-  quantity: z.int().check(z.gte(1), z.lte(MAX_STOCK_MOVEMENT)),
-  /** A specific batch to send (e.g. a lot selling too slowly here to beat its expiry); else FEFO. */
-  batchId: z.optional(z.uuid()),
-});
-
-export const dispatchTransferSchema = z.object({
-  id: z.uuid(),
-  toBranchId: z.uuid(),
-  lines: z.array(transferLineRequestSchema).check(z.minLength(1), z.maxLength(200)),
-});
-
-/** What arrived, per line of the transfer, as counted at the destination. */
-export const receiveTransferSchema = z.object({
-  transferId: z.uuid(),
-  received: z.array(z.int().check(z.gte(0), z.lte(MAX_STOCK_MOVEMENT))).check(z.minLength(1)),
-});
-
-export type TransferLineRequest = z.infer<typeof transferLineRequestSchema>;
 
 /**
  * Units of one source batch on the way, with the lot and expiry the

@@ -10,7 +10,7 @@ import {
   stockLevelSchema,
 } from '../stock/stock.js';
 import { pulledBatchSchema } from '../stock/pulledBatch.js';
-import { dispatchTransferSchema, receiveTransferSchema } from '../stock/transfer.js';
+import { dispatchTransferSchema, receiveTransferSchema } from '../stock/transferSchemas.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { shopSettingsSchema } from '../shop/settings.js';
 import { reprintSchema } from '../receipts/reprint.js';

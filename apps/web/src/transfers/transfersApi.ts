@@ -1,0 +1,26 @@
+import type { Branch, TransferLine, TransferStatus } from '@opentill/domain';
+import { tokenRequest, type ApiResult } from '../api/tokenRequest';
+
+/** A transfer as the server lists it (GET /api/v1/transfers, SPEC TR4). */
+export interface TransferView {
+  id: string;
+  fromBranchId: string;
+  toBranchId: string;
+  status: TransferStatus;
+  lines: TransferLine[];
+  received: number[] | null;
+  discrepancies: { line: number; missing: number }[];
+  dispatchedAt: string;
+}
+
+/** The transfers out of and into this till's branch, newest first; online only. */
+export async function fetchTransfers(): Promise<ApiResult<TransferView[]>> {
+  const answer = await tokenRequest('GET', '/api/v1/transfers');
+  return answer.ok ? { ok: true, value: (answer.value as { transfers: TransferView[] }).transfers } : answer;
+}
+
+/** The shop's branches, to send to; online only. */
+export async function fetchBranches(): Promise<ApiResult<Branch[]>> {
+  const answer = await tokenRequest('GET', '/api/v1/branches');
+  return answer.ok ? { ok: true, value: (answer.value as { branches: Branch[] }).branches } : answer;
+}
