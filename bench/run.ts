@@ -10,12 +10,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { nextLink, type ChainLink } from '@opentill/domain';
 import { measureInitialRoute } from '../scripts/bundle-size.mjs';
+import { createBenchDatabase } from './catalogueSeed.js';
 import { ROOT, startServer, stopServer } from './servers.js';
 
-const PG_ADMIN = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SALES = 1000;
 const BATCH = 50;
 
@@ -73,17 +72,11 @@ async function pushSales(url: string): Promise<{ ms: number; created: number }> 
 }
 
 async function withPostgresDatabase<T>(use: (databaseUrl: string) => Promise<T>): Promise<T> {
-  const name = `opentill_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase('opentill_bench');
   try {
-    return await use(url.toString());
+    return await use(database.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

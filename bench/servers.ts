@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SERVER = join(ROOT, 'apps/server/dist/main.js');
+/**
+ * The built server. `BENCH_SERVER` names another: a bundle built elsewhere, or the TypeScript entry
+ * (`apps/server/src/main.ts`, run through tsx), so a run needs no `apps/server/dist` (and leaves the one
+ * another engineer's e2e run uses alone).
+ */
+const SERVER = process.env.BENCH_SERVER ?? join(ROOT, 'apps/server/dist/main.js');
+const SERVER_ARGS = SERVER.endsWith('.ts') ? ['--import', 'tsx', SERVER] : [SERVER];
 
 /** Every process a benchmark started (servers, the peer), killed when the run ends however it ends. */
 export const children = new Set<ChildProcess>();
@@ -21,7 +27,7 @@ export interface Running {
 
 export async function startServer(env: Record<string, string>, port: number): Promise<Running> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPENTILL_DEMO: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

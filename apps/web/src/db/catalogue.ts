@@ -8,13 +8,16 @@ import { listProducts } from './products';
  * unmounts for every payment; re-reading and re-sorting 20,000 products from
  * IndexedDB each time it comes back took seconds on a slow phone. A cheap live
  * query (the count, which reads the whole table's range, so any change wakes it)
- * follows every change (a pull, an edit, another tab); the full read follows
- * after REREAD_MS, or twice the last read's time if longer, so reading never
- * takes more than a third of the page's time: a first pull of 40 pages reads
- * the catalogue a few times, not 40, and its pages are not held up.
+ * follows every change (a pull, an edit, another tab); the full read starts
+ * REREAD_MS, or twice the last read's time if longer, after the last read
+ * ended, so reading never takes more than a third of the page's time: a first
+ * pull of 40 pages reads the catalogue a few times, not 40, and its pages are
+ * not held up. A change after a quiet spell is read at once: the grid counts a
+ * pull's last page without waiting out a gap it already had.
  */
 const REREAD_MS = 300;
 let lastReadMs = 0;
+let lastReadEnded = 0;
 let products: LocalProduct[] | undefined;
 let subscription: Subscription | null = null;
 /** A read is scheduled or running; `stale`: a change came meanwhile, so read again after it. */
@@ -41,12 +44,14 @@ function scheduleRead(): void {
   reading = true;
   stale = false;
   // The first read at once (the screen is waiting); later ones gathered.
-  const delay = products === undefined ? 0 : Math.max(REREAD_MS, 2 * lastReadMs);
+  const delay =
+    products === undefined ? 0 : Math.max(0, lastReadEnded + Math.max(REREAD_MS, 2 * lastReadMs) - performance.now());
   setTimeout(() => {
     const started = performance.now();
     listProducts()
       .then((next) => {
-        lastReadMs = performance.now() - started;
+        lastReadEnded = performance.now();
+        lastReadMs = lastReadEnded - started;
         products = next;
         for (const listener of listeners) listener();
       })

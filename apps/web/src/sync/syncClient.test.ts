@@ -19,7 +19,7 @@ import { PRODUCT_ID, testProduct, testSale, testSession } from '../testing/fixtu
 import { FakeRefreshServer } from '../tokens/fakeRefreshServer';
 import { FakeSyncServer } from './fakeSyncServer';
 import { MAX_CYCLES_PER_CALL, syncNow } from './syncClient';
-import { MAX_ROUNDS } from './syncCycle';
+import { APPLY_EVERY_RECORDS, MAX_ROUNDS } from './syncCycle';
 import { useSyncStatus } from './syncStatus';
 
 let server: FakeSyncServer;
@@ -35,6 +35,14 @@ beforeEach(async () => {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
+
+/** `count` products on the server, `pageSize` a page. */
+function serveProducts(count: number, pageSize: number): void {
+  server.pageSize = pageSize;
+  server.products = Array.from({ length: count }, (_, i) =>
+    testProduct({ id: crypto.randomUUID(), name: `Product ${i}`, barcode: null }),
+  );
+}
 
 describe('syncNow', () => {
   it('does nothing without a session', async () => {
@@ -168,15 +176,92 @@ describe('syncNow', () => {
 
   it('pulls page after page while hasMore, sending the new cursor each time', async () => {
     await saveSession(testSession());
-    server.pageSize = 2;
-    server.products = Array.from({ length: 5 }, (_, i) =>
-      testProduct({ id: crypto.randomUUID(), name: `Product ${i}` }),
-    );
+    serveProducts(5, 2);
 
     expect(await syncNow()).toEqual({ kind: 'done' });
     expect(server.requests.map((request) => request.cursor)).toEqual([null, '2:0', '4:0']);
     expect(await listProducts()).toHaveLength(5);
     expect(await getCursor()).toBe('5:0');
+  });
+
+  it('holds pages that push nothing and applies them together, every page, in order', async () => {
+    await saveSession(testSession());
+    serveProducts(5, 2);
+    const seen: { products: number; cursor: string | null }[] = [];
+    fetchMock.mockImplementation(async (url, init) => {
+      if (url === '/api/v1/sync') seen.push({ products: (await listProducts()).length, cursor: await getCursor() });
+      return server.fetch(url, init);
+    });
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    // Nothing was applied between the pages: the last answer came before the first commit.
+    expect(seen).toEqual([
+      { products: 0, cursor: null },
+      { products: 0, cursor: null },
+      { products: 0, cursor: null },
+    ]);
+    expect(await listProducts()).toHaveLength(5);
+    expect(await getCursor()).toBe('5:0');
+  });
+
+  it('applies the held pages before pushing a sale recorded meanwhile, from their cursor', async () => {
+    await saveSession(testSession());
+    serveProducts(5, 2);
+    const sale = testSale();
+    fetchMock.mockImplementation(async (url, init) => {
+      const response = await server.fetch(url, init);
+      if (server.requests.length === 1) await recordSale(sale);
+      return response;
+    });
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    const pushing = server.requests.find((request) => request.pendingOperations.length > 0);
+    expect(pushing?.cursor).toBe('2:0');
+    expect(server.storedCount('CREATE_SALE')).toBe(1);
+    expect(await listProducts()).toHaveLength(5);
+    expect(await pendingOperations(50)).toEqual([]);
+  });
+
+  it('applies the pages it holds when the link goes down mid-pull', async () => {
+    await saveSession(testSession());
+    serveProducts(5, 2);
+    fetchMock.mockImplementation(async (url, init) => {
+      if (server.requests.length === 2) throw new TypeError('Failed to fetch');
+      return server.fetch(url, init);
+    });
+
+    expect(await syncNow()).toEqual({ kind: 'retry', problem: { code: 'network' } });
+    expect(await listProducts()).toHaveLength(4);
+    expect(await getCursor()).toBe('4:0');
+  });
+
+  it('asks for the next pages while it commits the held ones, each page once and in order', async () => {
+    await saveSession(testSession());
+    // Two pages reach APPLY_EVERY_RECORDS; the third is asked for during their commit.
+    serveProducts(APPLY_EVERY_RECORDS + 1000, APPLY_EVERY_RECORDS / 2);
+    const end = `${server.products.length}:0`;
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    expect(server.requests.map((request) => request.cursor)).toEqual([null, '2500:0', '5000:0', end]);
+    expect(await listProducts()).toHaveLength(server.products.length);
+    expect(await getCursor()).toBe(end);
+  });
+
+  it('asks again the usual way for a page that failed while it committed', async () => {
+    await saveSession(testSession());
+    serveProducts(APPLY_EVERY_RECORDS + 1000, APPLY_EVERY_RECORDS / 2);
+    let calls = 0;
+    fetchMock.mockImplementation(async (url, init) => {
+      if (url === '/api/v1/sync' && ++calls === 3) throw new TypeError('Failed to fetch');
+      return server.fetch(url, init);
+    });
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    // The third call (the page asked for ahead) got no answer; the next round asked for it again.
+    expect(calls).toBe(4);
+    expect(server.requests.map((request) => request.cursor)).toEqual([null, '2500:0', '5000:0']);
+    expect(await listProducts()).toHaveLength(server.products.length);
+    expect(await getCursor()).toBe(`${server.products.length}:0`);
   });
 
   it('goes on past MAX_ROUNDS while the server has more, and stops after MAX_CYCLES_PER_CALL cycles', async () => {

@@ -4,6 +4,7 @@ import {
   PROTOCOL_VERSION,
   syncResponseSchema,
   type SyncRequest,
+  type SyncResponse,
 } from '@opentill/domain';
 import {
   applySyncResult,
@@ -13,6 +14,7 @@ import {
   pendingOperations,
   recordFailedAttempt,
 } from '../db/syncStore';
+import { applyInOneTransaction } from '../db/pull';
 import { validAccessToken, type TokenFailure } from '../tokens/accessToken';
 import { authorizedFetch } from '../tokens/authorizedFetch';
 import { MAX_PUSH_BYTES, takeBatch } from './batch';
@@ -30,6 +32,14 @@ import { withSyncLock } from './syncLock';
 const SYNC_URL = '/api/v1/sync';
 /** Bounds one run: 20 rounds move 1,000 operations or 10,000 pulled products. */
 export const MAX_ROUNDS = 20;
+/**
+ * Pages of a pull that pushes nothing are held and committed together once they bring this many
+ * records (products, figures, batches, ...), or the pull ends: after each commit the screens read
+ * every product and figure again, which, a page at a time, took most of a first pull's time. The
+ * next pages are asked for while a commit runs (`commitPullingAhead`). Bounded, so one commit keeps
+ * a sale waiting for a moment only.
+ */
+export const APPLY_EVERY_RECORDS = 5000;
 
 /**
  * A failed sync, by kind: `network` (no answer), `server` (a 5xx or an answer
@@ -111,66 +121,150 @@ function outcomeWithoutToken(failure: TokenFailure): SyncOutcome {
   }
 }
 
+type SyncResult = Parameters<typeof applySyncResult>[0];
+type EncodedBody = Awaited<ReturnType<typeof encodeJsonBody>>;
+
+/** The records an answer brings (the `serverChanges` arrays' lengths). */
+const recordsIn = (changes: SyncResponse['serverChanges']) =>
+  Object.values(changes).reduce((records, list) => records + (Array.isArray(list) ? list.length : 0), 0);
+
+/** POSTs an encoded sync request with `token`. */
+function post({ body, contentEncoding }: EncodedBody, token: string): Promise<Response> {
+  return fetch(SYNC_URL, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
+    },
+    body,
+  });
+}
+
+const pullRequest = (deviceId: string, cursor: string | null): SyncRequest => ({
+  protocolVersion: PROTOCOL_VERSION,
+  deviceId,
+  lastSyncTimestamp: null,
+  cursor,
+  pendingOperations: [],
+});
+
+/**
+ * A pull that pushes nothing, sent with `token` as it is (no IndexedDB read: see `commitPullingAhead`).
+ * Null for anything but a page to hold (no answer, a refusal, an answer that does not parse, a
+ * removed device): such a pull changed nothing on the server, so the usual round asks again.
+ */
+async function pullAhead(deviceId: string, cursor: string, token: string): Promise<SyncResponse | null> {
+  try {
+    const response = await post(await encodeJsonBody(JSON.stringify(pullRequest(deviceId, cursor))), token);
+    if (!response.ok) return null;
+    const parsed = syncResponseSchema.safeParse(await response.json());
+    const answer = parsed.success ? parsed.data : null;
+    return answer && answer.deviceRevoked !== true && answer.acknowledgments.length === 0 ? answer : null;
+  } catch {
+    return null;
+  }
+}
+
 async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  /** Answers to pulls that pushed nothing, received but not yet applied, in order; their records. */
+  const held: SyncResult[] = [];
+  let heldRecords = 0;
+  const hold = (answer: SyncResponse) => {
+    held.push({
+      deviceId,
+      acknowledgments: answer.acknowledgments,
+      conflicts: answer.conflicts,
+      // BR3: a till moved to another branch drops the old branch's stock with this page.
+      page: { ...answer.serverChanges, stockReset: answer.stockReset },
+      cursor: answer.cursor,
+      shop: answer.shop,
+      receiptPrefix: answer.device?.receiptPrefix,
+    });
+    heldRecords += recordsIn(answer.serverChanges);
+  };
+  /** Applies the held answers in one transaction; false: signed out meanwhile (nothing more to do). */
+  const applyHeld = async (): Promise<boolean> => {
+    heldRecords = 0;
+    return held.length === 0 || applyInOneTransaction(held.splice(0), applySyncResult);
+  };
+  // Every way out applies what is held first: those answers are good, and their cursor not yet stored.
+  const leave = async (outcome: SyncOutcome): Promise<SyncOutcome> =>
+    (await applyHeld()) ? outcome : { kind: 'skipped', reason: 'no-session' };
+  let round = 0;
+  /**
+   * Commits the held pages and, while the commit runs, asks for the next ones (each a round): the
+   * commit holds every table, so these requests read nothing from IndexedDB (the token just used,
+   * no operations; one recorded meanwhile goes with the next usual round), and the link and the
+   * server work beside the commit instead of after it. False: signed out meanwhile.
+   */
+  const commitPullingAhead = async (token: string, from: SyncResponse): Promise<boolean> => {
+    const commit = applyHeld();
+    let committed = false;
+    void commit.then(
+      () => (committed = true),
+      () => (committed = true),
+    );
+    for (let last = from; !committed && last.hasMore && heldRecords < APPLY_EVERY_RECORDS && round < MAX_ROUNDS;) {
+      const next = await pullAhead(deviceId, last.cursor, token);
+      if (!next) break;
+      round += 1;
+      hold(next);
+      last = next;
+    }
+    return commit;
+  };
+
+  while (round < MAX_ROUNDS) {
+    round += 1;
     // Lane by lane (critical first), at most 50 operations and 256 KiB of JSON.
     const queued = await pendingOperations(MAX_OPERATIONS_PER_PUSH);
-    const envelope: SyncRequest = {
-      protocolVersion: PROTOCOL_VERSION,
-      deviceId,
-      lastSyncTimestamp: null,
-      cursor: await getCursor(),
-      pendingOperations: [],
-    };
+    // Operations are pushed from where the phone has applied to: a sale recorded meanwhile stops the holding.
+    if (queued.length > 0 && !(await applyHeld())) return { kind: 'skipped', reason: 'no-session' };
+    const envelope = pullRequest(deviceId, held.at(-1)?.cursor ?? (await getCursor()));
     const operations = takeBatch(queued, utf8Length(JSON.stringify(envelope)), MAX_PUSH_BYTES);
     const request: SyncRequest = { ...envelope, pendingOperations: operations };
     const sentOpIds = operations.map((operation) => operation.opId);
 
     let response: Response;
+    let usedToken = '';
     try {
-      const { body, contentEncoding } = await encodeJsonBody(JSON.stringify(request));
-      const sent = await authorizedFetch((token) =>
-        fetch(SYNC_URL, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            Authorization: `Bearer ${token}`,
-            ...(contentEncoding ? { 'Content-Encoding': contentEncoding } : {}),
-          },
-          body,
-        }),
-      );
-      if (!sent.ok) return outcomeWithoutToken(sent.failure);
+      const encoded = await encodeJsonBody(JSON.stringify(request));
+      const sent = await authorizedFetch((token) => {
+        usedToken = token;
+        return post(encoded, token);
+      });
+      if (!sent.ok) return leave(outcomeWithoutToken(sent.failure));
       response = sent.response;
     } catch {
       // No answer: the operations may or may not have arrived. Resending them
       // unchanged (same opId and seq) is safe: the server applies each once.
       await recordFailedAttempt(sentOpIds, { code: 'network', message: 'No answer from the server.' });
-      return { kind: 'retry', problem: { code: 'network' } };
+      return leave({ kind: 'retry', problem: { code: 'network' } });
     }
 
     if (!response.ok) {
       const problem = await readProblem(response);
       await recordFailedAttempt(sentOpIds, { code: problem.code, message: problem.message ?? '' });
-      return BLOCKING_STATUSES.has(response.status) ? { kind: 'blocked', problem } : { kind: 'retry', problem };
+      return leave(BLOCKING_STATUSES.has(response.status) ? { kind: 'blocked', problem } : { kind: 'retry', problem });
     }
 
     const parsed = syncResponseSchema.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) return { kind: 'retry', problem: { code: 'server' } };
+    if (!parsed.success) return leave({ kind: 'retry', problem: { code: 'server' } });
     const answer = parsed.data;
 
-    const applied = await applySyncResult({
-      deviceId,
-      acknowledgments: answer.acknowledgments,
-      conflicts: answer.conflicts,
-      page: answer.serverChanges,
-      cursor: answer.cursor,
-      shop: answer.shop,
-      receiptPrefix: answer.device?.receiptPrefix,
-    });
+    hold(answer);
+    // A pull that pushed nothing, with more to come: held until enough records wait (acknowledgments,
+    // a revoked device and the last page are applied at once).
+    const pullOnly = operations.length === 0 && answer.acknowledgments.length === 0 && answer.deviceRevoked !== true;
+    if (pullOnly && answer.hasMore) {
+      if (heldRecords >= APPLY_EVERY_RECORDS && !(await commitPullingAhead(usedToken, answer))) {
+        return { kind: 'skipped', reason: 'no-session' };
+      }
+      continue;
+    }
     // Signed out (or signed in as another device) while the request was on its way.
-    if (!applied) return { kind: 'skipped', reason: 'no-session' };
-
+    if (!(await applyHeld())) return { kind: 'skipped', reason: 'no-session' };
     // The owner removed this device: the server took what was pushed and pulls nothing.
     // Once nothing is left to send, forget everything here as sign-out does.
     const revoked = answer.deviceRevoked === true;
@@ -192,7 +286,7 @@ async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
     if (!answer.hasMore && !morePending) return { kind: 'done' };
   }
   // Still more after MAX_ROUNDS: release the lock (another tab or the worker may need it) and go again.
-  return { kind: 'done', more: true };
+  return leave({ kind: 'done', more: true });
 }
 
 /** Reads the API's error body ({ error: { code, message } }); anything else is a server fault. */
