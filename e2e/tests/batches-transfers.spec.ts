@@ -1,0 +1,147 @@
+/**
+ * Issue 7, Must show 3 (second part) in Chromium: the owner receives two lots of a medicine with their
+ * expiry dates, sells three and the earliest expiry goes first (SPEC BT3); then sends stock to a second
+ * branch, whose till receives it into the same lot (TR1, TR2); the server's figures follow.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { queryServerDb } from '../support/server.js';
+import {
+  SCREENSHOTS,
+  addProduct,
+  expectAllSynced,
+  registerShop,
+  signIn,
+  waitForServiceWorker,
+} from '../support/shop.js';
+
+test.setTimeout(150_000);
+
+/** A date `days` from today in the shop's calendar (South African time, UTC+2). */
+const inDays = (days: number) => new Date(Date.now() + 2 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+async function openProduct(page: Page, name: string): Promise<void> {
+  await page.getByTestId('nav-products').click();
+  await page.getByTestId('product-row').filter({ hasText: name }).getByRole('button').first().click();
+  await expect(page.getByTestId('stock-panel')).toBeVisible();
+}
+
+async function receiveLot(page: Page, quantity: string, lot: string, expiresOn: string): Promise<void> {
+  await page.getByTestId('stock-receive').click();
+  await page.getByTestId('stock-receive-quantity').fill(quantity);
+  await page.getByTestId('stock-receive-lot').fill(lot);
+  await page.getByTestId('stock-receive-expiry').fill(expiresOn);
+  await page.getByTestId('stock-receive-save').click();
+  await expect(page.getByTestId('stock-receive-save')).toHaveCount(0);
+}
+
+async function sell(page: Page, name: string, units: number): Promise<void> {
+  await page.getByTestId('nav-sell').click();
+  for (let i = 0; i < units; i++) await page.getByTestId('product-tile').filter({ hasText: name }).click();
+  await page.getByTestId('pay-button').click();
+  await page.getByTestId('tendered-input').fill('200');
+  await page.getByTestId('confirm-payment').click();
+  await expect(page.getByTestId('sale-done')).toBeVisible();
+  await page.getByTestId('new-sale').click();
+}
+
+/** The server's batches of the product: branch, lot and units, by branch then lot. */
+function serverLots(product: string) {
+  return queryServerDb<{ branch: string; lot: string; on_hand: number }>(
+    `select b.name as branch, s.lot, s.on_hand from stock_batches s join products p on p.id = s.product_id
+       join branches b on b.id = s.branch_id where p.name = $1 order by b.name, s.lot`,
+    [product],
+  );
+}
+
+test('a batch received with its expiry sells first-expiry-first-out, and stock moves to another branch', async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const other = await browser.newContext();
+  const office = await owner.newPage();
+  const rosebank = await other.newPage();
+  const medicine = `Panado 24s ${Date.now()}`;
+
+  const phone = await registerShop(office, `Pharmacy ${Date.now()}`);
+  await waitForServiceWorker(office);
+  await addProduct(office, { name: medicine, price: '45.00', stock: { opening: '', policy: 'flag' } });
+
+  // Two lots: LATE expires in 60 days, SOON in 10; the list shows the earliest expiry first.
+  await openProduct(office, medicine);
+  await receiveLot(office, '3', 'LATE-60', inDays(60));
+  await receiveLot(office, '2', 'SOON-10', inDays(10));
+  await expectAllSynced(office);
+  const lots = office.getByTestId('batch-row');
+  await expect(lots).toHaveCount(2, { timeout: 30_000 });
+  await expect(lots.nth(0)).toContainText('SOON-10');
+  await expect(lots.nth(1)).toContainText('LATE-60');
+
+  // Three sold: both of SOON's, then one of LATE's.
+  await sell(office, medicine, 3);
+  await expectAllSynced(office);
+  await expect
+    .poll(() => serverLots(medicine))
+    .toEqual([
+      { branch: 'Main', lot: 'LATE-60', on_hand: 2 },
+      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+    ]);
+  await openProduct(office, medicine);
+  await expect(lots).toHaveCount(1, { timeout: 30_000 });
+  await expect(lots.first()).toContainText('LATE-60');
+  await expect(lots.first()).toContainText('2');
+
+  // A second branch, and a till that stands in it.
+  await office.getByTestId('nav-staff').click();
+  await office.getByTestId('staff-section-branches').click();
+  await office.getByTestId('branch-add-name').fill('Rosebank');
+  await office.getByTestId('branch-add-submit').click();
+  await expect(office.getByTestId('branch-row').filter({ hasText: 'Rosebank' })).toBeVisible();
+  await signIn(rosebank, phone);
+  await rosebank.getByTestId('nav-staff').click();
+  await rosebank.getByTestId('staff-section-branches').click();
+  await rosebank.getByTestId('branch-row').filter({ hasText: 'Rosebank' }).getByTestId('branch-move').click();
+  await rosebank.getByTestId('branch-move-yes').click();
+  await expect(rosebank.getByTestId('branches-message')).toHaveText('This till now sells at Rosebank.');
+
+  // Main sends 2 units to Rosebank: they leave LATE-60 at once.
+  await office.getByTestId('nav-products').click();
+  await office.getByTestId('transfer-start').click();
+  await office.getByTestId('transfer-to').selectOption({ label: 'Rosebank' });
+  await office.getByTestId('transfer-product-search').fill('Panado');
+  await office.getByTestId('transfer-product-match').filter({ hasText: medicine }).click();
+  await office.getByTestId('transfer-quantity').fill('2');
+  await office.getByTestId('transfer-add-line').click();
+  await office.getByTestId('transfer-send').click();
+  await expect(office.getByTestId('transfers-notice')).toHaveText('Sent 2 units to Rosebank.');
+  await expectAllSynced(office);
+  await expect
+    .poll(() => serverLots(medicine))
+    .toEqual([
+      { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
+      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+    ]);
+
+  // Rosebank's till sees it on its way, receives both units, and the lot arrives with its expiry.
+  await rosebank.getByTestId('nav-products').click();
+  const incoming = rosebank.getByTestId('incoming-transfer');
+  await expect(incoming).toContainText(medicine);
+  await expect(incoming).toContainText('LATE-60');
+  await rosebank.screenshot({ path: `${SCREENSHOTS}transfer-incoming.png`, fullPage: true });
+  await rosebank.getByTestId('incoming-transfer-receive').click();
+  await expect(rosebank.getByTestId('transfers-notice')).toHaveText('Received the transfer from Main.');
+  await expectAllSynced(rosebank);
+  await expect
+    .poll(() => serverLots(medicine))
+    .toEqual([
+      { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
+      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+      { branch: 'Rosebank', lot: 'LATE-60', on_hand: 2 },
+    ]);
+  await expect(
+    rosebank.getByTestId('product-row').filter({ hasText: medicine }).getByTestId('stock-figure'),
+  ).toHaveAttribute('data-on-hand', '2', { timeout: 30_000 });
+  await expect(rosebank.getByTestId('transfer-row').first()).toContainText('Received');
+
+  await owner.close();
+  await other.close();
+});
