@@ -23,3 +23,11 @@ export async function expiredUnitsToday(): Promise<Map<string, number>> {
   }
   return expired;
 }
+
+/**
+ * The branch's batches still holding units, as last pulled: what the expiry alerts read (SPEC AL6).
+ * Batches with units are few beside the catalogue, so one pass over the table is cheap.
+ */
+export function batchesWithStock(): Promise<PulledBatch[]> {
+  return db.batches.filter((batch) => batch.onHand > 0).toArray();
+}

@@ -30,6 +30,7 @@ export {
 export { recordReprint } from './reprints';
 export { InvalidRecordError, isStorageFullError } from './errors';
 export { getSession, saveSession, type SessionKeeping } from './session';
+// A moved till's branch (db/sessionBranch.ts) loads with Staff → Branches, not with the till.
 export {
   getStoredTokens,
   saveRefreshedTokens,
@@ -84,6 +85,7 @@ export {
   useLiveSession,
   useLiveStockShown,
   useLiveExpiredUnits,
+  useLiveBatchesWithStock,
   tillStockSnapshot,
   useLiveRejectedOperations,
   useLiveSyncOverview,

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { liveQuery } from 'dexie';
-import type { Session, ShopSettings } from '@opentill/domain';
+import type { PulledBatch, Session, ShopSettings } from '@opentill/domain';
 import { getActingUser, type ActingUser } from './actingUser';
 import { getAlertsSeenSeq, getReceiptPrefix, getShopSettings } from './meta';
 import type { OutboxEntry, StaffRow } from './database';
@@ -11,7 +11,7 @@ import { getSession } from './session';
 import { getSessionEnd, type SessionEnd } from './sessionTokens';
 import { listRoster } from './staff';
 import { stockShownHere } from './stock';
-import { expiredUnitsToday } from './batches';
+import { batchesWithStock, expiredUnitsToday } from './batches';
 import { getOpenShift } from './shifts';
 import type { LocalShift } from './database';
 
@@ -80,6 +80,13 @@ const expiredUnits = sharedLiveValue(expiredUnitsToday);
 /** Units per product in batches expired today (BT2); the till keeps it subscribed while it sells. */
 export function useLiveExpiredUnits(): Map<string, number> | undefined {
   return useSyncExternalStore(expiredUnits.subscribe, expiredUnits.current);
+}
+
+const heldBatches = sharedLiveValue(batchesWithStock);
+
+/** The branch's batches with units (the expiry alerts, AL6): one read shared by the bell and the centre. */
+export function useLiveBatchesWithStock(): PulledBatch[] | undefined {
+  return useSyncExternalStore(heldBatches.subscribe, heldBatches.current);
 }
 
 /** The till's stock as last read, for the cart's checks inside a tap or scan (no await there). */

@@ -6,7 +6,7 @@ export const afStockAlerts: DeepStrings<typeof enStockAlerts> = {
   stockAlerts: {
     title: 'Voorraadwaarskuwings',
     close: 'Maak voorraadwaarskuwings toe',
-    empty: 'Niks hoef bestel te word nie: elke produk is bo sy herbestelvlak.',
+    empty: 'Niks vra aandag nie: elke produk is bo sy herbestelvlak en geen lot verval binne {{days}} dae nie.',
     explain:
       '’n Produk word gelys wanneer die voorraad wat hierdie foon wys op of onder sy herbestelvlak is. Stel die vlak op die produk se vorm, onder Produkte.',
     severity: {
@@ -14,10 +14,20 @@ export const afStockAlerts: DeepStrings<typeof enStockAlerts> = {
       low: 'Min voorraad',
     },
     figures: '{{onHand}} in voorraad · herbestelvlak {{level}}',
+    explainExpiry:
+      '’n Lot word gelys wanneer dit binne {{days}} dae verval, en weer sodra dit verval het met eenhede nog op die rak: dié mag nie verkoop word nie, so haal hulle van die rak af en skryf hulle af (rede “verval”).',
+    expiry: {
+      expired: 'Verval — skryf af',
+      expiresToday: 'Verval vandag',
+      expiresIn_one: 'Verval môre',
+      expiresIn_other: 'Verval oor {{count}} dae',
+      expiringFigures: 'Lot {{lot}} · {{onHand}} in voorraad · verval {{date}}',
+      expiredFigures: 'Lot {{lot}} · {{onHand}} op die rak · het {{date}} verval',
+    },
     open: 'Maak {{name}} oop in Produkte',
     notify: {
       label: 'Laat weet my op hierdie foon',
-      hint: 'Kry ’n kennisgewing wanneer ’n produk min raak of uit voorraad is terwyl OpenTill op hierdie foon oop is.',
+      hint: 'Kry ’n kennisgewing wanneer ’n produk min raak of uit voorraad is, of ’n lot naby of verby sy vervaldatum is, terwyl OpenTill op hierdie foon oop is.',
       unsupported: 'Hierdie blaaier kan nie kennisgewings wys nie.',
       denied:
         'Kennisgewings is vir OpenTill geblokkeer. Laat hulle toe in die blaaier se werfinstellings en skakel dit dan aan.',
@@ -31,6 +41,12 @@ export const afStockAlerts: DeepStrings<typeof enStockAlerts> = {
       summary_one: '{{count}} produk moet bestel word',
       summary_other: '{{count}} produkte moet bestel word',
       summaryMore: '{{names}} en nog {{more}}',
+      summaryAlerts_one: '{{count}} voorraadwaarskuwing vra aandag',
+      summaryAlerts_other: '{{count}} voorraadwaarskuwings vra aandag',
+      expired: 'Verval, skryf af: {{name}}',
+      expiringToday: 'Verval vandag: {{name}}',
+      expiring_one: 'Verval môre: {{name}}',
+      expiring_other: 'Verval oor {{count}} dae: {{name}}',
     },
   },
 };

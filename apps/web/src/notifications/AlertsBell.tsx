@@ -4,7 +4,7 @@ import { useNavigation } from '../shell/navigationStore';
 import { BellIcon } from '../ui/icons';
 import { isShowStockAlertsMessage } from './notificationMessages';
 import { notificationPermission, useNotifyPreference } from './notifyPreference';
-import { useStockAlerts } from './stockAlerts';
+import { useStockAlerts } from './useStockAlerts';
 
 /**
  * The header's bell (SPEC AL4): how many stock alerts there are, opening the notification centre.

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StockAlert } from '@opentill/domain';
+import { EXPIRY_ALERT_DAYS, type ExpiryAlert, type StockAlert } from '@opentill/domain';
 import { useNavigation } from '../shell/navigationStore';
 import { FullScreenDialog } from '../ui/FullScreenDialog';
+import { expiryFigures, expiryTag } from './alertWords';
+import { alertKey } from './crossings';
 import { notificationPermission, useNotifyPreference, type NotifyPermission } from './notifyPreference';
 import { turnOffNotifications, turnOnNotifications } from './notifySetting';
-import { useStockAlerts } from './stockAlerts';
+import { useStockAlerts } from './useStockAlerts';
 
 /**
  * The notification centre (SPEC AL), opened from the header's bell; lazy, with its strings. Lists
- * the stock alerts worst first, live from this phone's data (offline too); tapping one opens the
- * product on the Products tab. "Notify me on this phone" turns on system notifications (AL5).
+ * the stock alerts worst first (AL8: expired, out of stock, expiring, low), live from this phone's
+ * data (offline too); tapping one opens the product on the Products tab. "Notify me on this phone"
+ * turns on system notifications (AL5).
  */
 export function NotificationCentre() {
   const { t } = useTranslation();
@@ -24,30 +27,42 @@ export function NotificationCentre() {
       testId="notification-centre"
     >
       <NotifyToggle alerts={alerts} />
-      {alerts === undefined ? null : alerts.length === 0 ? (
-        <p data-testid="stock-alerts-empty" className="px-1 text-slate-700">
-          {t('stockAlerts.empty')}
-        </p>
-      ) : (
-        <ul className="flex flex-col gap-2" data-testid="stock-alerts">
-          {alerts.map((alert) => (
-            <li key={`${alert.kind}:${alert.productId}`}>
-              <AlertRow alert={alert} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {alerts === undefined ? null : <StockAlertList alerts={alerts} />}
       <p className="px-1 text-sm text-slate-600">{t('stockAlerts.explain')}</p>
+      <p className="px-1 text-sm text-slate-600">{t('stockAlerts.explainExpiry', { days: EXPIRY_ALERT_DAYS })}</p>
     </FullScreenDialog>
+  );
+}
+
+/** The alerts as listed, in the order given (the domain's, AL8); or why there are none. */
+export function StockAlertList({ alerts }: { alerts: readonly StockAlert[] }) {
+  const { t } = useTranslation();
+  if (alerts.length === 0) {
+    return (
+      <p data-testid="stock-alerts-empty" className="px-1 text-slate-700">
+        {t('stockAlerts.empty', { days: EXPIRY_ALERT_DAYS })}
+      </p>
+    );
+  }
+  return (
+    <ul className="flex flex-col gap-2" data-testid="stock-alerts">
+      {alerts.map((alert) => (
+        <li key={alertKey(alert)}>
+          <AlertRow alert={alert} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
 const SEVERITY_STYLES = {
   out: 'bg-red-100 text-red-900',
   low: 'bg-amber-100 text-amber-950',
+  expired: 'bg-red-100 text-red-900',
+  expiring: 'bg-orange-100 text-orange-950',
 } as const;
 
-/** One alert; a switch on `kind`, so the expiry alerts to come must say how they look. */
+/** One alert; a switch on `kind`, so a new kind must say how it looks. */
 function AlertRow({ alert }: { alert: StockAlert }) {
   const { t } = useTranslation();
   const showProduct = useNavigation((state) => state.showProduct);
@@ -76,7 +91,40 @@ function AlertRow({ alert }: { alert: StockAlert }) {
           </span>
         </button>
       );
+    case 'expiring':
+    case 'expired':
+      return <ExpiryRow alert={alert} />;
   }
+}
+
+/** A batch expiring or expired: opens its product, where the Products tab lists the batches. */
+function ExpiryRow({ alert }: { alert: ExpiryAlert }) {
+  const { t, i18n } = useTranslation();
+  const showProduct = useNavigation((state) => state.showProduct);
+  return (
+    <button
+      type="button"
+      onClick={() => showProduct(alert.productId)}
+      data-testid="stock-alert"
+      data-kind={alert.kind}
+      data-batch-id={alert.batchId}
+      aria-label={t('stockAlerts.open', { name: alert.name })}
+      className="flex min-h-14 w-full items-center gap-3 rounded-xl bg-white px-3 py-2 text-left shadow-sm active:bg-slate-50"
+    >
+      <span className="min-w-0 flex-1">
+        <span className="block truncate font-semibold text-slate-900">{alert.name}</span>
+        <span data-testid="stock-alert-figures" className="block text-sm text-slate-700">
+          {expiryFigures(alert, t, i18n.language)}
+        </span>
+      </span>
+      <span
+        data-testid="stock-alert-tag"
+        className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-semibold ${SEVERITY_STYLES[alert.kind]}`}
+      >
+        {expiryTag(alert, t)}
+      </span>
+    </button>
+  );
 }
 
 type Asking = 'idle' | 'asking' | 'dismissed';

@@ -84,6 +84,27 @@ describe('stockAlertCrossings (SPEC AL5)', () => {
   });
 });
 
+describe('expiry alerts are keyed by batch (SPEC AL9)', () => {
+  function expiry(kind: 'expiring' | 'expired', batchId: string, productId = 'p'): StockAlert {
+    const fields = { productId, name: 'Panado', batchId, lot: `L-${batchId}`, expiresOn: '2026-03-20', onHand: 3 };
+    return kind === 'expired' ? { kind, ...fields } : { kind, ...fields, daysLeft: 10 };
+  }
+
+  it('a second batch of the same product crossing into the window notifies once', () => {
+    const first = stockAlertCrossings(['expiring:b1'], [expiry('expiring', 'b1'), expiry('expiring', 'b2')]);
+    expect(first.notify.map(alertKey)).toEqual(['expiring:b2']);
+    expect(stockAlertCrossings(first.remember, [expiry('expiring', 'b1'), expiry('expiring', 'b2')]).notify).toEqual(
+      [],
+    );
+  });
+
+  it('a batch that expires notifies again: writing it off is a new thing to do', () => {
+    const result = stockAlertCrossings(['expiring:b1', 'low_stock:p'], [alert('p'), expiry('expired', 'b1')]);
+    expect(result.notify.map(alertKey)).toEqual(['expired:b1']);
+    expect(result.remember).toEqual(['low_stock:p', 'expired:b1']);
+  });
+});
+
 describe('planNotifications', () => {
   it('nothing for no crossing, one each for a few, one summary for many', () => {
     expect(planNotifications([])).toBeNull();

@@ -5,9 +5,13 @@ import type { StockAlert } from '@opentill/domain';
  * notification says each crossing once. No DOM, no storage: `db/stockAlerts.ts` keeps the keys.
  */
 
-/** An alert's identity for notifying: its kind and product (a batch's id, once expiry alerts come). */
+/**
+ * An alert's identity for notifying: low stock by product, expiry by batch (AL9), so a new batch
+ * crossing into the window notifies once, and a batch that then expires (a new thing to do: write
+ * it off) once more.
+ */
 export function alertKey(alert: StockAlert): string {
-  return `${alert.kind}:${alert.productId}`;
+  return alert.kind === 'low_stock' ? `${alert.kind}:${alert.productId}` : `${alert.kind}:${alert.batchId}`;
 }
 
 export interface Crossings {

@@ -49,6 +49,41 @@ describe('notifyStockAlertCrossings (SPEC AL5)', () => {
     expect(showNotification).toHaveBeenCalledTimes(1);
   });
 
+  it('notifies a batch expiring soon, one expiring today and one expired, by batch (AL9)', async () => {
+    await notifyStockAlertCrossings([]);
+    const fields = { productId: 'p', name: 'Panado', onHand: 6 };
+    await notifyStockAlertCrossings([
+      { kind: 'expired', ...fields, batchId: 'b0', lot: 'OLD', expiresOn: '2026-03-01' },
+      { kind: 'expiring', ...fields, batchId: 'b1', lot: 'L-42', expiresOn: '2026-03-10', daysLeft: 0 },
+      { kind: 'expiring', ...fields, batchId: 'b2', lot: 'L-43', expiresOn: '2026-03-15', daysLeft: 5 },
+    ]);
+    expect(showNotification.mock.calls.map(([title, options]) => [title, options?.body, options?.tag])).toEqual([
+      ['Expired, write off: Panado', 'Lot OLD · 6 on the shelf · expired 01 Mar 2026', 'opentill-expired:b0'],
+      ['Expires today: Panado', 'Lot L-42 · 6 in stock · expires 10 Mar 2026', 'opentill-expiring:b1'],
+      ['Expires in 5 days: Panado', 'Lot L-43 · 6 in stock · expires 15 Mar 2026', 'opentill-expiring:b2'],
+    ]);
+  });
+
+  it('a summary of several kinds speaks of stock alerts, naming each product once', async () => {
+    await notifyStockAlertCrossings([]);
+    const expiring = (batchId: string): StockAlert => ({
+      kind: 'expiring',
+      productId: 'p',
+      name: 'Panado',
+      batchId,
+      lot: batchId,
+      expiresOn: '2026-03-15',
+      onHand: 1,
+      daysLeft: 5,
+    });
+    await notifyStockAlertCrossings([alert('a', 'Bread'), expiring('b1'), expiring('b2'), expiring('b3')]);
+    expect(showNotification).toHaveBeenCalledTimes(1);
+    expect(showNotification).toHaveBeenCalledWith(
+      '4 stock alerts need attention',
+      expect.objectContaining({ body: 'Bread, Panado', tag: 'opentill-stock-alerts' }),
+    );
+  });
+
   it('sums many crossings up in one notification', async () => {
     await notifyStockAlertCrossings([]);
     const many = ['Bread', 'Milk', 'Eggs', 'Sugar', 'Tea', 'Rice', 'Salt'].map((name, index) =>

@@ -3,6 +3,7 @@ import type { StockAlert } from '@opentill/domain';
 import { takeNotifiedStockAlerts } from '../db';
 import { loadStockAlertStrings } from '../i18n';
 import { useNavigation } from '../shell/navigationStore';
+import { expiryFigures } from './alertWords';
 import { alertKey, planNotifications, stockAlertCrossings, type NotificationPlan } from './crossings';
 import { STOCK_ALERT_NOTIFICATION_DATA } from './notificationMessages';
 import { notificationPermission } from './notifyPreference';
@@ -36,11 +37,16 @@ const NAMES_IN_SUMMARY = 5;
 function notificationsOf(plan: NotificationPlan): PlannedNotification[] {
   const t = i18next.t.bind(i18next);
   if ('summary' in plan) {
-    const names = plan.summary.slice(0, NAMES_IN_SUMMARY).map((alert) => alert.name);
-    const more = plan.summary.length - names.length;
+    // A product with two batches crossing is named once.
+    const named = [...new Set(plan.summary.map((alert) => alert.name))];
+    const names = named.slice(0, NAMES_IN_SUMMARY);
+    const more = named.length - names.length;
+    const onlyLowStock = plan.summary.every((alert) => alert.kind === 'low_stock');
     return [
       {
-        title: t('stockAlerts.notification.summary', { count: plan.summary.length }),
+        title: onlyLowStock
+          ? t('stockAlerts.notification.summary', { count: plan.summary.length })
+          : t('stockAlerts.notification.summaryAlerts', { count: plan.summary.length }),
         options: {
           body:
             more > 0 ? t('stockAlerts.notification.summaryMore', { names: names.join(', '), more }) : names.join(', '),
@@ -51,19 +57,45 @@ function notificationsOf(plan: NotificationPlan): PlannedNotification[] {
       },
     ];
   }
-  return plan.each.map((alert) => ({
-    title:
-      alert.severity === 'out'
-        ? t('stockAlerts.notification.out', { name: alert.name })
-        : t('stockAlerts.notification.low', { name: alert.name }),
-    options: {
-      body: t('stockAlerts.notification.body', { onHand: alert.onHand, level: alert.reorderLevel }),
-      // One notification per product: a later one for the same product replaces it.
-      tag: `opentill-${alertKey(alert)}`,
-      icon: ICON,
-      data: STOCK_ALERT_NOTIFICATION_DATA,
-    },
-  }));
+  return plan.each.map((alert) => {
+    const { title, body } = wordsOf(alert);
+    return {
+      title,
+      options: {
+        body,
+        // One notification per alert (a product's low stock, a batch's expiry): a later one for it replaces it.
+        tag: `opentill-${alertKey(alert)}`,
+        icon: ICON,
+        data: STOCK_ALERT_NOTIFICATION_DATA,
+      },
+    };
+  });
+}
+
+/** One alert's title and body, in the language shown. */
+function wordsOf(alert: StockAlert): { title: string; body: string } {
+  const t = i18next.t.bind(i18next);
+  switch (alert.kind) {
+    case 'low_stock':
+      return {
+        title:
+          alert.severity === 'out'
+            ? t('stockAlerts.notification.out', { name: alert.name })
+            : t('stockAlerts.notification.low', { name: alert.name }),
+        body: t('stockAlerts.notification.body', { onHand: alert.onHand, level: alert.reorderLevel }),
+      };
+    case 'expired':
+    case 'expiring':
+      return {
+        title:
+          alert.kind === 'expired'
+            ? t('stockAlerts.notification.expired', { name: alert.name })
+            : alert.daysLeft === 0
+              ? t('stockAlerts.notification.expiringToday', { name: alert.name })
+              : t('stockAlerts.notification.expiring', { name: alert.name, count: alert.daysLeft }),
+        body: expiryFigures(alert, t, i18next.language),
+      };
+  }
 }
 
 async function show(title: string, options: NotificationOptions): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchSchema, expiringWithin, receiveBatchSchema, type Batch } from './batches.js';
+import { batchSchema, receiveBatchSchema, type Batch } from './batches.js';
 import {
   addCalendarDays,
   compareFefo,
@@ -9,6 +9,7 @@ import {
   shopDateOf,
   sellableOnHand,
 } from './expiry.js';
+import { expiringWithin } from './expiryAlerts.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const PRODUCT = uuid(0xa);

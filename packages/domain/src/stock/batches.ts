@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { MAX_STOCK_MOVEMENT } from './stock.js';
-import { addCalendarDays, compareFefo, isExpired } from './expiry.js';
 import { lotSchema } from './pulledBatch.js';
 
 /**
@@ -75,17 +74,4 @@ export function batchesOf<B extends Pick<Batch, 'branchId' | 'productId'>>(
   productId: string,
 ): B[] {
   return batches.filter((batch) => batch.branchId === branchId && batch.productId === productId);
-}
-
-/**
- * Batches with stock that are still sellable but expire within `days` days
- * (on or before today + days), soonest first: the expiry alert (BT4).
- */
-export function expiringWithin(batches: readonly Batch[], today: string, days: number): Batch[] {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a whole number ≥ 0, got ${days}`);
-  const last = addCalendarDays(today, days);
-  return batches
-    .filter((batch) => batch.onHand > 0 && !isExpired(batch, today) && batch.expiresOn !== null)
-    .filter((batch) => (batch.expiresOn as string) <= last)
-    .sort(compareFefo);
 }

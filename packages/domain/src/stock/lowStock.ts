@@ -1,16 +1,16 @@
 import type { Product } from '../catalog/product.js';
+import type { ExpiryAlert } from './expiryAlerts.js';
 
 /**
  * Stock alerts (SPEC AL): which products need ordering, from the catalogue and the
  * figures a device shows. Pure: the phone passes its own figures (the server's with
  * its pending movements on top), so the alerts hold offline and follow every sale.
  *
- * The kinds of alert. Only `low_stock` exists today; `expiring` (BT4's
- * `expiringWithin`) and `expired` (sellable stock past its date) join once batches
- * reach the server and the devices, so a screen that switches on `kind` gets a
- * compile error where it must learn the new ones.
+ * The kinds of alert (AL6): `low_stock` by product, `expiring` and `expired` by batch
+ * (`expiryAlerts.ts`). A union, so a screen that switches on `kind` gets a compile
+ * error where it must learn a new one.
  */
-export type StockAlertKind = 'low_stock';
+export type StockAlertKind = 'low_stock' | 'expiring' | 'expired';
 
 /** AL2: `out` at or below zero on hand, `low` above zero and at or below the reorder level. */
 export type LowStockSeverity = 'out' | 'low';
@@ -26,8 +26,8 @@ export interface LowStockAlert {
   severity: LowStockSeverity;
 }
 
-/** Every alert a device shows; a union so the expiry alerts plug in (see `StockAlertKind`). */
-export type StockAlert = LowStockAlert;
+/** Every alert a device shows (see `StockAlertKind`); `stockAlerts` lists them all in AL6's order. */
+export type StockAlert = LowStockAlert | ExpiryAlert;
 
 /** What `lowStockAlerts` reads of a product: the device's products carry these fields too. */
 export type LowStockProduct = Pick<Product, 'id' | 'name' | 'isActive' | 'trackStock'> & {
