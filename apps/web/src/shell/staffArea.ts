@@ -1,9 +1,14 @@
 import { can, type Action, type Role } from '@opentill/domain';
 
-/** Which parts of the Staff area this person may use: its people, its devices, alerts, the audit log, the roles. */
+/** Which parts of the Staff area this person may use: its people, devices, branches, alerts, the audit log, the roles. */
 export interface StaffAccess {
   people: boolean;
+  /** Also moving this till to another branch (BR2). */
   devices: boolean;
+  /** The shop's branches: for whoever adds and renames them or moves a till between them. */
+  branches: boolean;
+  /** Adding and renaming branches. */
+  manageBranches: boolean;
   /** Alerts are read from the audit log: the same people see both. */
   alerts: boolean;
   audit: boolean;
@@ -15,7 +20,7 @@ export interface StaffAccess {
   shop: boolean;
 }
 
-export type StaffSection = 'people' | 'devices' | 'alerts' | 'audit' | 'roles' | 'shop';
+export type StaffSection = 'people' | 'devices' | 'branches' | 'alerts' | 'audit' | 'roles' | 'shop';
 
 /**
  * The device's token role must allow the action (the server checks that), and so must the
@@ -26,9 +31,13 @@ export function staffAccessOf(tokenRole: Role, actingRole: Role | null): StaffAc
   const allows = (action: Action) => can(tokenRole, action) && actingRole !== null && can(actingRole, action);
   const people = allows('user:manage');
   const audit = allows('audit:read');
+  const devices = allows('device:manage');
+  const manageBranches = allows('branch:manage');
   return {
     people,
-    devices: allows('device:manage'),
+    devices,
+    branches: devices || manageBranches,
+    manageBranches,
     alerts: audit,
     audit,
     resolveAlerts: allows('alerts:resolve'),
@@ -39,7 +48,7 @@ export function staffAccessOf(tokenRole: Role, actingRole: Role | null): StaffAc
 
 /** The sections this person sees, in the order the section switch shows them. */
 export function staffSections(access: StaffAccess): StaffSection[] {
-  const order: StaffSection[] = ['people', 'devices', 'alerts', 'audit', 'roles', 'shop'];
+  const order: StaffSection[] = ['people', 'devices', 'branches', 'alerts', 'audit', 'roles', 'shop'];
   return order.filter((section) => access[section]);
 }
 

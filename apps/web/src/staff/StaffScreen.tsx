@@ -13,11 +13,16 @@ const RolesScreen = lazy(() => import('../roles/RolesScreen').then((module) => (
 const AlertsSection = lazy(() =>
   import('../alerts/AlertsSection').then((module) => ({ default: module.AlertsSection })),
 );
+const BranchesSection = lazy(() =>
+  import('../branches/BranchesSection').then((module) => ({ default: module.BranchesSection })),
+);
+/** The sections in their own chunks, shown under one Suspense. */
+const LAZY_SECTIONS: readonly StaffSection[] = ['branches', 'alerts', 'audit', 'roles'];
 
 /**
- * The owner's screen for who and what may use the shop: its people, its devices, the audit
- * log and the roles, sections behind one tab so a 360 px phone keeps four bottom tabs. Each
- * shows to whoever may use it: a branch manager sees only Devices, an auditor the log and roles.
+ * The owner's screen for who and what may use the shop: its people, its devices and branches, the
+ * audit log and the roles, sections behind one tab so a 360 px phone keeps four bottom tabs. Each
+ * shows to whoever may use it: a branch manager sees Devices and Branches, an auditor the log and roles.
  */
 export function StaffScreen({ session, access }: { session: Session; access: StaffAccess }) {
   const { t } = useTranslation();
@@ -40,8 +45,11 @@ export function StaffScreen({ session, access }: { session: Session; access: Sta
         {section === 'people' ? <PeopleSection session={session} /> : null}
         {section === 'devices' ? <DevicesSection thisDeviceId={session.device.id} /> : null}
         {section === 'shop' ? <ShopSettingsSection /> : null}
-        {section === 'audit' || section === 'roles' || section === 'alerts' ? (
+        {LAZY_SECTIONS.includes(section) ? (
           <Suspense fallback={null}>
+            {section === 'branches' ? (
+              <BranchesSection thisBranch={session.branch} canManage={access.manageBranches} canMove={access.devices} />
+            ) : null}
             {section === 'audit' ? <AuditScreen thisDeviceId={session.device.id} canListStaff={access.people} /> : null}
             {section === 'roles' ? <RolesScreen /> : null}
             {section === 'alerts' ? (
