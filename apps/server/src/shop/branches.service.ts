@@ -15,11 +15,17 @@ export interface BranchService {
 }
 
 export function createBranchService(db: Db): BranchService {
-  /** The shop's branches under its lock, refusing a name another branch has (BR1). */
-  async function namesFree(tx: Transaction, tenantId: string, name: string, except?: string) {
+  /**
+   * The shop's branches under its lock (two owners adding "Rosebank" at once must not both succeed),
+   * after checking that `renaming`, when given, is one of them: an unknown branch is 404 before its name is judged.
+   */
+  async function namesFree(tx: Transaction, tenantId: string, name: string, renaming?: string) {
     await lockTenant(tx, tenantId);
     const all = await listBranches(tx, tenantId);
-    if (all.some((branch) => branch.id !== except && sameBranchName(branch.name, name))) {
+    if (renaming !== undefined && !all.some((branch) => branch.id === renaming)) {
+      throw new AppError('OT_ERR_BRANCH_NOT_FOUND');
+    }
+    if (all.some((branch) => branch.id !== renaming && sameBranchName(branch.name, name))) {
       throw new AppError('OT_ERR_BRANCH_NAME_TAKEN');
     }
     return all;
@@ -54,8 +60,7 @@ export function createBranchService(db: Db): BranchService {
     rename: (claims, id, input, context) =>
       db.withTenant(claims.tenantId, async (tx) => {
         const all = await namesFree(tx, claims.tenantId, input.name, id);
-        const branch = all.find((candidate) => candidate.id === id);
-        if (!branch) throw new AppError('OT_ERR_BRANCH_NOT_FOUND');
+        const branch = all.find((candidate) => candidate.id === id) as Branch;
         await renameBranch(tx, id, input.name);
         await audit(tx, { claims, context }, 'shop.branch_renamed', {
           branchId: id,
