@@ -117,8 +117,8 @@ export const useCart = create<CartState>((set, get) => {
  * nothing. Written once the till is idle (within 250 ms), not inside the tap or scan that made the
  * change: the write costs milliseconds on a slow phone and the line must show first (issue 5); a
  * crash in that moment loses the last scan, which the cashier sees is missing. Changes made meanwhile
- * go in the same write, which takes the latest cart; a change of the parked list writes both in one
- * transaction (parking moves a sale between them).
+ * go in the same write, which takes the latest cart; a change of the parked list writes both at once,
+ * in one transaction (parking moves a sale between them).
  */
 let saveScheduled = false;
 let parkedChanged = false;
@@ -135,9 +135,14 @@ function saveLatest(): Promise<void> {
 
 useCart.subscribe((state, previous) => {
   if (hydrating) return;
-  if (state.parked !== previous.parked) parkedChanged = true;
-  else if (state.cart === previous.cart) return;
-  if (saveScheduled) return;
+  if (state.parked !== previous.parked) {
+    // Parking or resuming is a deliberate step, not a scan, and the app may be closed right after it
+    // (a reload within the idle wait lost a parked sale): written at once.
+    parkedChanged = true;
+    void saveLatest();
+    return;
+  }
+  if (state.cart === previous.cart || saveScheduled) return;
   saveScheduled = true;
   whenIdle(() => {
     if (saveScheduled) void saveLatest();
