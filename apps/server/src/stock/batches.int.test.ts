@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { addCalendarDays, shopDateOf, type Operation, type PulledBatch, type Session } from '@opentill/domain';
 import { TEST_DB_KIND, testApp, testDb } from '../test/test-app.js';
 import { saleOf } from '../test/operations.js';
-import { exceptionsOf, shopWithTwoTills, stockFigures, stockedProduct, syncTill, type Till } from '../test/tills.js';
+import {
+  batchesAt,
+  exceptionsOf,
+  shopWithTwoTills,
+  stockFigures,
+  stockedProduct,
+  syncTill,
+  type Till,
+} from '../test/tills.js';
 import { stockBatches, stockLedger } from '../db/schema.js';
 
 let app: FastifyInstance;
@@ -20,24 +28,10 @@ const sync = (till: Till, operations: Operation[] = []) => syncTill(app, till, o
 const today = () => shopDateOf(new Date());
 const inDays = (days: number) => addCalendarDays(today(), days);
 
-/** The branch's batches of a product with their figures, beside the sum of each batch's ledger entries (BT10). */
+/** The branch's batches of a product by lot (the ledger invariant checked, BT10). */
 async function batchesOf(session: Session, productId: string) {
-  const db = await testDb();
-  return db.withTenant(session.tenant.id, async (tx) => {
-    const rows = await tx
-      .select({
-        id: stockBatches.id,
-        lot: stockBatches.lot,
-        expiresOn: stockBatches.expiresOn,
-        onHand: stockBatches.onHand,
-        ledger: sql<string>`(SELECT coalesce(sum(delta), 0) FROM ${stockLedger} l WHERE l.batch_id = stock_batches.id)`,
-      })
-      .from(stockBatches)
-      .where(and(eq(stockBatches.branchId, session.branch.id), eq(stockBatches.productId, productId)))
-      .orderBy(stockBatches.lot);
-    for (const row of rows) expect(Number(row.ledger)).toBe(row.onHand);
-    return Object.fromEntries(rows.map((row) => [row.lot, row]));
-  });
+  const rows = await batchesAt(session, session.branch.id, productId);
+  return Object.fromEntries(rows.map((row) => [row.lot, row]));
 }
 
 /** A tracked product with two lots: B expires first. */

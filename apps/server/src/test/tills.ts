@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Branch, Operation, Session, SyncResponse } from '@opentill/domain';
-import { stockExceptions, stockLedger, stockLevels } from '../db/schema.js';
+import { stockBatches, stockExceptions, stockLedger, stockLevels } from '../db/schema.js';
 import { DeviceScript } from './operations.js';
 import { bearer, registerShop, signInDevice, testDb } from './test-app.js';
 import { syncBody } from './operations.js';
@@ -104,4 +104,27 @@ export async function tillAt(app: FastifyInstance, owner: Session, branch: Branc
   });
   expect(moved.statusCode).toBe(200);
   return { session: { ...session, branch }, script: new DeviceScript() };
+}
+
+/**
+ * A branch's batches of a product, by lot, each checked equal to the sum of its ledger entries (BT10):
+ * every test that reads a batch checks the ledger invariant with it.
+ */
+export async function batchesAt(session: Session, branchId: string, productId: string) {
+  const db = await testDb();
+  return db.withTenant(session.tenant.id, async (tx) => {
+    const rows = await tx
+      .select({
+        id: stockBatches.id,
+        lot: stockBatches.lot,
+        expiresOn: stockBatches.expiresOn,
+        onHand: stockBatches.onHand,
+        ledger: sql<string>`(SELECT coalesce(sum(delta), 0) FROM ${stockLedger} l WHERE l.batch_id = stock_batches.id)`,
+      })
+      .from(stockBatches)
+      .where(and(eq(stockBatches.branchId, branchId), eq(stockBatches.productId, productId)))
+      .orderBy(stockBatches.lot);
+    for (const row of rows) expect(Number(row.ledger)).toBe(row.onHand);
+    return rows.map(({ id, lot, expiresOn, onHand }) => ({ id, lot, expiresOn, onHand }));
+  });
 }
