@@ -4,6 +4,7 @@
 // everything that is wrong; the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 const REPORTS = 'test-results';
 rmSync(REPORTS, { recursive: true, force: true });
@@ -27,7 +28,27 @@ function check(label, command, args) {
   tally[ok ? 'passed' : 'failed'] += 1;
 }
 
-/** A suite counts its own tests from its JSON report; a missing report is a failure. */
+/** The first lines of an error, without colours: CI shows only the end of the output. */
+function firstLines(message = '', lines = 8) {
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+  return plain
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, lines);
+}
+
+/** Repeats the first failures in the summary, each with the start of its error. */
+function reportFailures(failures) {
+  for (const { title, message } of failures.slice(0, 5)) {
+    summary.push(`     ✘ ${title}`, ...firstLines(message).map((line) => `         ${line}`));
+  }
+}
+
+/**
+ * A suite counts its own tests from its JSON report; a missing report is a failure.
+ * `count` reads the report's tally and its failures.
+ */
 function suite(label, command, args, reportFile, count, env) {
   const ok = run(label, command, args, env);
   if (!existsSync(reportFile)) {
@@ -41,6 +62,26 @@ function suite(label, command, args, reportFile, count, env) {
   tally.skipped += counts.skipped;
   if (!ok && counts.failed === 0) tally.failed += 1; // the runner failed outside any test
   summary.push(`     ${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  reportFailures(counts.failures);
+}
+
+/** Playwright's report nests specs in suites; a failed test's last result holds its error. */
+function playwrightFailures(suites = []) {
+  return suites.flatMap((node) => [
+    ...(node.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((test) => test.status === 'unexpected')
+        .map((test) => {
+          const error = test.results.at(-1)?.error;
+          // Where it failed (the step's line, maybe in a support file), not where the test starts.
+          const at = error?.location
+            ? `${relative(process.cwd(), error.location.file)}:${error.location.line}`
+            : `${spec.file}:${spec.line}`;
+          return { title: `${spec.title} (${at})`, message: error?.message };
+        }),
+    ),
+    ...playwrightFailures(node.suites),
+  ]);
 }
 
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
@@ -56,6 +97,11 @@ suite(
     passed: report.numPassedTests,
     failed: report.numFailedTests,
     skipped: report.numPendingTests + report.numTodoTests,
+    failures: report.testResults.flatMap((file) =>
+      file.assertionResults
+        .filter((test) => test.status === 'failed')
+        .map((test) => ({ title: `${file.name} › ${test.fullName}`, message: test.failureMessages.join('\n') })),
+    ),
   }),
 );
 
@@ -71,6 +117,7 @@ suite(
     passed: report.stats.expected + report.stats.flaky,
     failed: report.stats.unexpected,
     skipped: report.stats.skipped,
+    failures: playwrightFailures(report.suites),
   }),
   { PLAYWRIGHT_JSON_OUTPUT_FILE: `${REPORTS}/playwright.json` },
 );
