@@ -2,6 +2,7 @@
 export * from './money/cents.js';
 export * from './errors/codes.js';
 export * from './catalog/product.js';
+export * from './catalog/branchPrices.js';
 export * from './catalog/barcode.js';
 export * from './catalog/scaleBarcode.js';
 export * from './catalog/csvText.js';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { MedicineSchedule, OversellPolicy, Product, ProductInput, TaxClass } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
-import { products } from '../db/schema.js';
+import { branchPrices, products } from '../db/schema.js';
 
 type ProductRow = typeof products.$inferSelect;
 
@@ -126,18 +126,27 @@ export async function deleteProduct(
   return { status: 'deleted' };
 }
 
-/** Products of a tenant changed after `afterSeq` (tombstones included), in commit order. */
+/**
+ * Products of a tenant changed after `afterSeq` (tombstones included), in commit order, each with
+ * `branchId`'s own price when it has one (BP2).
+ */
 export async function listProductChanges(
   db: Executor,
   tenantId: string,
+  branchId: string,
   afterSeq: number,
   limit: number,
 ): Promise<(Product & { changeSeq: number })[]> {
   const rows = await db
-    .select()
+    .select({ product: products, branchPrice: branchPrices.price })
     .from(products)
+    .leftJoin(branchPrices, and(eq(branchPrices.productId, products.id), eq(branchPrices.branchId, branchId)))
     .where(and(eq(products.tenantId, tenantId), gt(products.changeSeq, afterSeq)))
     .orderBy(asc(products.changeSeq))
     .limit(limit);
-  return rows.map((row) => ({ ...toProduct(row), changeSeq: row.changeSeq }));
+  return rows.map(({ product, branchPrice }) => ({
+    ...toProduct(product),
+    ...(branchPrice === null ? {} : { branchPrice }),
+    changeSeq: product.changeSeq,
+  }));
 }

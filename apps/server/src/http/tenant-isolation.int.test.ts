@@ -54,6 +54,7 @@ function bodyFor(method: string, url: string, b: Session): unknown {
   if (method === 'GET') return undefined;
   if (url === '/api/v1/sync') return syncBody(b);
   if (url === '/api/v1/staff') return { name: 'Bob B', role: 'CASHIER', branchIds: [b.branch.id], pin: '2222' };
+  if (url.endsWith('/branch-prices/:branchId')) return { price: 1000 };
   return { name: 'Renamed by B' };
 }
 

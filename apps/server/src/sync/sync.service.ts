@@ -569,18 +569,22 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           acknowledgments,
         };
       }
-      // A device moved to another branch since its cursor pulls that branch's stock from the start (BR3).
+      // A device moved to another branch since its cursor pulls that branch's stock from the start (BR3),
+      // and the catalogue again for that branch's prices (BP2).
       const stockReset = position.branchId !== undefined && position.branchId !== device.branchId;
       const stockFrom = stockReset ? 0 : position.stockSeq;
+      const catalogueFrom = stockReset ? 0 : position.seq;
       const { page, hasMoreChanges, stockPage, shop } = await db.withTenant(claims.tenantId, async (tx) => {
         // Products and customers share the tenant's change counter (SY4): merged in its order, a page
         // ends at a change number below every change it leaves for the next page.
         const changes = [
-          ...(await listProductChanges(tx, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1)).map((product) => ({
-            changeSeq: product.changeSeq,
-            product,
-          })),
-          ...(await listCustomerChanges(tx, claims.tenantId, position.seq, PULL_PAGE_SIZE + 1)).map((customer) => ({
+          ...(await listProductChanges(tx, claims.tenantId, device.branchId, catalogueFrom, PULL_PAGE_SIZE + 1)).map(
+            (product) => ({
+              changeSeq: product.changeSeq,
+              product,
+            }),
+          ),
+          ...(await listCustomerChanges(tx, claims.tenantId, catalogueFrom, PULL_PAGE_SIZE + 1)).map((customer) => ({
             changeSeq: customer.changeSeq,
             customer,
           })),
@@ -593,7 +597,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         );
         return {
           page: {
-            seq: taken.at(-1)?.changeSeq ?? position.seq,
+            seq: taken.at(-1)?.changeSeq ?? catalogueFrom,
             products: taken.flatMap((change) => ('product' in change ? [change.product] : [])),
             customers: pulledCustomers,
           },

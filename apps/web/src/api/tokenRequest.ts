@@ -19,7 +19,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFai
 
 /** The answer's JSON (null for an empty 204), or the failure in a form the screens can word. */
 export async function tokenRequest(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<ApiResult<unknown>> {

@@ -68,6 +68,20 @@ describe('describeEntry', () => {
     );
   });
 
+  it('words a branch price set, changed and removed with the product, the branch and the prices', () => {
+    const t = i18n.t;
+    const base = { name: 'Panado 24s', branchName: 'Rosebank', shopPrice: 3999 };
+    expect(describeEntry(entry('product.branch_price_set', { ...base, from: null, to: 4250 }), people, t)).toBe(
+      'Set the price of Panado 24s at Rosebank to R\u00a042,50 (the shop’s price is R\u00a039,99)',
+    );
+    expect(describeEntry(entry('product.branch_price_set', { ...base, from: 4250, to: 4500 }), people, t)).toBe(
+      'Changed the price of Panado 24s at Rosebank from R\u00a042,50 to R\u00a045,00',
+    );
+    expect(describeEntry(entry('product.branch_price_removed', { ...base, from: 4500, to: null }), people, t)).toBe(
+      'Rosebank sells Panado 24s at the shop’s price again (was R\u00a045,00)',
+    );
+  });
+
   it('shows an action this app does not know yet by its name, and a role it does not know as stored', () => {
     expect(describeEntry(entry('till.opened'), people, i18n.t)).toBe('Recorded “till.opened”');
     expect(describeEntry(entry('user.created', { name: 'Ayo', role: 'BARISTA' }), people, i18n.t)).toBe(

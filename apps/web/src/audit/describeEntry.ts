@@ -10,6 +10,13 @@ type Describe = (details: Details, person: string, t: TFunction) => string;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const rands = (value: unknown): string => (isCents(value) ? formatRands(value) : '');
 
+/** What every branch price entry names: the product, the branch and the price before. */
+const branchPriceWords = (details: Record<string, unknown>) => ({
+  name: text(details.name),
+  branch: text(details.branchName),
+  from: rands(details.from),
+});
+
 /** A role in the reader's words; a role this app does not know is shown as stored. */
 function roleName(value: unknown, t: TFunction): string {
   const role = ROLES.find((known) => known === value);
@@ -102,6 +109,14 @@ const DESCRIBE: Record<AuditAction, Describe> = {
         });
   },
   'customer.payment': (details, _person, t) => t('audit.entry.customer.payment', { amount: rands(details.amount) }),
+  'product.branch_price_set': (details, _person, t) =>
+    t(details.from === null ? 'audit.entry.product.branch_price_set' : 'audit.entry.product.branch_price_changed', {
+      ...branchPriceWords(details),
+      to: rands(details.to),
+      shop: rands(details.shopPrice),
+    }),
+  'product.branch_price_removed': (details, _person, t) =>
+    t('audit.entry.product.branch_price_removed', branchPriceWords(details)),
 };
 
 /**

@@ -86,6 +86,11 @@ export interface LocalProduct {
   trackStock: boolean;
   /** What a sale does when the stock runs out; null follows the shop's policy. */
   oversellPolicy: OversellPolicy | null;
+  /**
+   * BP2: this till's branch's own price, from the pull; absent: it sells at `price`. Set centrally, never by
+   * an edit on this phone, which keeps it.
+   */
+  branchPrice?: Cents;
   /** The server's version; null until the server has acknowledged the product. */
   syncVersion: number | null;
   lastModified: string;

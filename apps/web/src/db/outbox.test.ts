@@ -85,7 +85,12 @@ describe('applyAcknowledgments', () => {
   });
 
   it("conflict: removes the entry, files the conflict and shows the shop's version", async () => {
-    await db.products.put({ ...testProduct({ syncVersion: 2 }), price: cents(1899), cost: null });
+    await db.products.put({
+      ...testProduct({ syncVersion: 2 }),
+      price: cents(1899),
+      cost: null,
+      branchPrice: undefined,
+    });
     await saveProduct({ id: PRODUCT_ID, name: 'Bread (mine)', price: 1999 });
     const [edit] = await pendingOperations(50);
     if (!edit || edit.type !== 'UPSERT_PRODUCT') throw new Error('expected the edit');

@@ -261,6 +261,21 @@ describe('findProductsByCode (SPEC CA2)', () => {
   });
 });
 
+describe('branch prices (SPEC BP2)', () => {
+  it('keeps the branch’s own price from a pull and through an edit here; a pull without one drops it', async () => {
+    await applyPulledPage(pageOf({ products: [testProduct({ syncVersion: 3, branchPrice: 2150 })] }), 'c1');
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ price: 1899, branchPrice: 2150 });
+    await saveProduct({ id: PRODUCT_ID, name: 'Bread 700g', price: 1999 });
+    const [edit] = await pendingOperations(50);
+    expect(edit?.data).not.toHaveProperty('branchPrice');
+    expect(await db.products.get(PRODUCT_ID)).toMatchObject({ price: 1999, branchPrice: 2150 });
+    if (!edit) throw new Error('expected the edit');
+    await applyAcknowledgments([ack(edit, 'updated')]);
+    await applyPulledPage(pageOf({ products: [testProduct({ syncVersion: 4, branchPrice: null })] }), 'c2');
+    expect(await db.products.get(PRODUCT_ID)).not.toHaveProperty('branchPrice');
+  });
+});
+
 describe('deleteProduct', () => {
   it('removes the product and queues DELETE_PRODUCT together', async () => {
     await applyPulledPage(pageOf({ products: [testProduct()] }), 'c1');

@@ -81,6 +81,7 @@ type KeptSettings = Pick<
   | 'requiresPrescription'
   | 'schedule'
   | 'reorderLevel'
+  | 'branchPrice'
 >;
 
 /**
@@ -116,6 +117,7 @@ export async function writeProductEdit(
     isActive: data.isActive ?? kept?.isActive ?? true,
     trackStock: data.trackStock ?? kept?.trackStock ?? false,
     oversellPolicy: data.oversellPolicy === undefined ? (kept?.oversellPolicy ?? null) : data.oversellPolicy,
+    ...(kept?.branchPrice === undefined ? {} : { branchPrice: kept.branchPrice }),
     syncVersion,
     lastModified: new Date().toISOString(),
   };
@@ -186,6 +188,7 @@ function localCopyOf(incoming: Product): LocalProduct {
     isActive: incoming.isActive,
     trackStock: incoming.trackStock,
     oversellPolicy: incoming.oversellPolicy,
+    ...(typeof incoming.branchPrice === 'number' ? { branchPrice: cents(incoming.branchPrice) } : {}),
     syncVersion: incoming.syncVersion,
     lastModified: incoming.lastModified,
   };

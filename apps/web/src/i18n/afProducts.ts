@@ -108,6 +108,23 @@ export const afProducts: DeepStrings<typeof enProducts> = {
     deleteConfirmYes: 'Ja, skrap',
     cancel: 'Kanselleer',
     deleted: '{{name}} geskrap.',
+    branchPrices: {
+      title: 'Prys by elke tak',
+      intro:
+        '’n Tak kan hierdie produk teen sy eie prys verkoop. Sy kassas wys dit binne ’n sekonde as hulle aanlyn is.',
+      offline: 'Jy is vanlyn. Takpryse het die internet nodig; verkoop werk vanlyn.',
+      unreachable: 'Die bediener het nie geantwoord nie. Probeer oor ’n oomblik weer.',
+      unexpected: 'Die bediener se antwoord kon nie gelees word nie. Niks is hier verander nie.',
+      invalid: 'Tik ’n prys in rand, bv. 21.50.',
+      atShopPrice: 'Winkelprys, {{price}}',
+      ownPrice: 'Eie prys, {{price}}',
+      priceHere: 'Prys by {{branch}} (R)',
+      save: 'Stel',
+      useShopPrice: 'Gebruik die winkel se prys',
+      saved: '{{branch}} verkoop dit nou teen {{price}}.',
+      removed: '{{branch}} verkoop dit weer teen die winkel se prys, {{price}}.',
+    },
+    shopPrice: 'Winkelprys {{price}}',
     batches: {
       title: 'Lotte',
       lot: 'Lotnommer (opsioneel)',

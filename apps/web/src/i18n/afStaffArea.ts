@@ -154,6 +154,7 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       shift: 'Skofte en kontant',
       customer: 'Klante',
       receipt: 'Kwitansies',
+      product: 'Pryse',
     },
     nobody: 'Niemand aangemeld nie',
     aPerson: '’n persoon',
@@ -214,6 +215,11 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       },
       receipt: {
         reprinted: 'Het weer ’n kwitansie gegee, gemerk AFSKRIF ({{format}})',
+      },
+      product: {
+        branch_price_set: 'Het die prys van {{name}} by {{branch}} op {{to}} gestel (die winkel se prys is {{shop}})',
+        branch_price_changed: 'Het die prys van {{name}} by {{branch}} van {{from}} na {{to}} verander',
+        branch_price_removed: '{{branch}} verkoop {{name}} weer teen die winkel se prys (was {{from}})',
       },
       customer: {
         created: 'Het die klant {{name}} bygevoeg',

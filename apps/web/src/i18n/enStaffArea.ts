@@ -148,6 +148,7 @@ export const enStaffArea = {
       shift: 'Shifts and cash',
       customer: 'Customers',
       receipt: 'Receipts',
+      product: 'Prices',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -207,6 +208,11 @@ export const enStaffArea = {
       },
       receipt: {
         reprinted: 'Gave a receipt again, marked COPY ({{format}})',
+      },
+      product: {
+        branch_price_set: 'Set the price of {{name}} at {{branch}} to {{to}} (the shop’s price is {{shop}})',
+        branch_price_changed: 'Changed the price of {{name}} at {{branch}} from {{from}} to {{to}}',
+        branch_price_removed: '{{branch}} sells {{name}} at the shop’s price again (was {{from}})',
       },
       customer: {
         created: 'Added the customer {{name}}',

@@ -109,6 +109,24 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
     deleteConfirmYes: 'Yebo, susa',
     cancel: 'Khansela',
     deleted: '{{name}} isusiwe.',
+    branchPrices: {
+      title: 'Intengo egatsheni ngalinye',
+      intro:
+        'Igatsha lingathengisa lo mkhiqizo ngentengo yalo. Amathili alo ayibonisa kungakapheli umzuzwana uma exhumekile.',
+      offline:
+        'Awuxhunyiwe ku-inthanethi. Amanani amagatsha adinga i-inthanethi; ukuthengisa kuyasebenza ngaphandle kwayo.',
+      unreachable: 'Iseva ayiphendulanga. Zama futhi kungekudala.',
+      unexpected: 'Impendulo yeseva ayifundeki. Akukho okushintshiwe lapha.',
+      invalid: 'Faka intengo ngamarandi, isb. 21.50.',
+      atShopPrice: 'Intengo yesitolo, {{price}}',
+      ownPrice: 'Intengo yalo, {{price}}',
+      priceHere: 'Intengo e-{{branch}} (R)',
+      save: 'Beka',
+      useShopPrice: 'Sebenzisa intengo yesitolo',
+      saved: 'I-{{branch}} manje ilithengisa ngo-{{price}}.',
+      removed: 'I-{{branch}} iphinde ilithengise ngentengo yesitolo, {{price}}.',
+    },
+    shopPrice: 'Intengo yesitolo {{price}}',
     batches: {
       title: 'Amaqoqo',
       lot: 'Inombolo yeqoqo (uyazikhethela)',

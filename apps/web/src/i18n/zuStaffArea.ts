@@ -155,6 +155,7 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       shift: 'Amashifu nokheshi',
       customer: 'Amakhasimende',
       receipt: 'Amarisidi',
+      product: 'Amanani',
     },
     nobody: 'Akekho ongenile',
     aPerson: 'umuntu',
@@ -214,6 +215,11 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       },
       receipt: {
         reprinted: 'Uphinde wanikeza irisidi, ebhalwe ukuthi IKHOPHI ({{format}})',
+      },
+      product: {
+        branch_price_set: 'Ubeke intengo ka-{{name}} e-{{branch}} ku-{{to}} (intengo yesitolo ngu-{{shop}})',
+        branch_price_changed: 'Ushintshe intengo ka-{{name}} e-{{branch}}: {{from}} → {{to}}',
+        branch_price_removed: 'I-{{branch}} iphinde ithengise u-{{name}} ngentengo yesitolo (bekungu-{{from}})',
       },
       customer: {
         created: 'Wengeze ikhasimende: {{name}}',

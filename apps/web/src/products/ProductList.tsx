@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { cents, formatRands } from '@opentill/domain';
+import { cents, formatRands, priceHere } from '@opentill/domain';
 import type { LocalProduct } from '../db';
 import { StockFigure } from '../stock/StockFigure';
 
@@ -59,7 +59,14 @@ export function ProductList({ products, stock, onEdit }: ProductListProps) {
                   {product.syncVersion === null ? <Tag>{t('products.notSynced')}</Tag> : null}
                 </div>
               </div>
-              <span className="font-semibold text-slate-900 tabular-nums">{formatRands(cents(product.price))}</span>
+              <span className="shrink-0 text-right tabular-nums">
+                <span className="block font-semibold text-slate-900">{formatRands(cents(priceHere(product)))}</span>
+                {product.branchPrice === undefined ? null : (
+                  <span className="block text-xs text-slate-500">
+                    {t('products.shopPrice', { price: formatRands(product.price) })}
+                  </span>
+                )}
+              </span>
             </button>
           </li>
         ))}

@@ -14,6 +14,8 @@ const NO_STOCK: ReadonlyMap<string, number> = new Map();
 const CsvPanel = lazy(() => import('./import/CsvPanel'));
 // Transfers between branches: likewise, for people who may move stock between branches.
 const TransfersPanel = lazy(() => import('../transfers/TransfersPanel'));
+// A product's own price per branch (online only): for people who may change prices.
+const BranchPricesPanel = lazy(() => import('./BranchPricesPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
@@ -52,6 +54,11 @@ export function ProductsScreen() {
             ) : (
               <ProductHeader name={editing.name} onBack={() => open(null)} />
             )}
+            {access.write && editing.syncVersion !== null ? (
+              <Suspense fallback={null}>
+                <BranchPricesPanel key={editing.id} product={editing} />
+              </Suspense>
+            ) : null}
             {editing.trackStock ? (
               <StockPanel key={editing.id} product={editing} onHand={stock.get(editing.id) ?? 0} access={access} />
             ) : null}

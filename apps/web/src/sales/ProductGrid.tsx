@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRands, cents } from '@opentill/domain';
+import { formatRands, cents, priceHere } from '@opentill/domain';
 import type { LocalProduct } from '../db';
 import type { ProductMatches } from './productFilter';
 import { StockFigure } from '../stock/StockFigure';
@@ -88,7 +88,9 @@ const ProductTile = memo(function ProductTile({ product, inCart, inCartLabel, on
         <span className={`line-clamp-3 text-sm leading-snug font-medium text-slate-900 ${inCart > 0 ? 'pr-6' : ''}`}>
           {product.name}
         </span>
-        <span className="mt-1 font-semibold text-brand-800">{formatRands(cents(product.price))}</span>
+        <span className="mt-1 font-semibold text-brand-800" data-testid="product-tile-price">
+          {formatRands(cents(priceHere(product)))}
+        </span>
         {onHand === null ? null : (
           <span className="mt-0.5">
             <StockFigure onHand={onHand} />

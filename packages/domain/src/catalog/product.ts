@@ -53,6 +53,11 @@ export const productSchema = z.object({
   trackStock: z.boolean(),
   /** This product's oversell policy; null follows the shop's (SPEC ST3, ST4). */
   oversellPolicy: z.nullable(z.enum(OVERSELL_POLICIES)),
+  /**
+   * BP2: this branch's own price, in the pull only (the device's branch); absent or null: the shop's `price`.
+   * Set centrally (BP1), never by a device's product edit.
+   */
+  branchPrice: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(MAX_CENTS)))),
   /** Bumped on every change; the server's copy wins for editable records. */
   syncVersion: z.int().check(z.gte(1)),
   lastModified: z.iso.datetime({ offset: true }),
@@ -61,6 +66,10 @@ export const productSchema = z.object({
 });
 
 export type Product = z.infer<typeof productSchema>;
+
+/** BP3: the price a product sells at on this branch's tills: the branch's own, else the shop's. */
+export const priceHere = (product: { price: number; branchPrice?: number | null | undefined }): number =>
+  product.branchPrice ?? product.price;
 
 /**
  * What a device may send to create or edit a product. The fields added after protocol

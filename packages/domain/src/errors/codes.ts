@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   OT_ERR_SESSION_NOT_FOUND: { status: 404, message: 'There is no such session in this shop.' },
   OT_ERR_STAFF_NOT_FOUND: { status: 404, message: 'There is no such person in this shop.' },
   OT_ERR_BRANCH_NOT_FOUND: { status: 404, message: 'There is no such branch in this shop.' },
+  OT_ERR_PRODUCT_NOT_FOUND: { status: 404, message: 'There is no such product in this shop, or it was deleted.' },
   OT_ERR_BRANCH_NAME_TAKEN: { status: 409, message: 'This shop already has a branch with that name.' },
   OT_ERR_SHIFT_NOT_FOUND: { status: 404, message: 'There is no such shift of that device in this shop.' },
   OT_ERR_SALE_NOT_FOUND: { status: 404, message: 'No sale of this shop has that receipt number or code.' },

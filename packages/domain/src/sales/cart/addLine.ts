@@ -1,4 +1,5 @@
-import { isCents, type Cents } from '../../money/cents.js';
+import { isCents } from '../../money/cents.js';
+import { priceHere } from '../../catalog/product.js';
 import { MAX_LINE_QUANTITY, MAX_WEIGHT_GRAMS, weighedPrice } from '../sale.js';
 import type { TaxClass } from '../vat.js';
 import { accept, refuse, type Cart, type CartLine, type CartResult } from './cart.js';
@@ -8,6 +9,8 @@ export interface ProductToSell {
   name: string;
   /** VAT inclusive; per kilogram for goods sold by weight. */
   price: number;
+  /** BP3: the till's branch sells at its own price when it has one. */
+  branchPrice?: number | null | undefined;
   taxClass?: TaxClass;
 }
 
@@ -30,8 +33,9 @@ const isQuantity = (value: number) => Number.isInteger(value) && value >= 1 && v
  */
 export function addLine(cart: Cart, product: ProductToSell, options: AddOptions): CartResult {
   const { lineId, quantity = 1, grams, price } = options;
+  const listed = priceHere(product);
   if (!isQuantity(quantity)) return refuse('QUANTITY_INVALID');
-  if (!isCents(product.price) || (price !== undefined && !isCents(price))) return refuse('PRICE_INVALID');
+  if (!isCents(listed) || (price !== undefined && !isCents(price))) return refuse('PRICE_INVALID');
   const base = {
     lineId,
     productId: product.id,
@@ -45,18 +49,17 @@ export function addLine(cart: Cart, product: ProductToSell, options: AddOptions)
     const line: CartLine = {
       ...base,
       quantity: 1,
-      price: weighedPrice(product.price as Cents, grams),
-      weight: { grams, pricePerKg: product.price },
+      price: weighedPrice(listed, grams),
+      weight: { grams, pricePerKg: listed },
     };
     return accept({ ...cart, lines: [...cart.lines, line] });
   }
   if (price !== undefined) return accept({ ...cart, lines: [...cart.lines, { ...base, quantity, price }] });
 
   const plain = cart.lines.find(
-    (line) =>
-      line.productId === product.id && line.price === product.price && !line.weight && !line.override && !line.note,
+    (line) => line.productId === product.id && line.price === listed && !line.weight && !line.override && !line.note,
   );
-  if (!plain) return accept({ ...cart, lines: [...cart.lines, { ...base, quantity, price: product.price }] });
+  if (!plain) return accept({ ...cart, lines: [...cart.lines, { ...base, quantity, price: listed }] });
   const total = plain.quantity + quantity;
   if (!isQuantity(total)) return refuse('QUANTITY_INVALID');
   return accept({

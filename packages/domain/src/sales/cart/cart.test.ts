@@ -34,6 +34,20 @@ describe('cart commands (SPEC C)', () => {
     expect(labelled.lines).toHaveLength(3);
   });
 
+  it("BP3: a branch's own price is the line's price, per unit and per kilogram; an override keeps it as the list price", () => {
+    const here = cartOf(addLine(EMPTY_CART, { ...BREAD, branchPrice: 2050 }, { lineId: 'l1' }));
+    expect(here.lines[0]).toMatchObject({ quantity: 1, price: 2050 });
+    const weighed = cartOf(addLine(here, { ...MINCE, branchPrice: 10_000 }, { lineId: 'l2', grams: 500 }));
+    expect(weighed.lines[1]).toMatchObject({ price: 5000, weight: { grams: 500, pricePerKg: 10_000 } });
+    const lowered = cartOf(overridePrice(here, 'l1', 1800, MANAGER));
+    expect(lowered.lines[0]).toMatchObject({ price: 1800, override: { listPrice: 2050, approvedBy: MANAGER } });
+    expect(cartOf(addLine(EMPTY_CART, { ...BREAD, branchPrice: null }, { lineId: 'l1' })).lines[0]?.price).toBe(1899);
+    expect(addLine(EMPTY_CART, { ...BREAD, branchPrice: -1 }, { lineId: 'l1' })).toEqual({
+      ok: false,
+      error: 'PRICE_INVALID',
+    });
+  });
+
   it('C2, C3: bad quantities, prices and weights are refused and change nothing', () => {
     expect(addLine(oneBread, BREAD, { lineId: 'x', quantity: -1 })).toEqual({ ok: false, error: 'QUANTITY_INVALID' });
     expect(addLine(oneBread, BREAD, { lineId: 'x', quantity: 1.5 })).toEqual({ ok: false, error: 'QUANTITY_INVALID' });
