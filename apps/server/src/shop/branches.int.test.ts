@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Branch, Session } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, signInDevice, testApp, testToken } from '../test/test-app.js';
+import { eq } from 'drizzle-orm';
+import { devices } from '../db/schema.js';
+import { TEST_DB_KIND, bearer, signInDevice, testApp, testDb, testToken } from '../test/test-app.js';
 import { DeviceScript, saleOf } from '../test/operations.js';
 import {
   addBranch as addBranchTo,
@@ -85,6 +87,20 @@ describe(`branches on ${TEST_DB_KIND}`, () => {
     const again = await syncTill(app, till, [], after.cursor);
     expect(again.stockReset).toBeUndefined();
     expect(again.serverChanges.stock).toEqual([{ productId, onHand: 1 }]);
+  });
+
+  it('BR3: a till with a shift open is not moved: its drawer is its branch’s cash', async () => {
+    const { owner } = await shopWithTwoTills(app);
+    const rosebank = await addBranch(owner.session, 'Rosebank');
+    const till: Till = { session: await signInDevice(app, owner.session), script: new DeviceScript() };
+    await syncTill(app, till, [till.script.shift('shift_0000000001', 5000)]);
+    const refused = await call(till.session, 'PUT', '/devices/current/branch', { branchId: rosebank.id });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'OT_ERR_DEVICE_SHIFT_OPEN']);
+    const db = await testDb();
+    const [device] = await db.withTenant(owner.session.tenant.id, (tx) =>
+      tx.select({ branchId: devices.branchId }).from(devices).where(eq(devices.id, till.session.device.id)),
+    );
+    expect(device?.branchId).toBe(owner.session.branch.id);
   });
 
   it.each(['flag', 'reject'] as const)(

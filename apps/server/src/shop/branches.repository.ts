@@ -1,7 +1,7 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Branch } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
-import { branches, devices, tenants } from '../db/schema.js';
+import { branches, devices, shifts, tenants } from '../db/schema.js';
 
 /** The shop's branches, oldest first (the first is where a new till starts). */
 export async function listBranches(tx: Executor, tenantId: string): Promise<Branch[]> {
@@ -32,6 +32,16 @@ export async function insertBranch(tx: Executor, tenantId: string, name: string)
 
 export async function renameBranch(tx: Executor, id: string, name: string): Promise<void> {
   await tx.update(branches).set({ name }).where(eq(branches.id, id));
+}
+
+/** Whether the device has a shift the server knows open (its drawer is its branch's cash, BR3). */
+export async function hasOpenShift(tx: Executor, deviceId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: shifts.id })
+    .from(shifts)
+    .where(and(eq(shifts.deviceId, deviceId), isNull(shifts.closedAt)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** Moves a device to a branch; its next pull starts that branch's stock afresh (BR3). */

@@ -3,7 +3,14 @@ import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
-import { insertBranch, listBranches, lockTenant, moveDevice, renameBranch } from './branches.repository.js';
+import {
+  hasOpenShift,
+  insertBranch,
+  listBranches,
+  lockTenant,
+  moveDevice,
+  renameBranch,
+} from './branches.repository.js';
 
 export interface BranchService {
   list(claims: DeviceClaims): Promise<Branch[]>;
@@ -74,6 +81,7 @@ export function createBranchService(db: Db): BranchService {
       db.withTenant(claims.tenantId, async (tx) => {
         const branch = (await listBranches(tx, claims.tenantId)).find((candidate) => candidate.id === branchId);
         if (!branch) throw new AppError('OT_ERR_BRANCH_NOT_FOUND');
+        if (await hasOpenShift(tx, claims.deviceId)) throw new AppError('OT_ERR_DEVICE_SHIFT_OPEN');
         await moveDevice(tx, claims.deviceId, branchId);
         await audit(tx, { claims, context }, 'device.moved', {
           deviceId: claims.deviceId,

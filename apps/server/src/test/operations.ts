@@ -163,7 +163,12 @@ export class DeviceScript {
     return this.critical('RECEIVE_TRANSFER', data);
   }
 
-  private critical<T extends 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER'>(
+  /** A shift opened on this device with its float (SH1). */
+  shift(localId: string, float = 0): Operation {
+    return this.critical('OPEN_SHIFT', { localId, float, openedAt: new Date().toISOString() });
+  }
+
+  private critical<T extends 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER' | 'OPEN_SHIFT'>(
     type: T,
     data: Extract<Operation, { type: T }>['data'],
   ): Operation {

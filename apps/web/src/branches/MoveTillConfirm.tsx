@@ -25,6 +25,7 @@ export function MoveTillConfirm({ branch, online, onCancel, onMoved, onError }: 
     setBusy(false);
     if (outcome.kind === 'moved') onMoved(outcome.branch);
     else if (outcome.kind === 'unsynced') onError(t('branches.unsynced', { count: outcome.count }));
+    else if (outcome.kind === 'shiftOpen') onError(t('branches.shiftOpen'));
     else onError(branchesFailureMessage(outcome.failure, t));
   }
 

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { getSession } from '../db';
+import { db } from '../db/database';
 import { recordSale } from '../db/sales';
+import { openShift } from '../db/shifts';
 import { testSale, testSession } from '../testing/fixtures';
 import { errorResponse, onlineApiTest } from '../testing/onlineApi';
 import { moveTillTo } from './moveTill';
@@ -28,6 +30,14 @@ describe('moving this till (BR3)', () => {
     expect(fetchMock).not.toHaveBeenCalled();
     expect(await getSession()).toEqual(testSession());
     expect(sync.requestRosterRefresh).not.toHaveBeenCalled();
+  });
+
+  it('refuses while a shift is open here, without asking the server: its drawer is this branch’s cash', async () => {
+    await openShift(5000);
+    await db.outbox.clear();
+    expect(await moveTillTo(ROSEBANK.id)).toEqual({ kind: 'shiftOpen' });
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(await getSession()).toEqual(testSession());
   });
 
   it('keeps the till where it was when the server refuses', async () => {

@@ -1,11 +1,15 @@
 import type { ApiFailure } from '../api/tokenRequest';
 import { unsyncedCount } from '../db';
 import { setSessionBranch } from '../db/sessionBranch';
+import { getOpenShift } from '../db/shifts';
 import { requestRosterRefresh } from '../sync';
 import { moveThisTill, type Branch } from './branchesApi';
 
 export type MoveOutcome =
-  { kind: 'moved'; branch: Branch } | { kind: 'unsynced'; count: number } | { kind: 'failed'; failure: ApiFailure };
+  | { kind: 'moved'; branch: Branch }
+  | { kind: 'unsynced'; count: number }
+  | { kind: 'shiftOpen' }
+  | { kind: 'failed'; failure: ApiFailure };
 
 /**
  * BR3: moves this till to another branch. Refused while anything waits to be sent: the server books a
@@ -16,6 +20,8 @@ export type MoveOutcome =
 export async function moveTillTo(branchId: string): Promise<MoveOutcome> {
   const count = await unsyncedCount();
   if (count > 0) return { kind: 'unsynced', count };
+  // The open shift's drawer is the old branch's cash: it is closed (and counted) there first.
+  if (await getOpenShift()) return { kind: 'shiftOpen' };
   const moved = await moveThisTill(branchId);
   if (!moved.ok) return { kind: 'failed', failure: moved.failure };
   await setSessionBranch(moved.value);

@@ -109,6 +109,8 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
     moveConfirm: 'Skuif kasregister',
     moving: 'Skuif…',
     moved: 'Hierdie kasregister verkoop nou by {{name}}.',
+    shiftOpen:
+      'Nie geskuif nie: ’n skof is oop op hierdie foon, en sy kontantlaai behoort aan hierdie tak. Sluit eers die skof (die Skof-knoppie op die verkoopskerm), en skuif dan die kassa.',
     unsynced_one:
       'Nie geskuif nie: hierdie foon het nog een verkoop of verandering om te stuur, en dit behoort aan hierdie tak. Laat dit eers sinkroniseer (Sinkroniseer-oortjie), en skuif dan die kasregister.',
     unsynced_other:

@@ -104,6 +104,8 @@ export const enStaffArea = {
     moveConfirm: 'Move till',
     moving: 'Moving…',
     moved: 'This till now sells at {{name}}.',
+    shiftOpen:
+      'Not moved: a shift is open on this phone, and its cash drawer belongs to this branch. Close the shift first (the Shift button on the sale screen), then move the till.',
     unsynced_one:
       'Not moved: this phone still has one sale or change to send, and it belongs to this branch. Let it sync first (Sync tab), then move the till.',
     unsynced_other:

@@ -110,6 +110,8 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
     moveConfirm: 'Hambisa ithili',
     moving: 'Iyahambisa…',
     moved: 'Leli thili manje lithengisa egatsheni “{{name}}”.',
+    shiftOpen:
+      'Akuhanjisiwe: kukhona ishifu evuliwe kule foni, futhi idrowa yayo yemali ingeyaleli gatsha. Qala uvale ishifu (inkinobho ethi Ishifu esikrinini sokuthengisa), bese uhambisa ithili.',
     unsynced_one:
       'Alihanjisiwe: le foni isenezintengiso noma izinguquko zaleli gatsha okufanele zithunyelwe ({{count}}). Yivumelanise kuqala (ithebhu ethi Vumelanisa), bese uhambisa ithili.',
     unsynced_other:

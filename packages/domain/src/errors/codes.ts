@@ -29,6 +29,10 @@ export const ERROR_CODES = {
   OT_ERR_BRANCH_NOT_FOUND: { status: 404, message: 'There is no such branch in this shop.' },
   OT_ERR_PRODUCT_NOT_FOUND: { status: 404, message: 'There is no such product in this shop, or it was deleted.' },
   OT_ERR_BRANCH_NAME_TAKEN: { status: 409, message: 'This shop already has a branch with that name.' },
+  OT_ERR_DEVICE_SHIFT_OPEN: {
+    status: 409,
+    message: 'A shift is open on this device: close it at its branch before moving the device to another.',
+  },
   OT_ERR_SHIFT_NOT_FOUND: { status: 404, message: 'There is no such shift of that device in this shop.' },
   OT_ERR_SALE_NOT_FOUND: { status: 404, message: 'No sale of this shop has that receipt number or code.' },
   OT_ERR_RECEIPT_LINK_INVALID: { status: 403, message: 'This receipt link is not valid: ask the shop for a new one.' },
