@@ -1,7 +1,8 @@
 /**
  * Issue 7, Must show 3 (second part) in Chromium: the owner receives two lots of a medicine with their
  * expiry dates, sells three and the earliest expiry goes first (SPEC BT3); then sends stock to a second
- * branch, whose till receives it into the same lot (TR1, TR2); the server's figures follow.
+ * branch, whose till receives it into the same lot (TR1, TR2); the server's figures follow, and the product's
+ * page shows every branch's stock (BT14).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { queryServerDb } from '../support/server.js';
@@ -141,6 +142,16 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
     rosebank.getByTestId('product-row').filter({ hasText: medicine }).getByTestId('stock-figure'),
   ).toHaveAttribute('data-on-hand', '2', { timeout: 30_000 });
   await expect(rosebank.getByTestId('transfer-row').first()).toContainText('Received');
+
+  // BT14: the product's page on the owner's till shows every branch's stock, with Rosebank's lot.
+  await openProduct(office, medicine);
+  const byBranch = office.getByTestId('branch-stock-row');
+  await expect(byBranch).toHaveCount(2);
+  await expect(byBranch.nth(0)).toContainText('Mainthis till');
+  await expect(byBranch.nth(0).getByTestId('branch-stock-on-hand')).toHaveText('0 units');
+  await expect(byBranch.nth(1).getByTestId('branch-stock-on-hand')).toHaveText('2 units');
+  await expect(byBranch.nth(1).getByTestId('batch-row')).toContainText('LATE-60');
+  await office.getByTestId('branch-stock').screenshot({ path: `${SCREENSHOTS}stock-by-branch.png` });
 
   await owner.close();
   await other.close();

@@ -61,7 +61,7 @@ test('a price set for one branch shows on its till without a reload and is what 
   await rosebank.getByTestId('branch-price-save').click();
   await expect(office.getByTestId('branch-prices-message')).toHaveText(`${BRANCH} now sells it at R\u00a042,50.`);
   await expect(rosebank.getByTestId('branch-price-now')).toHaveText('Own price, R\u00a042,50');
-  await office.screenshot({ path: `${SCREENSHOTS}branch-prices.png`, fullPage: true });
+  await office.getByTestId('branch-prices').screenshot({ path: `${SCREENSHOTS}branch-prices.png` });
 
   // BP2: Rosebank's till shows it without a reload; the owner's till (Main) keeps the shop's price.
   await expect(counterTile.getByTestId('product-tile-price')).toHaveText('R\u00a042,50');

@@ -39,6 +39,8 @@ import { shopSettingsRoutes } from './shop/settings.routes.js';
 import { branchRoutes } from './shop/branches.routes.js';
 import { branchPriceRoutes } from './catalog/branch-prices.routes.js';
 import { createBranchPriceService } from './catalog/branch-prices.service.js';
+import { branchStockRoutes } from './stock/branch-stock.routes.js';
+import { createBranchStockService } from './stock/branch-stock.service.js';
 import { transferRoutes } from './stock/transfers.routes.js';
 import { createTransferService } from './stock/transfers.service.js';
 import { createBranchService } from './shop/branches.service.js';
@@ -166,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(branchRoutes(createBranchService(deps.db), deps.tokens, devices.isActive));
       await api.register(transferRoutes(createTransferService(deps.db), deps.tokens, devices.isActive));
       await api.register(branchPriceRoutes(createBranchPriceService(deps.db, pokes), deps.tokens, devices.isActive));
+      await api.register(branchStockRoutes(createBranchStockService(deps.db), deps.tokens, devices.isActive));
       const receipts = createReceiptsService({
         db: deps.db,
         files: deps.receiptFiles ?? createDirectoryFileStore(join(tmpdir(), 'opentill-receipts')),

@@ -3,20 +3,29 @@ import type { BranchPrice } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { branches, branchPrices, products } from '../db/schema.js';
 
-/**
- * Locks a product of the shop that is not deleted, as a product edit does (product
- * first, then the change counter), and returns its shop price; undefined when there is none.
- */
+const liveProduct = (tx: Executor, tenantId: string, productId: string) =>
+  tx
+    .select({ name: products.name, price: products.price })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.tenantId, tenantId), isNull(products.deletedAt)));
+
+/** A product of the shop that is not deleted: its name and shop price; undefined when there is none. */
+export async function findLiveProduct(
+  tx: Executor,
+  tenantId: string,
+  productId: string,
+): Promise<{ name: string; price: number } | undefined> {
+  const [row] = await liveProduct(tx, tenantId, productId);
+  return row;
+}
+
+/** The same, locked as a product edit locks it (product first, then the change counter). */
 export async function lockLiveProduct(
   tx: Executor,
   tenantId: string,
   productId: string,
 ): Promise<{ name: string; price: number } | undefined> {
-  const [row] = await tx
-    .select({ name: products.name, price: products.price })
-    .from(products)
-    .where(and(eq(products.id, productId), eq(products.tenantId, tenantId), isNull(products.deletedAt)))
-    .for('update');
+  const [row] = await liveProduct(tx, tenantId, productId).for('update');
   return row;
 }
 

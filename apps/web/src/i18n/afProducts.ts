@@ -42,6 +42,14 @@ export const afProducts: DeepStrings<typeof enProducts> = {
   },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
+    byBranch: {
+      title: 'Voorraad by elke tak',
+      offline: 'Jy is vanlyn. Die ander takke se voorraad het die internet nodig.',
+      failed: 'Die ander takke se voorraad kon nie gehaal word nie. Probeer oor ’n oomblik weer.',
+      thisTill: 'hierdie kassa',
+      onHand_one: '{{count}} eenheid',
+      onHand_other: '{{count}} eenhede',
+    },
     title: 'Voorraad',
     trackStock: 'Hou voorraad by vir hierdie produk',
     runsOut: 'As dit opraak',

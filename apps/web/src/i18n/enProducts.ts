@@ -39,6 +39,14 @@ export const enProducts = {
   },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
+    byBranch: {
+      title: 'Stock at each branch',
+      offline: 'You are offline. The other branches’ stock needs the internet.',
+      failed: 'The other branches’ stock could not be fetched. Try again in a moment.',
+      thisTill: 'this till',
+      onHand_one: '{{count}} unit',
+      onHand_other: '{{count}} units',
+    },
     title: 'Stock',
     trackStock: 'Count stock for this product',
     runsOut: 'If it runs out',

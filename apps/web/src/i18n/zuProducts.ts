@@ -43,6 +43,14 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
   },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
+    byBranch: {
+      title: 'Isitoko egatsheni ngalinye',
+      offline: 'Awuxhunyiwe ku-inthanethi. Isitoko samanye amagatsha sidinga i-inthanethi.',
+      failed: 'Isitoko samanye amagatsha asitholakalanga. Zama futhi kungekudala.',
+      thisTill: 'leli thili',
+      onHand_one: '{{count}} iyunithi',
+      onHand_other: '{{count}} amayunithi',
+    },
     title: 'Isitoko',
     trackStock: 'Landelela isitoko sale mpahla',
     runsOut: 'Uma iphela',

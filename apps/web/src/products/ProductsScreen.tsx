@@ -16,6 +16,8 @@ const CsvPanel = lazy(() => import('./import/CsvPanel'));
 const TransfersPanel = lazy(() => import('../transfers/TransfersPanel'));
 // A product's own price per branch (online only): for people who may change prices.
 const BranchPricesPanel = lazy(() => import('./BranchPricesPanel'));
+// Stock at every branch (online only): for people who may see stock.
+const BranchStockPanel = lazy(() => import('../stock/BranchStockPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
@@ -61,6 +63,11 @@ export function ProductsScreen() {
             ) : null}
             {editing.trackStock ? (
               <StockPanel key={editing.id} product={editing} onHand={stock.get(editing.id) ?? 0} access={access} />
+            ) : null}
+            {editing.trackStock && access.read && editing.syncVersion !== null ? (
+              <Suspense fallback={null}>
+                <BranchStockPanel key={editing.id} productId={editing.id} />
+              </Suspense>
             ) : null}
           </>
         ) : (

@@ -7,6 +7,8 @@ export interface ProductAccess {
   count: boolean;
   /** Send and receive transfers between branches (SPEC TR). */
   transfer: boolean;
+  /** See the stock of every branch (SPEC BT14). */
+  read: boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export function productAccessOf(actingRole: Role | null): ProductAccess {
     receive: allows('stock:receive'),
     count: allows('stock:count'),
     transfer: allows('stock:transfer'),
+    read: allows('stock:read'),
   };
 }
 

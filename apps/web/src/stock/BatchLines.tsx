@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { isExpired, shopDateOf } from '@opentill/domain';
+import { formatCalendarDate } from '../i18n/format';
+
+export interface BatchLine {
+  key: string;
+  lot: string;
+  expiresOn: string | null;
+  onHand: number;
+}
+
+/** Batches as listed on a product's page: lot, expiry (the expired ones marked, BT2) and units. */
+export function BatchLines({ batches, testId }: { batches: readonly BatchLine[]; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const today = shopDateOf(new Date());
+  return (
+    <ul className="mt-1 divide-y divide-slate-100" data-testid={testId}>
+      {batches.map((batch) => {
+        const expired = isExpired(batch, today);
+        return (
+          <li
+            key={batch.key}
+            className="flex items-center justify-between gap-2 py-1.5 text-sm"
+            data-testid="batch-row"
+          >
+            <span className="font-medium text-slate-900">{batch.lot}</span>
+            <span className={expired ? 'font-semibold text-red-700' : 'text-slate-600'}>
+              {batch.expiresOn === null
+                ? t('products.batches.noExpiry')
+                : t(expired ? 'products.batches.expired' : 'products.batches.expires', {
+                    date: formatCalendarDate(batch.expiresOn, i18n.language),
+                  })}
+            </span>
+            <span className="tabular-nums text-slate-900">{batch.onHand}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
