@@ -3,9 +3,10 @@
  * expiring today and one in 10 days; once the deliveries are synced and the batches pulled, the
  * bell counts both and the centre lists them, soonest first. The next day (the phone's clock moved
  * on, offline) the first lot has expired and is listed first, to be written off; tapping it opens
- * the product with its batches.
+ * the product with its batches, where it is written off (BT15), offline, and the server books it.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { queryServerDb } from '../support/server.js';
 import { SCREENSHOTS, addProduct, expectAllSynced, registerShop, waitForServiceWorker } from '../support/shop.js';
 
 test.setTimeout(120_000);
@@ -87,4 +88,50 @@ test('lots expiring soon raise expiry alerts; the day after its expiry a lot is 
   await expect(centre).toHaveCount(0);
   await expect(page.getByTestId('edit-product-name')).toHaveValue(panado);
   await expect(page.getByTestId('batch-list')).toContainText('P-TODAY');
+
+  // BT15: written off there, offline: the lot leaves the list, the figure and the bell at once...
+  const panel = page.getByTestId('stock-panel');
+  await expect(panel.getByTestId('stock-figure')).toHaveAttribute('data-on-hand', '7');
+  await panel.getByTestId('batch-write-off').click();
+  await panel.screenshot({ path: `${SCREENSHOTS}batch-write-off.png` });
+  await panel.getByTestId('batch-write-off-yes').click();
+  await expect(panel.getByRole('status')).toHaveText('Wrote off 6 expired units of lot P-TODAY.');
+  await expect(page.getByTestId('batch-list')).toHaveCount(0);
+  await expect(panel.getByTestId('stock-figure')).toHaveAttribute('data-on-hand', '1');
+  await expect(page.getByTestId('alerts-count')).toHaveText('1');
+
+  // ...and the server books it on that batch, reason "expired", once the phone is back online.
+  await context.setOffline(false);
+  await expectAllSynced(page);
+  await expect
+    .poll(() =>
+      queryServerDb<{ lot: string; on_hand: number; reason: string; delta: number }>(
+        `select b.lot, b.on_hand, l.reason, l.delta from stock_ledger l join stock_batches b on b.id = l.batch_id
+           join products p on p.id = l.product_id where p.name = $1 and l.kind = 'adjustment'`,
+        [panado],
+      ),
+    )
+    .toEqual([{ lot: 'P-TODAY', on_hand: 0, reason: 'expired', delta: -6 }]);
+
+  // Adjust stock with a reason, of a batch: two packs of Grandpa's lot were damaged.
+  await page.getByRole('button', { name: 'Back to products' }).click();
+  await page.getByTestId('product-row').filter({ hasText: grandpa }).getByRole('button').first().click();
+  await panel.getByTestId('stock-adjust-start').click();
+  await panel.getByTestId('stock-adjust-quantity').fill('2');
+  await panel.getByTestId('stock-adjust-reason').selectOption('damaged');
+  await expect(panel.getByTestId('stock-adjust-batch')).toHaveValue(/.+/);
+  await panel.getByTestId('stock-adjust-note').fill('Box crushed in delivery');
+  await panel.getByTestId('stock-adjust-save').click();
+  await expect(panel.getByRole('status')).toHaveText('Took 2 units off: Damaged.');
+  await expect(panel.getByTestId('stock-figure')).toHaveAttribute('data-on-hand', '11');
+  await expectAllSynced(page);
+  await expect
+    .poll(() =>
+      queryServerDb<{ lot: string; on_hand: number; reason: string; delta: number }>(
+        `select b.lot, b.on_hand, l.reason, l.delta from stock_ledger l join stock_batches b on b.id = l.batch_id
+           join products p on p.id = l.product_id where p.name = $1 and l.kind = 'adjustment'`,
+        [grandpa],
+      ),
+    )
+    .toEqual([{ lot: 'G-10', on_hand: 10, reason: 'damaged', delta: -2 }]);
 });

@@ -1,5 +1,6 @@
 import { shopDateOf, expiredOnHand, type PulledBatch } from '@opentill/domain';
 import { db } from './database';
+import { withPendingBatchMoves } from './pendingBatchMoves';
 
 /** Takes a page of pulled batches. Runs inside the caller's transaction (`applyPulledPage`). */
 export async function takePulledBatches(batches: readonly PulledBatch[]): Promise<void> {
@@ -13,7 +14,9 @@ export async function takePulledBatches(batches: readonly PulledBatch[]): Promis
 export async function expiredUnitsToday(): Promise<Map<string, number>> {
   const today = shopDateOf(new Date());
   // Expiry is not indexed; batches with units are few beside the catalogue, so one pass is cheap.
-  const batches = await db.batches.filter((batch) => batch.onHand > 0 && batch.expiresOn !== null).toArray();
+  const batches = await withPendingBatchMoves(
+    await db.batches.filter((batch) => batch.onHand > 0 && batch.expiresOn !== null).toArray(),
+  );
   const byProduct = new Map<string, PulledBatch[]>();
   for (const batch of batches) byProduct.set(batch.productId, [...(byProduct.get(batch.productId) ?? []), batch]);
   const expired = new Map<string, number>();
@@ -25,9 +28,11 @@ export async function expiredUnitsToday(): Promise<Map<string, number>> {
 }
 
 /**
- * The branch's batches still holding units, as last pulled: what the expiry alerts read (SPEC AL6).
- * Batches with units are few beside the catalogue, so one pass over the table is cheap.
+ * The branch's batches still holding units, as last pulled with this phone's pending batch adjustments on
+ * top: what the expiry alerts read (SPEC AL6). Batches with units are few beside the catalogue, so one pass
+ * over the table is cheap.
  */
-export function batchesWithStock(): Promise<PulledBatch[]> {
-  return db.batches.filter((batch) => batch.onHand > 0).toArray();
+export async function batchesWithStock(): Promise<PulledBatch[]> {
+  const held = await withPendingBatchMoves(await db.batches.filter((batch) => batch.onHand > 0).toArray());
+  return held.filter((batch) => batch.onHand > 0);
 }

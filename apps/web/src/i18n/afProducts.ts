@@ -42,6 +42,31 @@ export const afProducts: DeepStrings<typeof enProducts> = {
   },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
+    adjust: {
+      start: 'Pas voorraad aan',
+      direction: 'Haal eenhede af of sit hulle terug',
+      remove: 'Haal af',
+      add: 'Sit terug',
+      quantity: 'Eenhede',
+      reason: 'Rede',
+      reasons: { damaged: 'Beskadig', expired: 'Verval', theft: 'Diefstal of verlies', correction: 'Regstelling' },
+      batch: 'Bondel',
+      batchOption_one: '{{lot}} · {{expiry}} · {{count}} eenheid',
+      batchOption_other: '{{lot}} · {{expiry}} · {{count}} eenhede',
+      noBatch: 'Eenhede sonder ’n bondel',
+      note: 'Nota (opsioneel)',
+      removed_one: 'Het {{count}} eenheid afgehaal: {{reason}}.',
+      removed_other: 'Het {{count}} eenhede afgehaal: {{reason}}.',
+      added_one: 'Het {{count}} eenheid teruggesit: {{reason}}.',
+      added_other: 'Het {{count}} eenhede teruggesit: {{reason}}.',
+    },
+    writeOff: {
+      start: 'Skryf af',
+      confirm_one: 'Skryf {{count}} eenheid af',
+      confirm_other: 'Skryf {{count}} af',
+      done_one: 'Het {{count}} vervalde eenheid van lot {{lot}} afgeskryf.',
+      done_other: 'Het {{count}} vervalde eenhede van lot {{lot}} afgeskryf.',
+    },
     byBranch: {
       title: 'Voorraad by elke tak',
       offline: 'Jy is vanlyn. Die ander takke se voorraad het die internet nodig.',

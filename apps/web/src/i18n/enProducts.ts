@@ -39,6 +39,31 @@ export const enProducts = {
   },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
+    adjust: {
+      start: 'Adjust stock',
+      direction: 'Take units off or put them back',
+      remove: 'Take off',
+      add: 'Put back',
+      quantity: 'Units',
+      reason: 'Reason',
+      reasons: { damaged: 'Damaged', expired: 'Expired', theft: 'Theft or loss', correction: 'Correction' },
+      batch: 'Batch',
+      batchOption_one: '{{lot}} · {{expiry}} · {{count}} unit',
+      batchOption_other: '{{lot}} · {{expiry}} · {{count}} units',
+      noBatch: 'Units kept without a batch',
+      note: 'Note (optional)',
+      removed_one: 'Took {{count}} unit off: {{reason}}.',
+      removed_other: 'Took {{count}} units off: {{reason}}.',
+      added_one: 'Put {{count}} unit back: {{reason}}.',
+      added_other: 'Put {{count}} units back: {{reason}}.',
+    },
+    writeOff: {
+      start: 'Write off',
+      confirm_one: 'Write off {{count}} unit',
+      confirm_other: 'Write off {{count}}',
+      done_one: 'Wrote off {{count}} expired unit of lot {{lot}}.',
+      done_other: 'Wrote off {{count}} expired units of lot {{lot}}.',
+    },
     byBranch: {
       title: 'Stock at each branch',
       offline: 'You are offline. The other branches’ stock needs the internet.',

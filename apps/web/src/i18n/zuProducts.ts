@@ -43,6 +43,36 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
   },
   // The Products screen's stock strings; the till's grid keeps `stock.inStock` on the first screen.
   stock: {
+    adjust: {
+      start: 'Lungisa isitoko',
+      direction: 'Susa amayunithi noma uwabuyise',
+      remove: 'Susa',
+      add: 'Buyisa',
+      quantity: 'Amayunithi',
+      reason: 'Isizathu',
+      reasons: {
+        damaged: 'Konakele',
+        expired: 'Kuphelelwe yisikhathi',
+        theft: 'Ukwebiwa noma ukulahleka',
+        correction: 'Ukulungisa',
+      },
+      batch: 'Iqoqo',
+      batchOption_one: '{{lot}} · {{expiry}} · {{count}} iyunithi',
+      batchOption_other: '{{lot}} · {{expiry}} · {{count}} amayunithi',
+      noBatch: 'Amayunithi angenaqoqo',
+      note: 'Inothi (uyazikhethela)',
+      removed_one: 'Kususwe iyunithi engu-{{count}}: {{reason}}.',
+      removed_other: 'Kususwe amayunithi angu-{{count}}: {{reason}}.',
+      added_one: 'Kubuyiswe iyunithi engu-{{count}}: {{reason}}.',
+      added_other: 'Kubuyiswe amayunithi angu-{{count}}: {{reason}}.',
+    },
+    writeOff: {
+      start: 'Bhala njengokulahlekile',
+      confirm_one: 'Bhala iyunithi engu-{{count}}',
+      confirm_other: 'Bhala angu-{{count}}',
+      done_one: 'Kubhalwe iyunithi engu-{{count}} ephelelwe yisikhathi yeqoqo {{lot}}.',
+      done_other: 'Kubhalwe amayunithi angu-{{count}} aphelelwe yisikhathi eqoqo {{lot}}.',
+    },
     byBranch: {
       title: 'Isitoko egatsheni ngalinye',
       offline: 'Awuxhunyiwe ku-inthanethi. Isitoko samanye amagatsha sidinga i-inthanethi.',

@@ -3,11 +3,19 @@ import { mayOpenProducts, productAccessOf } from './productAccess';
 
 describe('productAccessOf (the acting person’s role decides)', () => {
   it('lets an owner and a branch manager do everything', () => {
-    expect(productAccessOf('OWNER')).toEqual({ write: true, receive: true, count: true, transfer: true, read: true });
+    expect(productAccessOf('OWNER')).toEqual({
+      write: true,
+      receive: true,
+      count: true,
+      adjust: true,
+      transfer: true,
+      read: true,
+    });
     expect(productAccessOf('BRANCH_MANAGER')).toEqual({
       write: true,
       receive: true,
       count: true,
+      adjust: true,
       transfer: true,
       read: true,
     });
@@ -18,6 +26,7 @@ describe('productAccessOf (the acting person’s role decides)', () => {
       write: false,
       receive: false,
       count: false,
+      adjust: false,
       transfer: false,
       read: true,
     });
@@ -31,6 +40,7 @@ describe('productAccessOf (the acting person’s role decides)', () => {
       write: false,
       receive: false,
       count: false,
+      adjust: false,
       transfer: false,
       read: false,
     });

@@ -5,6 +5,8 @@ export interface ProductAccess {
   write: boolean;
   receive: boolean;
   count: boolean;
+  /** Adjust stock with a reason, and write an expired batch off (SPEC BT15). */
+  adjust: boolean;
   /** Send and receive transfers between branches (SPEC TR). */
   transfer: boolean;
   /** See the stock of every branch (SPEC BT14). */
@@ -22,6 +24,7 @@ export function productAccessOf(actingRole: Role | null): ProductAccess {
     write: allows('product:write'),
     receive: allows('stock:receive'),
     count: allows('stock:count'),
+    adjust: allows('stock:adjust'),
     transfer: allows('stock:transfer'),
     read: allows('stock:read'),
   };

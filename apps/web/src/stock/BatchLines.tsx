@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isExpired, shopDateOf } from '@opentill/domain';
 import { formatCalendarDate } from '../i18n/format';
@@ -9,8 +10,15 @@ export interface BatchLine {
   onHand: number;
 }
 
+interface BatchLinesProps<T extends BatchLine> {
+  batches: readonly T[];
+  testId: string;
+  /** What an expired batch's line offers besides its figures (e.g. "Write off"). */
+  expiredAction?: ((batch: T) => ReactNode) | undefined;
+}
+
 /** Batches as listed on a product's page: lot, expiry (the expired ones marked, BT2) and units. */
-export function BatchLines({ batches, testId }: { batches: readonly BatchLine[]; testId: string }) {
+export function BatchLines<T extends BatchLine>({ batches, testId, expiredAction }: BatchLinesProps<T>) {
   const { t, i18n } = useTranslation();
   const today = shopDateOf(new Date());
   return (
@@ -20,7 +28,7 @@ export function BatchLines({ batches, testId }: { batches: readonly BatchLine[];
         return (
           <li
             key={batch.key}
-            className="flex items-center justify-between gap-2 py-1.5 text-sm"
+            className="flex flex-wrap items-center justify-between gap-x-2 py-1.5 text-sm"
             data-testid="batch-row"
           >
             <span className="font-medium text-slate-900">{batch.lot}</span>
@@ -32,6 +40,7 @@ export function BatchLines({ batches, testId }: { batches: readonly BatchLine[];
                   })}
             </span>
             <span className="tabular-nums text-slate-900">{batch.onHand}</span>
+            {expired && expiredAction ? expiredAction(batch) : null}
           </li>
         );
       })}

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countStock, type LocalProduct } from '../db';
+import { adjustStock } from '../db/adjustments';
+import { useLiveBatchesOf } from '../db/batchList';
 import { receiveStock, type ReceivedLot } from '../db/receiving';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
+import { AdjustForm, type Adjustment } from './AdjustForm';
 import { BatchList } from './BatchList';
 import { QuantityForm } from './QuantityForm';
 import { ReceiveForm } from './ReceiveForm';
 import { StockFigure } from './StockFigure';
 
-type Mode = 'idle' | 'receive' | 'count';
+type Mode = 'idle' | 'receive' | 'count' | 'adjust';
 
 /**
  * A tracked product's stock on the Products screen: the figure this phone shows,
@@ -25,11 +28,12 @@ export function StockPanel({
   product: LocalProduct;
   onHand: number;
   /** What the person acting may do: the buttons they may not use are not shown. */
-  access: { receive: boolean; count: boolean };
+  access: { receive: boolean; count: boolean; adjust: boolean };
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('idle');
   const [notice, setNotice] = useState<string | null>(null);
+  const batches = useLiveBatchesOf(product.id);
 
   function open(next: Mode) {
     setNotice(null);
@@ -40,6 +44,18 @@ export function StockPanel({
     await receiveStock(product.id, quantity, lot);
     requestSync();
     setNotice(t('stock.received', { count: quantity }));
+    setMode('idle');
+  }
+
+  async function adjust(adjustment: Adjustment) {
+    await adjustStock({ productId: product.id, ...adjustment });
+    requestSync();
+    setNotice(
+      t(adjustment.delta < 0 ? 'stock.adjust.removed' : 'stock.adjust.added', {
+        count: Math.abs(adjustment.delta),
+        reason: t(`stock.adjust.reasons.${adjustment.reason}`),
+      }),
+    );
     setMode('idle');
   }
 
@@ -64,9 +80,15 @@ export function StockPanel({
           {notice}
         </p>
       ) : null}
-      <BatchList productId={product.id} />
+      <BatchList productId={product.id} canWriteOff={access.adjust} onNotice={setNotice} />
       {mode === 'receive' ? (
         <ReceiveForm onSubmit={receive} onCancel={() => setMode('idle')} />
+      ) : mode === 'adjust' ? (
+        <AdjustForm
+          batches={(batches ?? []).filter((batch) => batch.onHand > 0)}
+          onSubmit={adjust}
+          onCancel={() => setMode('idle')}
+        />
       ) : mode === 'count' ? (
         <QuantityForm
           label={t('stock.countedLabel')}
@@ -86,6 +108,11 @@ export function StockPanel({
           {access.count ? (
             <Button variant="secondary" onClick={() => open('count')} data-testid="stock-count">
               {t('stock.count')}
+            </Button>
+          ) : null}
+          {access.adjust ? (
+            <Button variant="secondary" onClick={() => open('adjust')} data-testid="stock-adjust-start">
+              {t('stock.adjust.start')}
             </Button>
           ) : null}
         </div>
