@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { addCalendarDays, shopDateOf, type Operation, type PulledBatch, type Session } from '@opentill/domain';
-import { TEST_DB_KIND, testApp, testDb } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, testApp, testDb } from '../test/test-app.js';
 import { saleOf } from '../test/operations.js';
 import {
   batchesAt,
@@ -104,6 +104,24 @@ describe(`batches on ${TEST_DB_KIND}`, () => {
     await sync(owner, [owner.script.sale(saleOf([{ productId, quantity: 1, batchId: late }]))]);
     const lots = await batchesOf(owner.session, productId);
     expect([lots['A-LATE']?.onHand, lots['B-SOON']?.onHand]).toEqual([2, 2]);
+  });
+
+  it('BT5: a pick by someone without rx:dispense is not taken; FEFO decides and the sale is kept', async () => {
+    const { owner } = await shopWithTwoTills(app);
+    const productId = await twoLots(owner);
+    const late = (await batchesOf(owner.session, productId))['A-LATE']?.id;
+    const staff = await app.inject({
+      method: 'POST',
+      url: '/api/v1/staff',
+      headers: bearer(owner.session),
+      payload: { name: 'Thandi', role: 'CASHIER', branchIds: [owner.session.branch.id], pin: '1111' },
+    });
+    const cashierId = staff.json<{ id: string }>().id;
+    const sale = { ...owner.script.sale(saleOf([{ productId, quantity: 1, batchId: late }])), actorId: cashierId };
+    const answer = await sync(owner, [sale]);
+    expect(answer.acknowledgments[0]?.status).toBe('created');
+    const lots = await batchesOf(owner.session, productId);
+    expect([lots['A-LATE']?.onHand, lots['B-SOON']?.onHand]).toEqual([3, 1]);
   });
 
   it('BT2: an expired lot is never sold; units it cannot cover are a shortfall under flag', async () => {

@@ -104,7 +104,14 @@ type RefundOperation = Extract<Operation, { type: 'REFUND_SALE' }>;
 /** A push's operations to apply together, by kind, each with its place in the push. */
 interface PushWork {
   /** `standing` other than `allowed`: the sale is kept and flagged (ID4, ID10). */
-  sales: { index: number; operation: SaleOperation; actorId: string; standing: SaleStanding }[];
+  sales: {
+    index: number;
+    operation: SaleOperation;
+    actorId: string;
+    standing: SaleStanding;
+    /** BT5: its actor may pick a line's batch (`rx:dispense`); else FEFO decides for every line. */
+    mayPickBatch: boolean;
+  }[];
   refunds: { index: number; operation: RefundOperation; actorId: string }[];
   stockOperations: { index: number; operation: StockMovementOperation; actorId: string }[];
   /** Local ids of the device's sales that refunds are waiting for. */
@@ -353,12 +360,13 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
       tx,
       origin,
       stockOperations.map(({ operation, actorId }) => ({ ...operation, actorId })),
-      fresh.map(({ id, operation, actorId }) => ({
+      fresh.map(({ id, operation, actorId, mayPickBatch }) => ({
         id,
         opId: operation.opId,
         userId: actorId,
         createdAt: operation.data.createdAt,
-        items: operation.data.items,
+        // A pick by someone who may not pick is not a reason to refuse a sale that happened: FEFO instead (BT5).
+        items: mayPickBatch ? operation.data.items : operation.data.items.map(({ batchId: _batchId, ...item }) => item),
       })),
       refunded.returns,
     );
@@ -464,7 +472,8 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           if (rejection) answers[index] = rejection;
           else {
             const saleStanding = standing === 'allowed' && !overrideAllowed ? 'override-not-permitted' : standing;
-            work.sales.push({ index, operation, actorId, standing: saleStanding });
+            const mayPickBatch = checkActor(actors.get(actorId), 'rx:dispense') === 'allowed';
+            work.sales.push({ index, operation, actorId, standing: saleStanding, mayPickBatch });
           }
         } else if (standing === 'device-revoked') {
           answers[index] = failure(operation, 'rejected', 'OT_ERR_DEVICE_REVOKED');

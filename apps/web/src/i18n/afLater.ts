@@ -58,6 +58,11 @@ export const afLater: DeepStrings<typeof enLater> = {
       changePrice: 'Verander prys',
       approvePrice: 'Verander {{name}} van {{from}} na {{to}}: ’n bestuurder moet dit goedkeur.',
       remove: 'Haal uit die verkoop',
+      batch: 'Bondel (lot) waaruit hierdie eenhede kom',
+      batchFefo: 'Eerste vervaldatum eerste (outomaties)',
+      batchOption_one: '{{lot}} · {{expiry}} · {{count}} eenheid',
+      batchOption_other: '{{lot}} · {{expiry}} · {{count}} eenhede',
+      batchNoExpiry: 'verval nie',
     },
     done: {
       paid: 'Betaal',

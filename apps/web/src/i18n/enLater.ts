@@ -58,6 +58,11 @@ export const enLater = {
       changePrice: 'Change price',
       approvePrice: 'Change {{name}} from {{from}} to {{to}}: a manager must approve.',
       remove: 'Remove from sale',
+      batch: 'Batch (lot) these units come from',
+      batchFefo: 'First expiry first (automatic)',
+      batchOption_one: '{{lot}} · {{expiry}} · {{count}} unit',
+      batchOption_other: '{{lot}} · {{expiry}} · {{count}} units',
+      batchNoExpiry: 'no expiry',
     },
     done: {
       paid: 'Paid',

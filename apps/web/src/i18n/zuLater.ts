@@ -57,6 +57,11 @@ export const zuLater: DeepStrings<typeof enLater> = {
       changePrice: 'Shintsha intengo',
       approvePrice: 'Shintsha {{name}} kusuka ku-{{from}} kuya ku-{{to}}: umphathi kumele avume.',
       remove: 'Susa entengisweni',
+      batch: 'Iqoqo (i-lot) la mayunithi avela kulo',
+      batchFefo: 'Okuphelelwa kuqala kuqala (ngokuzenzakalelayo)',
+      batchOption_one: '{{lot}} · {{expiry}} · {{count}} iyunithi',
+      batchOption_other: '{{lot}} · {{expiry}} · {{count}} amayunithi',
+      batchNoExpiry: 'akuphelelwa',
     },
     done: {
       paid: 'Kukhokhiwe',

@@ -6,13 +6,15 @@ import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
 import { FullScreenDialog } from '../ui/FullScreenDialog';
 import { CartRefusal } from './CartRefusal';
+import { LineBatchPicker } from './LineBatchPicker';
 import { useCart } from './cartStore';
 import { ManagerApproval } from './ManagerApproval';
 import { centsToInput } from './quickCash';
 
 /**
- * One line of the sale: its quantity, a note, another price (with the right
- * permission or a manager's PIN on the spot, SPEC S6), or off the sale.
+ * One line of the sale: its quantity, a note, the batch it comes from (a
+ * pharmacist's pick, BT5), another price (with the right permission or a
+ * manager's PIN on the spot, SPEC S6), or off the sale.
  */
 export function LineEditor({ line, onClose }: { line: CartLine; onClose: () => void }) {
   const { t } = useTranslation();
@@ -74,6 +76,7 @@ export function LineEditor({ line, onClose }: { line: CartLine; onClose: () => v
             onChange={(event) => setNoteInput(event.target.value)}
             data-testid="line-note"
           />
+          {acting && can(acting.role, 'rx:dispense') ? <LineBatchPicker line={line} /> : null}
           <Button onClick={save} data-testid="line-save">
             {t('sales.line.save')}
           </Button>

@@ -8,6 +8,7 @@ import {
   clearCart,
   overridePrice,
   parkSale,
+  pickBatch,
   removeLine,
   resumeSale,
   setLineNote,
@@ -34,6 +35,8 @@ interface CartState {
   remove: (lineId: string) => boolean;
   overridePrice: (lineId: string, price: number, approvedBy: string) => boolean;
   setNote: (lineId: string, note: string) => boolean;
+  /** BT5: the line's units from this batch first; null: first expiry first. */
+  pickBatch: (lineId: string, batchId: string | null) => boolean;
   park: (label: string) => boolean;
   resume: (id: string) => boolean;
   /** C10: the sale's customer (the book and store credit need one); null takes them off. */
@@ -97,6 +100,7 @@ export const useCart = create<CartState>((set, get) => {
     remove: (lineId) => apply(removeLine(get().cart, lineId)),
     overridePrice: (lineId, price, approvedBy) => apply(overridePrice(get().cart, lineId, price, approvedBy)),
     setNote: (lineId, note) => apply(setLineNote(get().cart, lineId, note)),
+    pickBatch: (lineId, batchId) => apply(pickBatch(get().cart, lineId, batchId)),
     park: (label) =>
       apply(parkSale(get().cart, get().parked, { id: newId(), label, parkedAt: new Date().toISOString() })),
     resume: (id) => apply(resumeSale(get().cart, get().parked, id)),

@@ -28,7 +28,7 @@ const isQuantity = (value: number) => Number.isInteger(value) && value >= 1 && v
 
 /**
  * C2: adds a product. A plain unit joins the product's plain line (same price,
- * no note, no override) if there is one; a weighed or price-labelled item is a
+ * no note, no override, no picked batch) if there is one; a weighed or price-labelled item is a
  * line of its own.
  */
 export function addLine(cart: Cart, product: ProductToSell, options: AddOptions): CartResult {
@@ -57,7 +57,13 @@ export function addLine(cart: Cart, product: ProductToSell, options: AddOptions)
   if (price !== undefined) return accept({ ...cart, lines: [...cart.lines, { ...base, quantity, price }] });
 
   const plain = cart.lines.find(
-    (line) => line.productId === product.id && line.price === listed && !line.weight && !line.override && !line.note,
+    (line) =>
+      line.productId === product.id &&
+      line.price === listed &&
+      !line.weight &&
+      !line.override &&
+      !line.note &&
+      !line.batchId,
   );
   if (!plain) return accept({ ...cart, lines: [...cart.lines, { ...base, quantity, price: listed }] });
   const total = plain.quantity + quantity;

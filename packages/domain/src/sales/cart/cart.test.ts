@@ -5,6 +5,7 @@ import {
   clearCart,
   overridePrice,
   parkSale,
+  pickBatch,
   removeLine,
   resumeSale,
   setLineNote,
@@ -46,6 +47,19 @@ describe('cart commands (SPEC C)', () => {
       ok: false,
       error: 'PRICE_INVALID',
     });
+  });
+
+  it('BT5: a picked batch stays on its line, which a plain unit then does not join; null unpicks it', () => {
+    const batchId = '00000000-0000-4000-8000-0000000000b5';
+    const picked = cartOf(pickBatch(oneBread, 'l1', batchId));
+    expect(picked.lines[0]).toMatchObject({ quantity: 1, batchId });
+    const more = cartOf(addLine(picked, BREAD, { lineId: 'l2' }));
+    expect(more.lines.map((line) => [line.lineId, line.quantity, line.batchId])).toEqual([
+      ['l1', 1, batchId],
+      ['l2', 1, undefined],
+    ]);
+    expect(cartOf(pickBatch(picked, 'l1', null)).lines[0]).not.toHaveProperty('batchId');
+    expect(pickBatch(picked, 'nope', null)).toEqual({ ok: false, error: 'LINE_NOT_FOUND' });
   });
 
   it('C2, C3: bad quantities, prices and weights are refused and change nothing', () => {

@@ -4,6 +4,7 @@ export * from './changeQuantity.js';
 export * from './removeLine.js';
 export * from './overridePrice.js';
 export * from './setLineNote.js';
+export * from './pickBatch.js';
 export * from './clearCart.js';
 export * from './parkSale.js';
 export * from './cartTotals.js';
