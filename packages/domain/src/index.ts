@@ -56,5 +56,6 @@ export * from './stock/batchMovements.js';
 export * from './stock/transfer.js';
 export * from './stock/transferSchemas.js';
 export * from './stock/branchStock.js';
+export * from './stock/stockCount.js';
 export * from './stock/lowStock.js';
 export * from './stock/expiryAlerts.js';

@@ -129,8 +129,12 @@ function isStockOperation(operation: Operation): operation is StockMovementOpera
   return STOCK_TYPES.has(operation.type);
 }
 
-/** The people who approved a sale's price overrides (S6): their standing is checked like an actor's. */
+/**
+ * The people who approved a sale's price overrides (S6) or a stock count's variance (SC3): their standing is
+ * checked like an actor's.
+ */
 function approversOf(operation: Operation): string[] {
+  if (operation.type === 'ADJUST_STOCK') return operation.data.approvedBy ? [operation.data.approvedBy] : [];
   if (operation.type !== 'CREATE_SALE') return [];
   return operation.data.items.flatMap((line) => (line.override ? [line.override.approvedBy] : []));
 }
@@ -380,8 +384,23 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
         : answer(operation, 'created', { serverId: id });
     }
     await markSalesRefused(tx, [...refusals.keys()]);
-    for (const [i, { index, operation }] of stockOperations.entries()) {
+    for (const [i, { index, operation, actorId }] of stockOperations.entries()) {
       const result = results[i];
+      if (result === 'created' && operation.type === 'ADJUST_STOCK' && operation.data.approvedBy) {
+        await recordAudit(tx, {
+          tenantId: origin.tenantId,
+          action: 'stock.count_approved',
+          actorUserId: actorId,
+          actorDeviceId: origin.deviceId,
+          details: {
+            countId: operation.data.countId ?? null,
+            productId: operation.data.productId,
+            delta: operation.data.delta,
+            // The person the entry is about (AU): who approved the variance.
+            userId: operation.data.approvedBy,
+          },
+        });
+      }
       answers[index] =
         result === 'created' || result === 'updated' || result === undefined
           ? answer(operation, result ?? 'created', { serverId: operation.localId })
@@ -483,6 +502,13 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           const rejection = judgeRefund(operation);
           if (rejection) answers[index] = rejection;
           else work.refunds.push({ index, operation, actorId });
+        } else if (
+          operation.type === 'ADJUST_STOCK' &&
+          operation.data.approvedBy !== undefined &&
+          checkActor(actors.get(operation.data.approvedBy), 'stock:approve') !== 'allowed'
+        ) {
+          // SC3: a count's variance moves stock only with the approval of someone who may approve it.
+          answers[index] = failure(operation, 'rejected', 'OT_ERR_NOT_PERMITTED');
         } else if (isStockOperation(operation)) {
           work.stockOperations.push({ index, operation, actorId });
         } else if (operation.type === 'DISPATCH_TRANSFER' || operation.type === 'RECEIVE_TRANSFER') {

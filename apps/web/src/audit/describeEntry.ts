@@ -109,6 +109,11 @@ const DESCRIBE: Record<AuditAction, Describe> = {
         });
   },
   'customer.payment': (details, _person, t) => t('audit.entry.customer.payment', { amount: rands(details.amount) }),
+  'stock.count_approved': (details, person, t) =>
+    t('audit.entry.stock.count_approved', {
+      delta: typeof details.delta === 'number' && details.delta > 0 ? `+${details.delta}` : String(details.delta),
+      person,
+    }),
   'product.branch_price_set': (details, _person, t) =>
     t(details.from === null ? 'audit.entry.product.branch_price_set' : 'audit.entry.product.branch_price_changed', {
       ...branchPriceWords(details),

@@ -157,6 +157,7 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       customer: 'Klante',
       receipt: 'Kwitansies',
       product: 'Pryse',
+      stock: 'Voorraadtellings',
     },
     nobody: 'Niemand aangemeld nie',
     aPerson: '’n persoon',
@@ -217,6 +218,9 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       },
       receipt: {
         reprinted: 'Het weer ’n kwitansie gegee, gemerk AFSKRIF ({{format}})',
+      },
+      stock: {
+        count_approved: 'Het ’n voorraadtelling se verskil van {{delta}} eenhede geboek, goedgekeur deur {{person}}',
       },
       product: {
         branch_price_set: 'Het die prys van {{name}} by {{branch}} op {{to}} gestel (die winkel se prys is {{shop}})',

@@ -151,6 +151,7 @@ export const enStaffArea = {
       customer: 'Customers',
       receipt: 'Receipts',
       product: 'Prices',
+      stock: 'Stock counts',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -210,6 +211,9 @@ export const enStaffArea = {
       },
       receipt: {
         reprinted: 'Gave a receipt again, marked COPY ({{format}})',
+      },
+      stock: {
+        count_approved: 'Booked a stock count’s difference of {{delta}} units, approved by {{person}}',
       },
       product: {
         branch_price_set: 'Set the price of {{name}} at {{branch}} to {{to}} (the shop’s price is {{shop}})',

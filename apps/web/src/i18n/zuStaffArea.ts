@@ -158,6 +158,7 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       customer: 'Amakhasimende',
       receipt: 'Amarisidi',
       product: 'Amanani',
+      stock: 'Ukubalwa kwesitoko',
     },
     nobody: 'Akekho ongenile',
     aPerson: 'umuntu',
@@ -217,6 +218,9 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       },
       receipt: {
         reprinted: 'Uphinde wanikeza irisidi, ebhalwe ukuthi IKHOPHI ({{format}})',
+      },
+      stock: {
+        count_approved: 'Kubhalwe umehluko wokubalwa kwesitoko wamayunithi angu-{{delta}}, kwavunywa ngu-{{person}}',
       },
       product: {
         branch_price_set: 'Ubeke intengo ka-{{name}} e-{{branch}} ku-{{to}} (intengo yesitolo ngu-{{shop}})',

@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = {
   'customer.created': 'A customer was added, with their credit limit if they have a book',
   'customer.updated': 'A customer’s name, phone or credit limit was changed',
   'customer.payment': 'A payment on a customer’s book was taken',
+  'stock.count_approved':
+    'A stock count’s variance for a product was approved and booked, with the count, the units and the approver',
   'product.branch_price_set': 'A branch was given its own price for a product, with the price before and after',
   'product.branch_price_removed': 'A branch’s own price for a product was removed: it sells at the shop’s price again',
 } as const;

@@ -50,6 +50,10 @@ export const adjustStockSchema = z.object({
   /** The batch corrected (e.g. an expired lot written off); absent: the product's units kept without a batch. */
   batchId: z.optional(z.uuid()),
   note: noteSchema,
+  /** SC3: the stock count this adjustment settles (its id made on the phone). */
+  countId: z.optional(z.uuid()),
+  /** SC3: who approved the count's variance; the server checks they have `stock:approve`. */
+  approvedBy: z.optional(z.uuid()),
 });
 
 /** Closes a stock exception without moving stock (the figure is right, or a delivery is on its way). */
