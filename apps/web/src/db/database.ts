@@ -15,6 +15,7 @@ import type {
   RosterEntry,
   SaleContent,
   Session,
+  StockCount,
   StockException,
   StockLevel,
   TaxClass,
@@ -232,6 +233,7 @@ export type OpenTillDatabase = Dexie & {
   customers: EntityTable<LocalCustomer, 'id'>;
   accountPayments: EntityTable<LocalAccountPayment, 'localId'>;
   batches: EntityTable<PulledBatch, 'id'>;
+  stockCounts: EntityTable<StockCount, 'id'>;
 };
 
 /**
@@ -319,4 +321,10 @@ db.version(8)
 // expiry check and the stock screen. No upgrade: no server sent batches before this version.
 db.version(9).stores({
   batches: '&id, productId',
+});
+
+// Version 10: stock counts made on this phone (SPEC SC), by status for the open one. No upgrade:
+// a new table.
+db.version(10).stores({
+  stockCounts: '&id, status',
 });

@@ -18,6 +18,8 @@ const TransfersPanel = lazy(() => import('../transfers/TransfersPanel'));
 const BranchPricesPanel = lazy(() => import('./BranchPricesPanel'));
 // Stock at every branch (online only): for people who may see stock.
 const BranchStockPanel = lazy(() => import('../stock/BranchStockPanel'));
+// Stock counts (full or cycle, blind, approved): for people who may count.
+const CountsPanel = lazy(() => import('../counts/CountsPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
@@ -91,6 +93,11 @@ export function ProductsScreen() {
                 {t('products.readOnly')}
               </p>
             )}
+            {access.count && products ? (
+              <Suspense fallback={null}>
+                <CountsPanel products={products} />
+              </Suspense>
+            ) : null}
             {access.transfer && products ? (
               <Suspense fallback={null}>
                 <TransfersPanel products={products} stock={stock} />
