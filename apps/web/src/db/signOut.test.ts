@@ -102,6 +102,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
       'shifts',
       'staff',
       'stock',
+      'stockCounts',
       'stockExceptions',
     ]);
     expect(Object.values(counts).every((count) => count === 0)).toBe(true);

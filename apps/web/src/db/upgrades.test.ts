@@ -113,7 +113,7 @@ describe('database version 1 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
 
     const pending = await pendingOperations(50);
     expect(pending.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
@@ -197,7 +197,7 @@ describe('database version 2 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
     expect(await db.conflicts.toArray()).toEqual([conflict]);
@@ -237,7 +237,7 @@ describe('database version 3 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     // Operations queued before stay exactly as they were: no actorId (the server takes the token's user).
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
@@ -280,7 +280,7 @@ describe('database version 4 → 5', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await getSessionEnd()).toMatchObject({ businessName: legacy.tenant.businessName, unsentSales: 1 });
     expect(await getStoredTokens()).toMatchObject({ token: legacy.token, refreshToken: '' });
     expect(await db.outbox.toArray()).toEqual([entry]);
@@ -344,7 +344,7 @@ describe('database version 7 → 8', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     expect(await db.products.toArray()).toEqual([{ ...product, alternateBarcodes: [] }]);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
