@@ -38,6 +38,9 @@ import { saleLookupRoutes } from './sales/sale-lookup.routes.js';
 import { shopSettingsRoutes } from './shop/settings.routes.js';
 import { branchRoutes } from './shop/branches.routes.js';
 import { transferRoutes } from './stock/transfers.routes.js';
+import { supplierRoutes } from './suppliers/suppliers.routes.js';
+import { createSupplierService } from './suppliers/suppliers.service.js';
+import { createPurchaseOrderService } from './suppliers/purchase-orders.service.js';
 import { createTransferService } from './stock/transfers.service.js';
 import { createBranchService } from './shop/branches.service.js';
 import { createShopSettingsService } from './shop/settings.service.js';
@@ -163,6 +166,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(shopSettingsRoutes(createShopSettingsService(deps.db), deps.tokens, devices.isActive));
       await api.register(branchRoutes(createBranchService(deps.db), deps.tokens, devices.isActive));
       await api.register(transferRoutes(createTransferService(deps.db), deps.tokens, devices.isActive));
+      await api.register(
+        supplierRoutes(
+          createSupplierService(deps.db),
+          createPurchaseOrderService(deps.db),
+          deps.tokens,
+          devices.isActive,
+        ),
+      );
       const receipts = createReceiptsService({
         db: deps.db,
         files: deps.receiptFiles ?? createDirectoryFileStore(join(tmpdir(), 'opentill-receipts')),
