@@ -10,6 +10,9 @@ type Describe = (details: Details, person: string, t: TFunction) => string;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const rands = (value: unknown): string => (isCents(value) ? formatRands(value) : '');
 
+/** A purchase order's number and supplier, as its entries name them. */
+const order = (details: Details) => ({ number: text(details.number), supplier: text(details.supplier) });
+
 /** A role in the reader's words; a role this app does not know is shown as stored. */
 function roleName(value: unknown, t: TFunction): string {
   const role = ROLES.find((known) => known === value);
@@ -102,6 +105,11 @@ const DESCRIBE: Record<AuditAction, Describe> = {
         });
   },
   'customer.payment': (details, _person, t) => t('audit.entry.customer.payment', { amount: rands(details.amount) }),
+  'supplier.added': (details, _person, t) => t('audit.entry.supplier.added', { name: text(details.name) }),
+  'supplier.changed': (details, _person, t) => t('audit.entry.supplier.changed', { name: text(details.name) }),
+  'supplier.order_created': (details, _person, t) => t('audit.entry.supplier.order_created', order(details)),
+  'supplier.order_sent': (details, _person, t) => t('audit.entry.supplier.order_sent', order(details)),
+  'supplier.order_cancelled': (details, _person, t) => t('audit.entry.supplier.order_cancelled', order(details)),
 };
 
 /**

@@ -154,6 +154,7 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       shift: 'Skofte en kontant',
       customer: 'Klante',
       receipt: 'Kwitansies',
+      supplier: 'Verskaffers en bestellings',
     },
     nobody: 'Niemand aangemeld nie',
     aPerson: '’n persoon',
@@ -214,6 +215,13 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       },
       receipt: {
         reprinted: 'Het weer ’n kwitansie gegee, gemerk AFSKRIF ({{format}})',
+      },
+      supplier: {
+        added: 'Het die verskaffer {{name}} bygevoeg',
+        changed: 'Het die verskaffer {{name}} verander',
+        order_created: 'Het die bestelling {{number}} vir {{supplier}} geskep',
+        order_sent: 'Het die bestelling {{number}} aan {{supplier}} gestuur',
+        order_cancelled: 'Het die bestelling {{number}} vir {{supplier}} gekanselleer',
       },
       customer: {
         created: 'Het die klant {{name}} bygevoeg',

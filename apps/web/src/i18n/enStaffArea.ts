@@ -148,6 +148,7 @@ export const enStaffArea = {
       shift: 'Shifts and cash',
       customer: 'Customers',
       receipt: 'Receipts',
+      supplier: 'Suppliers and orders',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -207,6 +208,13 @@ export const enStaffArea = {
       },
       receipt: {
         reprinted: 'Gave a receipt again, marked COPY ({{format}})',
+      },
+      supplier: {
+        added: 'Added the supplier {{name}}',
+        changed: 'Changed the supplier {{name}}',
+        order_created: 'Created the purchase order {{number}} for {{supplier}}',
+        order_sent: 'Sent the purchase order {{number}} to {{supplier}}',
+        order_cancelled: 'Cancelled the purchase order {{number}} for {{supplier}}',
       },
       customer: {
         created: 'Added the customer {{name}}',

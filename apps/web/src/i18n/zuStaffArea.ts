@@ -155,6 +155,7 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       shift: 'Amashifu nokheshi',
       customer: 'Amakhasimende',
       receipt: 'Amarisidi',
+      supplier: 'Abahlinzeki nama-oda',
     },
     nobody: 'Akekho ongenile',
     aPerson: 'umuntu',
@@ -214,6 +215,13 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       },
       receipt: {
         reprinted: 'Uphinde wanikeza irisidi, ebhalwe ukuthi IKHOPHI ({{format}})',
+      },
+      supplier: {
+        added: 'Wengeze umhlinzeki: {{name}}',
+        changed: 'Ushintshe umhlinzeki: {{name}}',
+        order_created: 'Wenze i-oda {{number}} ka-{{supplier}}',
+        order_sent: 'Uthumele i-oda {{number}} ku-{{supplier}}',
+        order_cancelled: 'Ukhansele i-oda {{number}} ka-{{supplier}}',
       },
       customer: {
         created: 'Wengeze ikhasimende: {{name}}',
