@@ -22,6 +22,7 @@ export * from './shop/branches.js';
 export * from './suppliers/supplierSchemas.js';
 export * from './suppliers/purchaseOrders.js';
 export * from './suppliers/purchaseOrderSchemas.js';
+export * from './suppliers/purchaseOrderDocument.js';
 export * from './receipts/vatDocument.js';
 export * from './receipts/receipt.js';
 export * from './receipts/receiptWords.js';
