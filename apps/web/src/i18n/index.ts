@@ -37,7 +37,7 @@ const enAreas: AreaLoaders = {
   customers: () => import('./enCustomers'),
   receipts: () => import('./enReceipts'),
   account: () => import('./enAccount'),
-  products: () => import('./enProducts'),
+  products: () => Promise.all([import('./enProducts'), import('./enSuppliers')]),
   stockAlerts: () => import('./enStockAlerts'),
 };
 

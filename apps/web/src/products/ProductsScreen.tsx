@@ -6,6 +6,7 @@ import { StockPanel } from '../stock/StockPanel';
 import { AddProductForm } from './AddProductForm';
 import { EditProductForm } from './EditProductForm';
 import { ProductList } from './ProductList';
+import { supplierAccessOf } from '../suppliers/suppliersAccess';
 import { mayOpenProducts, productAccessOf } from './productAccess';
 
 const NO_STOCK: ReadonlyMap<string, number> = new Map();
@@ -14,12 +15,16 @@ const NO_STOCK: ReadonlyMap<string, number> = new Map();
 const CsvPanel = lazy(() => import('./import/CsvPanel'));
 // Transfers between branches: likewise, for people who may move stock between branches.
 const TransfersPanel = lazy(() => import('../transfers/TransfersPanel'));
+// Suppliers and purchase orders: likewise, for people who manage suppliers or receive their deliveries.
+const SuppliersPanel = lazy(() => import('../suppliers/SuppliersPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
   const { t } = useTranslation();
   const products = useCatalogue();
-  const access = productAccessOf(useLiveActingUser()?.role ?? null);
+  const role = useLiveActingUser()?.role ?? null;
+  const access = productAccessOf(role);
+  const supplierAccess = supplierAccessOf(role);
   const stock = useLiveStockShown() ?? NO_STOCK;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -80,6 +85,11 @@ export function ProductsScreen() {
             {access.transfer && products ? (
               <Suspense fallback={null}>
                 <TransfersPanel products={products} stock={stock} />
+              </Suspense>
+            ) : null}
+            {supplierAccess.see && products ? (
+              <Suspense fallback={null}>
+                <SuppliersPanel products={products} access={supplierAccess} receive={access.receive} />
               </Suspense>
             ) : null}
             <ProductList
