@@ -107,9 +107,9 @@ export function OrderDetail({ order, pending, manage, receive, online, onChanged
         <thead>
           <tr className="text-left text-slate-500">
             <th className="py-1 font-medium" />
-            <th className="py-1 text-right font-medium">{t('suppliers.detail.ordered')}</th>
-            <th className="py-1 text-right font-medium">{t('suppliers.detail.received')}</th>
-            <th className="py-1 text-right font-medium">{t('suppliers.detail.toCome')}</th>
+            <th className="px-1 py-1 text-right font-medium">{t('suppliers.detail.ordered')}</th>
+            <th className="px-1 py-1 text-right font-medium">{t('suppliers.detail.received')}</th>
+            <th className="px-1 py-1 text-right font-medium">{t('suppliers.detail.toCome')}</th>
           </tr>
         </thead>
         <tbody>
@@ -145,9 +145,9 @@ export function OrderDetail({ order, pending, manage, receive, online, onChanged
                   </button>
                 ) : null}
               </td>
-              <td className="py-1.5 text-right tabular-nums">{line.quantityOrdered}</td>
-              <td className="py-1.5 text-right tabular-nums">{line.quantityReceived + line.pendingHere}</td>
-              <td className="py-1.5 text-right tabular-nums">{line.toCome}</td>
+              <td className="px-1 py-1.5 text-right tabular-nums">{line.quantityOrdered}</td>
+              <td className="px-1 py-1.5 text-right tabular-nums">{line.quantityReceived + line.pendingHere}</td>
+              <td className="px-1 py-1.5 text-right tabular-nums">{line.toCome}</td>
             </tr>
           ))}
         </tbody>
