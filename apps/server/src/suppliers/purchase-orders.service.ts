@@ -10,10 +10,9 @@ import {
 import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
-import type { RequestContext } from '../audit/audit-log.service.js';
+import { recordAuditBy, type Acting, type RequestContext } from '../audit/audit-log.service.js';
 import { findActiveDevice } from '../auth/auth.repository.js';
 import { lockTenant } from '../shop/branches.repository.js';
-import { auditAs, type Acting } from './suppliers.service.js';
 import { findSupplier } from './suppliers.repository.js';
 import {
   branchOfShop,
@@ -107,7 +106,7 @@ export function createPurchaseOrderService(db: Db): PurchaseOrderService {
         });
         await replaceLines(tx, claims.tenantId, id, lines);
         const order = await one(tx, claims.tenantId, id);
-        await auditAs(tx, acting(claims, context), 'supplier.order_created', {
+        await recordAuditBy(tx, acting(claims, context), 'supplier.order_created', {
           purchaseOrderId: id,
           number: order.number,
           supplier: supplier.name,
@@ -138,7 +137,7 @@ export function createPurchaseOrderService(db: Db): PurchaseOrderService {
         if (order.status === 'draft') {
           await updateOrder(tx, id, { status: 'sent', sentAt: new Date() });
           const sent = await one(tx, claims.tenantId, id);
-          await auditAs(tx, acting(claims, context), 'supplier.order_sent', {
+          await recordAuditBy(tx, acting(claims, context), 'supplier.order_sent', {
             purchaseOrderId: id,
             number: sent.number,
             supplier: sent.supplier.name,
@@ -154,7 +153,7 @@ export function createPurchaseOrderService(db: Db): PurchaseOrderService {
         if (!mayCancelOrder(order.status)) throw new AppError('OT_ERR_PURCHASE_ORDER_STATUS');
         await updateOrder(tx, id, { status: 'cancelled', cancelledAt: new Date() });
         const cancelled = await one(tx, claims.tenantId, id);
-        await auditAs(tx, acting(claims, context), 'supplier.order_cancelled', {
+        await recordAuditBy(tx, acting(claims, context), 'supplier.order_cancelled', {
           purchaseOrderId: id,
           number: cancelled.number,
           supplier: cancelled.supplier.name,

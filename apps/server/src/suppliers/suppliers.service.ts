@@ -1,14 +1,8 @@
-import {
-  sameSupplierName,
-  type Supplier,
-  type SupplierInput,
-  type SupplierPatch,
-  type AuditAction,
-} from '@opentill/domain';
+import { sameSupplierName, type Supplier, type SupplierInput, type SupplierPatch } from '@opentill/domain';
 import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
-import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
+import { recordAuditBy, type RequestContext } from '../audit/audit-log.service.js';
 import { lockTenant } from '../shop/branches.repository.js';
 import { insertSupplier, listSuppliers, updateSupplier } from './suppliers.repository.js';
 
@@ -18,28 +12,6 @@ export interface SupplierService {
   add(claims: DeviceClaims, input: SupplierInput, context: RequestContext): Promise<Supplier>;
   /** PO1: changes the fields given (a name still unique); audited with before and after. */
   change(claims: DeviceClaims, id: string, patch: SupplierPatch, context: RequestContext): Promise<Supplier>;
-}
-
-/** Who did it and from where, for the audit log. */
-export interface Acting {
-  claims: DeviceClaims;
-  context: RequestContext;
-}
-
-export function auditAs(
-  tx: Transaction,
-  { claims, context }: Acting,
-  action: AuditAction,
-  details: Record<string, unknown>,
-) {
-  return recordAudit(tx, {
-    tenantId: claims.tenantId,
-    action,
-    actorUserId: claims.userId,
-    actorDeviceId: claims.deviceId,
-    ...context,
-    details,
-  });
 }
 
 export function createSupplierService(db: Db): SupplierService {
@@ -68,7 +40,10 @@ export function createSupplierService(db: Db): SupplierService {
       db.withTenant(claims.tenantId, async (tx) => {
         await nameFree(tx, claims.tenantId, input.name);
         const supplier = await insertSupplier(tx, claims.tenantId, input);
-        await auditAs(tx, { claims, context }, 'supplier.added', { supplierId: supplier.id, name: supplier.name });
+        await recordAuditBy(tx, { claims, context }, 'supplier.added', {
+          supplierId: supplier.id,
+          name: supplier.name,
+        });
         return supplier;
       }),
 
@@ -86,7 +61,12 @@ export function createSupplierService(db: Db): SupplierService {
         await updateSupplier(tx, after);
         const { id: _id, ...from } = before;
         const { id: _same, ...to } = after;
-        await auditAs(tx, { claims, context }, 'supplier.changed', { supplierId: id, name: after.name, from, to });
+        await recordAuditBy(tx, { claims, context }, 'supplier.changed', {
+          supplierId: id,
+          name: after.name,
+          from,
+          to,
+        });
         return after;
       }),
   };
