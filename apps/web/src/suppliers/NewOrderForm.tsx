@@ -2,13 +2,10 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder, Supplier } from '@opentill/domain';
 import type { LocalProduct } from '../db/database';
-import { parseQuantity } from '../stock/quantity';
+import { ProductLinePicker } from '../stock/ProductLinePicker';
 import { Button } from '../ui/Button';
-import { Field } from '../ui/Field';
 import { createPurchaseOrder } from './suppliersApi';
 import { suppliersFailureMessage } from './suppliersFailureMessage';
-
-const MATCHES_SHOWN = 6;
 
 interface OrderLineDraft {
   productId: string;
@@ -32,38 +29,20 @@ export function NewOrderForm({ suppliers, products, onCreated, onCancel }: NewOr
   const { t } = useTranslation();
   const active = suppliers.filter((supplier) => supplier.active);
   const [supplierId, setSupplierId] = useState(active[0]?.id ?? '');
-  const [query, setQuery] = useState('');
-  const [picked, setPicked] = useState<LocalProduct | null>(null);
-  const [quantityText, setQuantityText] = useState('');
   const [lines, setLines] = useState<OrderLineDraft[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const matches = useMemo(() => {
-    const wanted = query.trim().toLocaleLowerCase('en-ZA');
-    if (!wanted) return [];
-    return products
-      .filter((product) => product.isActive)
-      .filter((product) => product.name.toLocaleLowerCase('en-ZA').includes(wanted) || product.barcode === wanted)
-      .slice(0, MATCHES_SHOWN);
-  }, [products, query]);
+  const orderable = useMemo(() => products.filter((product) => product.isActive), [products]);
 
-  function addLine() {
-    const quantity = parseQuantity(quantityText, 1);
-    if (!picked || quantity === null) {
-      setProblem(t(picked ? 'stock.errors.quantity' : 'suppliers.errors.pickProduct'));
-      return;
-    }
-    const known = lines.find((line) => line.productId === picked.id);
+  /** Adding a product again adds to its line: one line per product (PO2). */
+  function addLine(product: LocalProduct, quantity: number) {
+    const known = lines.find((line) => line.productId === product.id);
     setLines(
       known
         ? lines.map((line) => (line === known ? { ...line, quantity: line.quantity + quantity } : line))
-        : [...lines, { productId: picked.id, name: picked.name, quantity }],
+        : [...lines, { productId: product.id, name: product.name, quantity }],
     );
-    setPicked(null);
-    setQuery('');
-    setQuantityText('');
-    setProblem(null);
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -110,50 +89,17 @@ export function NewOrderForm({ suppliers, products, onCreated, onCancel }: NewOr
           ))}
         </select>
       </label>
-      {picked ? (
-        <p className="text-sm text-slate-700" data-testid="order-picked">
-          {picked.name}
-        </p>
-      ) : (
-        <>
-          <Field
-            label={t('suppliers.orders.product')}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            autoComplete="off"
-            data-testid="order-product-search"
-          />
-          {matches.length > 0 ? (
-            <ul className="flex flex-col gap-1">
-              {matches.map((product) => (
-                <li key={product.id}>
-                  <button
-                    type="button"
-                    onClick={() => setPicked(product)}
-                    className="w-full rounded-lg bg-slate-100 px-3 py-2 text-left text-sm"
-                    data-testid="order-product-match"
-                  >
-                    {product.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </>
-      )}
-      <div className="grid grid-cols-[1fr_auto] items-end gap-2">
-        <Field
-          label={t('suppliers.orders.quantity')}
-          value={quantityText}
-          onChange={(event) => setQuantityText(event.target.value)}
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid="order-quantity"
-        />
-        <Button variant="secondary" onClick={addLine} data-testid="order-add-line">
-          {t('suppliers.orders.addLine')}
-        </Button>
-      </div>
+      <ProductLinePicker
+        products={orderable}
+        testIdPrefix="order"
+        searchLabel={t('suppliers.orders.product')}
+        quantityLabel={t('suppliers.orders.quantity')}
+        addLabel={t('suppliers.orders.addLine')}
+        pickFirst={t('suppliers.errors.pickProduct')}
+        describe={(product) => product.name}
+        onAdd={addLine}
+        onProblem={setProblem}
+      />
       {lines.length > 0 ? (
         <ul className="divide-y divide-slate-100 text-sm" data-testid="order-lines">
           {lines.map((line) => (
