@@ -37,7 +37,7 @@ const enAreas: AreaLoaders = {
   customers: () => import('./enCustomers'),
   receipts: () => import('./enReceipts'),
   account: () => import('./enAccount'),
-  products: () => Promise.all([import('./enProducts'), import('./enSuppliers')]),
+  products: () => import('./products.en'),
   stockAlerts: () => import('./enStockAlerts'),
 };
 
