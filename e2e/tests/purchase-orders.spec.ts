@@ -1,7 +1,8 @@
 /**
  * Issue 7, purchase orders in Chromium (SPEC PO1–PO6): the owner adds a supplier, orders two products,
- * sends the order (the WhatsApp link to the supplier's number and the PDF), receives part of it with the
- * network off, syncs, receives the rest; the order shows received, and the server's database agrees.
+ * changes the draft, sends the order (the WhatsApp link to the supplier's number and the PDF), receives
+ * part of it with the network off, syncs, receives the rest; the order shows received, and the server's
+ * database agrees.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { queryServerDb } from '../support/server.js';
@@ -58,21 +59,24 @@ test('a purchase order is created, sent, received in part offline and then in fu
   await expect(page.getByTestId('suppliers-notice')).toHaveText('Saved the supplier Clover SA.');
   await expect(page.getByTestId('supplier-row')).toContainText('Clover SA');
 
-  // An order for 12 milk and 10 bread.
-  await page.getByTestId('suppliers-tab-orders').click();
-  await page.getByTestId('order-new').click();
-  for (const [name, units] of [
-    [milk, '12'],
-    [bread, '10'],
-  ] as const) {
+  // An order for 12 milk and 8 bread; the draft is then changed to 10 bread.
+  const addLine = async (name: string, units: string) => {
     await page.getByTestId('order-product-search').fill(name.slice(0, 9));
     await page.getByTestId('order-product-match').filter({ hasText: name }).click();
     await page.getByTestId('order-quantity').fill(units);
     await page.getByTestId('order-add-line').click();
-  }
+  };
+  await page.getByTestId('suppliers-tab-orders').click();
+  await page.getByTestId('order-new').click();
+  await addLine(milk, '12');
+  await addLine(bread, '8');
   await page.getByTestId('order-save').click();
   await expect(page.getByTestId('order-number')).toHaveText('PO-0001 · Clover SA');
   await expect(page.getByTestId('order-status')).toHaveText('Draft');
+  await page.getByTestId('order-edit').click();
+  await addLine(bread, '2');
+  await page.getByTestId('order-save').click();
+  await expect(page.getByTestId('order-line').filter({ hasText: bread })).toHaveAttribute('data-to-come', '10');
 
   // Sending: the WhatsApp link goes to 27 82 123 4567 with the order typed in; the PDF downloads.
   const href = (await page.getByTestId('order-whatsapp').getAttribute('href')) ?? '';

@@ -66,6 +66,7 @@ export const afSuppliers: DeepStrings<typeof enSuppliers> = {
         other_branch: 'By ’n ander tak ontvang',
         not_on_order: 'Nie op die bestelling nie',
       },
+      edit: 'Verander die bestelling',
       send: 'Stuur aan verskaffer',
       pdf: 'Stoor as PDF',
       whatsapp: 'Stuur op WhatsApp',

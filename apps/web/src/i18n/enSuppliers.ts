@@ -63,6 +63,7 @@ export const enSuppliers = {
         other_branch: 'Received at another branch',
         not_on_order: 'Not on the order',
       },
+      edit: 'Change the order',
       send: 'Send to supplier',
       pdf: 'Save as PDF',
       whatsapp: 'Send on WhatsApp',

@@ -66,6 +66,7 @@ export const zuSuppliers: DeepStrings<typeof enSuppliers> = {
         other_branch: 'Kwamukelwe kwelinye igatsha',
         not_on_order: 'Akukho ku-oda',
       },
+      edit: 'Shintsha i-oda',
       send: 'Thumela kumhlinzeki',
       pdf: 'Gcina njenge-PDF',
       whatsapp: 'Thumela nge-WhatsApp',

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mayCancelOrder, mayReceiveOrder, maySendOrder, shopDateOf, type PurchaseOrder } from '@opentill/domain';
+import {
+  mayCancelOrder,
+  mayEditOrder,
+  mayReceiveOrder,
+  maySendOrder,
+  shopDateOf,
+  type PurchaseOrder,
+} from '@opentill/domain';
 import { useLiveSession } from '../db/live';
 import { receiveStock } from '../db/receiving';
 import { formatCalendarDate, formatDateTime } from '../i18n/format';
@@ -21,6 +28,8 @@ interface OrderDetailProps {
   receive: boolean;
   online: boolean;
   onChanged: (order: PurchaseOrder) => void;
+  /** Opens the draft's form (PO3). */
+  onEdit: () => void;
   onBack: () => void;
 }
 
@@ -29,7 +38,8 @@ interface OrderDetailProps {
  * deliveries included) and what is still to come, what came outside it; send it
  * as a PDF or on WhatsApp, cancel it, and receive a line against it, offline too.
  */
-export function OrderDetail({ order, pending, manage, receive, online, onChanged, onBack }: OrderDetailProps) {
+export function OrderDetail(props: OrderDetailProps) {
+  const { order, pending, manage, receive, online, onChanged, onBack } = props;
   const { t, i18n } = useTranslation();
   const session = useLiveSession();
   const [receiving, setReceiving] = useState<LineProgress | null>(null);
@@ -186,6 +196,12 @@ export function OrderDetail({ order, pending, manage, receive, online, onChanged
         >
           {status.text}
         </p>
+      ) : null}
+
+      {manage && mayEditOrder(order.status) ? (
+        <Button variant="secondary" disabled={!online} onClick={props.onEdit} data-testid="order-edit">
+          {t('suppliers.detail.edit')}
+        </Button>
       ) : null}
 
       {manage && maySendOrder(order.status) ? (

@@ -5,7 +5,7 @@ import type { LocalProduct } from '../db/database';
 import { useLivePendingOrderReceipts } from '../db/purchaseOrders';
 import { Button } from '../ui/Button';
 import { useOnline } from '../ui/useOnline';
-import { NewOrderForm } from './NewOrderForm';
+import { OrderForm } from './OrderForm';
 import { OrderDetail } from './OrderDetail';
 import type { SupplierAccess } from './suppliersAccess';
 import { SupplierSection } from './SupplierSection';
@@ -18,7 +18,12 @@ interface SuppliersPanelProps {
   receive: boolean;
 }
 
-type View = { kind: 'orders' } | { kind: 'suppliers' } | { kind: 'newOrder' } | { kind: 'order'; id: string };
+type View =
+  | { kind: 'orders' }
+  | { kind: 'suppliers' }
+  | { kind: 'newOrder' }
+  | { kind: 'order'; id: string }
+  | { kind: 'editOrder'; id: string };
 
 /**
  * "Suppliers & orders" on the Products screen (SPEC PO), its own lazy chunk:
@@ -51,7 +56,8 @@ function OpenPanel({ products, access, receive, onClose }: SuppliersPanelProps &
   const pending = useLivePendingOrderReceipts();
   const [view, setView] = useState<View>({ kind: 'orders' });
   const [notice, setNotice] = useState<string | null>(null);
-  const opened = view.kind === 'order' ? orders?.find((order) => order.id === view.id) : undefined;
+  const opened =
+    view.kind === 'order' || view.kind === 'editOrder' ? orders?.find((order) => order.id === view.id) : undefined;
 
   const tab = (kind: 'orders' | 'suppliers') => {
     const chosen = kind === 'suppliers' ? view.kind === 'suppliers' : view.kind !== 'suppliers';
@@ -104,16 +110,17 @@ function OpenPanel({ products, access, receive, onClose }: SuppliersPanelProps &
             reload();
           }}
         />
-      ) : view.kind === 'newOrder' ? (
-        <NewOrderForm
+      ) : view.kind === 'newOrder' || (view.kind === 'editOrder' && opened) ? (
+        <OrderForm
           suppliers={suppliers ?? []}
           products={products}
-          onCreated={(order) => {
+          {...(opened ? { order: opened } : {})}
+          onSaved={(order) => {
             replaceOrder(order);
-            setNotice(t('suppliers.orders.created', { number: order.number }));
+            if (!opened) setNotice(t('suppliers.orders.created', { number: order.number }));
             setView({ kind: 'order', id: order.id });
           }}
-          onCancel={() => setView({ kind: 'orders' })}
+          onCancel={() => setView(opened ? { kind: 'order', id: opened.id } : { kind: 'orders' })}
         />
       ) : opened ? (
         <OrderDetail
@@ -123,6 +130,7 @@ function OpenPanel({ products, access, receive, onClose }: SuppliersPanelProps &
           receive={receive}
           online={online}
           onChanged={replaceOrder}
+          onEdit={() => setView({ kind: 'editOrder', id: opened.id })}
           onBack={() => {
             setView({ kind: 'orders' });
             reload();

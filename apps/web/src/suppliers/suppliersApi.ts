@@ -1,4 +1,11 @@
-import type { PurchaseOrder, PurchaseOrderInput, Supplier, SupplierInput, SupplierPatch } from '@opentill/domain';
+import type {
+  PurchaseOrder,
+  PurchaseOrderInput,
+  PurchaseOrderPatch,
+  Supplier,
+  SupplierInput,
+  SupplierPatch,
+} from '@opentill/domain';
 import { tokenRequest, type ApiResult } from '../api/tokenRequest';
 
 // Online only (SPEC PO1–PO4): suppliers and orders change who the shop buys from, so the owner sees the answer at once.
@@ -30,6 +37,11 @@ export async function fetchPurchaseOrders(): Promise<ApiResult<PurchaseOrder[]>>
 
 export async function createPurchaseOrder(input: PurchaseOrderInput): Promise<ApiResult<PurchaseOrder>> {
   return mapped(await tokenRequest('POST', '/api/v1/purchase-orders', input), (value) => value as PurchaseOrder);
+}
+
+/** Changes a draft's supplier or lines (PO3); `lines` replaces them all. */
+export async function changePurchaseOrder(id: string, patch: PurchaseOrderPatch): Promise<ApiResult<PurchaseOrder>> {
+  return mapped(await tokenRequest('PATCH', `/api/v1/purchase-orders/${id}`, patch), (value) => value as PurchaseOrder);
 }
 
 /** Marks the order sent (PO4), after the PDF was saved or WhatsApp opened. */

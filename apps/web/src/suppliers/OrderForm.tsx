@@ -4,32 +4,44 @@ import type { PurchaseOrder, Supplier } from '@opentill/domain';
 import type { LocalProduct } from '../db/database';
 import { ProductLinePicker } from '../stock/ProductLinePicker';
 import { Button } from '../ui/Button';
-import { createPurchaseOrder } from './suppliersApi';
+import { changePurchaseOrder, createPurchaseOrder } from './suppliersApi';
 import { suppliersFailureMessage } from './suppliersFailureMessage';
 
 interface OrderLineDraft {
   productId: string;
   name: string;
   quantity: number;
+  /** Kept from the draft being edited; a new line takes the product's cost. */
+  unitCost?: number | null;
 }
 
-interface NewOrderFormProps {
+interface OrderFormProps {
   suppliers: readonly Supplier[];
   products: readonly LocalProduct[];
-  onCreated: (order: PurchaseOrder) => void;
+  /** The draft being edited; absent: a new order. */
+  order?: PurchaseOrder;
+  onSaved: (order: PurchaseOrder) => void;
   onCancel: () => void;
 }
 
 /**
- * A new purchase order (PO2), online: the supplier, then products from the
- * catalogue with their units, one line per product (adding one again adds to its
- * line). The unit cost is the product's; the order goes to this till's branch.
+ * A new purchase order (PO2), or a draft's change (PO3), online: the supplier,
+ * then products from the catalogue with their units, one line per product
+ * (adding one again adds to its line). A new line's unit cost is the product's;
+ * a new order goes to this till's branch.
  */
-export function NewOrderForm({ suppliers, products, onCreated, onCancel }: NewOrderFormProps) {
+export function OrderForm({ suppliers, products, order, onSaved, onCancel }: OrderFormProps) {
   const { t } = useTranslation();
   const active = suppliers.filter((supplier) => supplier.active);
-  const [supplierId, setSupplierId] = useState(active[0]?.id ?? '');
-  const [lines, setLines] = useState<OrderLineDraft[]>([]);
+  const [supplierId, setSupplierId] = useState(order?.supplier.id ?? active[0]?.id ?? '');
+  const [lines, setLines] = useState<OrderLineDraft[]>(
+    order?.lines.map(({ productId, name, quantityOrdered, unitCost }) => ({
+      productId,
+      name,
+      quantity: quantityOrdered,
+      unitCost,
+    })) ?? [],
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -52,12 +64,16 @@ export function NewOrderForm({ suppliers, products, onCreated, onCancel }: NewOr
       return;
     }
     setBusy(true);
-    const answer = await createPurchaseOrder({
-      supplierId,
-      lines: lines.map(({ productId, quantity }) => ({ productId, quantity })),
-    });
+    const wanted = lines.map(({ productId, quantity, unitCost }) => ({
+      productId,
+      quantity,
+      ...(unitCost === undefined ? {} : { unitCost }),
+    }));
+    const answer = order
+      ? await changePurchaseOrder(order.id, { supplierId, lines: wanted })
+      : await createPurchaseOrder({ supplierId, lines: wanted });
     setBusy(false);
-    if (answer.ok) onCreated(answer.value);
+    if (answer.ok) onSaved(answer.value);
     else setProblem(suppliersFailureMessage(answer.failure, t));
   }
 
