@@ -165,6 +165,22 @@ describe(`suppliers and purchase orders on ${TEST_DB_KIND}`, () => {
     expect(listed.purchaseOrders.map((order) => order.number)).toEqual(['PO-0002', 'PO-0001']);
   });
 
+  it('PO2: orders made at the same time get numbers of their own, none twice', async () => {
+    const { owner } = await shopWithTwoTills(app);
+    const bread = await stockedProduct(app, owner, 0);
+    const supplier = await addSupplier(owner.session);
+    const body = { supplierId: supplier.id, lines: [{ productId: bread, quantity: 1 }] };
+    const made = await Promise.all(Array.from({ length: 6 }, () => createOrder(owner.session, body)));
+    expect(made.map((order) => order.number).sort()).toEqual([
+      'PO-0001',
+      'PO-0002',
+      'PO-0003',
+      'PO-0004',
+      'PO-0005',
+      'PO-0006',
+    ]);
+  });
+
   it('PO3/PO4: a draft is edited, sent (again), cancelled only before anything arrived; audited', async () => {
     const { owner } = await shopWithTwoTills(app);
     const bread = await stockedProduct(app, owner, 0);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PurchaseOrder } from '@opentill/domain';
 import type { LocalProduct } from '../db/database';
@@ -54,6 +54,7 @@ function OpenPanel({ products, access, receive, onClose }: SuppliersPanelProps &
   const online = useOnline();
   const { suppliers, orders, failed, reload, replaceOrder } = useSuppliersAndOrders();
   const pending = useLivePendingOrderReceipts();
+  useReloadWhenDelivered(pending, reload);
   const [view, setView] = useState<View>({ kind: 'orders' });
   const [notice, setNotice] = useState<string | null>(null);
   const opened =
@@ -214,4 +215,21 @@ function OrderList({
       </ul>
     </div>
   );
+}
+
+/**
+ * Reads the orders again once deliveries queued on this phone have gone to the server: until then the screen adds
+ * them to the server's counts; after, only the server's new counts show them.
+ */
+function useReloadWhenDelivered(
+  pending: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined,
+  reload: () => void,
+) {
+  let units = 0;
+  for (const lines of pending?.values() ?? []) for (const quantity of lines.values()) units += quantity;
+  const before = useRef(units);
+  useEffect(() => {
+    if (units < before.current) reload();
+    before.current = units;
+  }, [units, reload]);
 }
