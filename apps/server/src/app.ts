@@ -42,6 +42,9 @@ import { createBranchPriceService } from './catalog/branch-prices.service.js';
 import { branchStockRoutes } from './stock/branch-stock.routes.js';
 import { createBranchStockService } from './stock/branch-stock.service.js';
 import { transferRoutes } from './stock/transfers.routes.js';
+import { supplierRoutes } from './suppliers/suppliers.routes.js';
+import { createSupplierService } from './suppliers/suppliers.service.js';
+import { createPurchaseOrderService } from './suppliers/purchase-orders.service.js';
 import { createTransferService } from './stock/transfers.service.js';
 import { createBranchService } from './shop/branches.service.js';
 import { createShopSettingsService } from './shop/settings.service.js';
@@ -169,6 +172,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(transferRoutes(createTransferService(deps.db), deps.tokens, devices.isActive));
       await api.register(branchPriceRoutes(createBranchPriceService(deps.db, pokes), deps.tokens, devices.isActive));
       await api.register(branchStockRoutes(createBranchStockService(deps.db), deps.tokens, devices.isActive));
+      await api.register(
+        supplierRoutes(
+          createSupplierService(deps.db),
+          createPurchaseOrderService(deps.db),
+          deps.tokens,
+          devices.isActive,
+        ),
+      );
       const receipts = createReceiptsService({
         db: deps.db,
         files: deps.receiptFiles ?? createDirectoryFileStore(join(tmpdir(), 'opentill-receipts')),

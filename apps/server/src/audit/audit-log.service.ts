@@ -59,6 +59,29 @@ function clip(value: string | null | undefined, length: number): string | null {
   return value.length <= length ? value : Array.from(value).slice(0, length).join('');
 }
 
+/** Who did it, from where: a route's token and request, as most audited actions have them. */
+export interface Acting {
+  claims: DeviceClaims;
+  context: RequestContext;
+}
+
+/** `recordAudit` for an action a signed-in person did through a route: their user and device, the request's address. */
+export function recordAuditBy(
+  tx: Transaction,
+  { claims, context }: Acting,
+  action: AuditAction,
+  details: Record<string, unknown>,
+): Promise<void> {
+  return recordAudit(tx, {
+    tenantId: claims.tenantId,
+    action,
+    actorUserId: claims.userId,
+    actorDeviceId: claims.deviceId,
+    ...context,
+    details,
+  });
+}
+
 /**
  * Appends an entry to its tenant's chain, hashed and signed. Takes a transaction,
  * not the database: the head row's lock must be held until the entry commits.

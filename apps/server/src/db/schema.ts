@@ -812,3 +812,108 @@ export const auditHeads = pgTable('audit_heads', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: varchar('hash', { length: 64 }).notNull(),
 });
+
+/** A shop's suppliers (SPEC PO1): never deleted, made inactive instead, so their orders keep a name. */
+export const suppliers = pgTable(
+  'suppliers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    name: varchar('name', { length: 120 }).notNull(),
+    /** As the owner typed it; a South African number (WhatsApp takes it as 27…). */
+    phone: varchar('phone', { length: 30 }),
+    email: varchar('email', { length: 254 }),
+    notes: text('notes'),
+    active: boolean('active').notNull().default(true),
+    createdAt,
+    updatedAt,
+  },
+  (t) => [index('idx_suppliers_tenant').on(t.tenantId)],
+);
+
+/**
+ * A purchase order (SPEC PO2–PO6): made online for one branch and one supplier,
+ * numbered per shop under the tenant's lock; its lines count what arrived.
+ */
+export const purchaseOrders = pgTable(
+  'purchase_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    /** The shop's n-th order, shown as `PO-000n`; orders are never deleted, so never reused (PO2). */
+    number: integer('number').notNull(),
+    branchId: uuid('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
+    /** `draft`, `sent`, `part_received`, `received` or `cancelled`. */
+    status: varchar('status', { length: 16 }).notNull().default('draft'),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt,
+    updatedAt,
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('uq_purchase_orders_number').on(t.tenantId, t.number),
+    index('idx_purchase_orders_tenant').on(t.tenantId),
+  ],
+);
+
+/** An order's lines, one per product; `quantity_received` grows with each delivery counted on it (PO5). */
+export const purchaseOrderLines = pgTable(
+  'purchase_order_lines',
+  {
+    tenantId: tenantId(),
+    purchaseOrderId: uuid('purchase_order_id')
+      .notNull()
+      .references(() => purchaseOrders.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** The line's place on the order, as the owner entered it. */
+    position: integer('position').notNull(),
+    quantityOrdered: integer('quantity_ordered').notNull(),
+    /** Cents per unit; null when neither the owner nor the product's cost said. */
+    unitCost: integer('unit_cost'),
+    quantityReceived: integer('quantity_received').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.purchaseOrderId, t.productId] }),
+    check('ck_purchase_order_lines_quantity', sql`${t.quantityOrdered} > 0`),
+  ],
+);
+
+/**
+ * Every delivery that came with an order's reference (PO5), append-only: whether
+ * it was counted on the order or only booked into stock (`outcome`). The order id
+ * is kept as the device sent it, without a foreign key: an unknown order's
+ * delivery is recorded too.
+ */
+export const purchaseOrderReceipts = pgTable(
+  'purchase_order_receipts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    purchaseOrderId: uuid('purchase_order_id').notNull(),
+    branchId: uuid('branch_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    quantity: integer('quantity').notNull(),
+    lot: varchar('lot', { length: 40 }),
+    expiresOn: date('expires_on', { mode: 'string' }),
+    /** `counted`, `unknown_order`, `cancelled`, `other_branch` or `not_on_order`. */
+    outcome: varchar('outcome', { length: 16 }).notNull(),
+    /** The RECEIVE_STOCK operation that brought it: applied once, so recorded once. */
+    opId: uuid('op_id').notNull(),
+    deviceId: uuid('device_id'),
+    userId: uuid('user_id'),
+    createdAt,
+  },
+  (t) => [
+    uniqueIndex('uq_purchase_order_receipts_op').on(t.opId),
+    index('idx_purchase_order_receipts_order').on(t.tenantId, t.purchaseOrderId),
+  ],
+);

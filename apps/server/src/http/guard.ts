@@ -25,14 +25,27 @@ export type DeviceCheck = (claims: DeviceClaims) => Promise<boolean>;
  * checks the device itself under a lock (sync) pass none, saving a query a push.
  */
 export function requireAction(tokens: TokenService, action: Action, activeDevice?: DeviceCheck): RouteShorthandOptions {
+  return requireAnyAction(tokens, [action], activeDevice);
+}
+
+/**
+ * As `requireAction`, for a route open to whoever may do any of `actions` (reading
+ * suppliers: who manages them, or who receives their deliveries). The route table
+ * lists the first.
+ */
+export function requireAnyAction(
+  tokens: TokenService,
+  actions: readonly [Action, ...Action[]],
+  activeDevice?: DeviceCheck,
+): RouteShorthandOptions {
   return {
-    config: { action },
+    config: { action: actions[0] },
     preHandler: async (request: FastifyRequest, _reply: FastifyReply) => {
       const header = request.headers.authorization;
       const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
       if (!match?.[1]) throw new AppError('OT_ERR_UNAUTHENTICATED');
       const claims = await tokens.verify(match[1]);
-      if (!claims.permissions.includes(action)) throw new AppError('OT_ERR_UNAUTHENTICATED');
+      if (!actions.some((action) => claims.permissions.includes(action))) throw new AppError('OT_ERR_UNAUTHENTICATED');
       if (activeDevice && !(await activeDevice(claims))) throw new AppError('OT_ERR_DEVICE_UNKNOWN');
       request.claims = claims;
     },

@@ -22,7 +22,7 @@ afterAll(async () => {
 /** Routes that stream until the client leaves; they only ever stream the caller's own tenant's pokes. */
 const STREAMING = new Set(['/api/v1/sync/events']);
 
-/** Shop A with something of every kind a route can name: a person, a second device, a product, a sale. */
+/** Shop A with something of every kind a route can name: a person, a second device, a product, a supplier, an order. */
 async function shopA() {
   const owner = await registerShop(app, { businessName: 'Shop A Secret Name', ownerName: 'Alice Owner A' });
   const till = await signInDevice(app, owner);
@@ -40,12 +40,33 @@ async function shopA() {
     headers: bearer(owner),
     payload: syncBody(owner, [product]),
   });
+  const productId = (product.data as { id: string }).id;
+  const supplier = await app.inject({
+    method: 'POST',
+    url: '/api/v1/suppliers',
+    headers: bearer(owner),
+    payload: { name: 'Shop A Secret Supplier' },
+  });
+  const order = await app.inject({
+    method: 'POST',
+    url: '/api/v1/purchase-orders',
+    headers: bearer(owner),
+    payload: { supplierId: supplier.json<{ id: string }>().id, lines: [{ productId, quantity: 1 }] },
+  });
   const ids = [owner.tenant.id, owner.branch.id, owner.user.id, owner.device.id, till.device.id];
-  ids.push(staff.json<StaffMember>().id, (product.data as { id: string }).id);
+  ids.push(staff.json<StaffMember>().id, productId);
+  ids.push(supplier.json<{ id: string }>().id, order.json<{ id: string }>().id);
   return {
     owner,
     ids,
-    secrets: [...ids, 'Shop A Secret Name', 'Alice Owner A', 'Anele Cashier A', 'Shop A Secret Bread'],
+    secrets: [
+      ...ids,
+      'Shop A Secret Name',
+      'Alice Owner A',
+      'Anele Cashier A',
+      'Shop A Secret Bread',
+      'Shop A Secret Supplier',
+    ],
   };
 }
 

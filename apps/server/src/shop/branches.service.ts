@@ -2,7 +2,7 @@ import { sameBranchName, type Branch, type BranchInput } from '@opentill/domain'
 import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
-import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
+import { recordAuditBy, type RequestContext } from '../audit/audit-log.service.js';
 import {
   hasOpenShift,
   insertBranch,
@@ -38,21 +38,6 @@ export function createBranchService(db: Db): BranchService {
     return all;
   }
 
-  const audit = (
-    tx: Transaction,
-    { claims, context }: { claims: DeviceClaims; context: RequestContext },
-    action: 'shop.branch_added' | 'shop.branch_renamed' | 'device.moved',
-    details: Record<string, unknown>,
-  ) =>
-    recordAudit(tx, {
-      tenantId: claims.tenantId,
-      action,
-      actorUserId: claims.userId,
-      actorDeviceId: claims.deviceId,
-      ...context,
-      details,
-    });
-
   return {
     list: (claims) => db.withTenant(claims.tenantId, (tx) => listBranches(tx, claims.tenantId)),
 
@@ -60,7 +45,7 @@ export function createBranchService(db: Db): BranchService {
       db.withTenant(claims.tenantId, async (tx) => {
         await namesFree(tx, claims.tenantId, input.name);
         const branch = await insertBranch(tx, claims.tenantId, input.name);
-        await audit(tx, { claims, context }, 'shop.branch_added', { branchId: branch.id, name: branch.name });
+        await recordAuditBy(tx, { claims, context }, 'shop.branch_added', { branchId: branch.id, name: branch.name });
         return branch;
       }),
 
@@ -69,7 +54,7 @@ export function createBranchService(db: Db): BranchService {
         const all = await namesFree(tx, claims.tenantId, input.name, id);
         const branch = all.find((candidate) => candidate.id === id) as Branch;
         await renameBranch(tx, id, input.name);
-        await audit(tx, { claims, context }, 'shop.branch_renamed', {
+        await recordAuditBy(tx, { claims, context }, 'shop.branch_renamed', {
           branchId: id,
           from: branch.name,
           to: input.name,
@@ -83,7 +68,7 @@ export function createBranchService(db: Db): BranchService {
         if (!branch) throw new AppError('OT_ERR_BRANCH_NOT_FOUND');
         if (await hasOpenShift(tx, claims.deviceId)) throw new AppError('OT_ERR_DEVICE_SHIFT_OPEN');
         await moveDevice(tx, claims.deviceId, branchId);
-        await audit(tx, { claims, context }, 'device.moved', {
+        await recordAuditBy(tx, { claims, context }, 'device.moved', {
           deviceId: claims.deviceId,
           branchId,
           name: branch.name,

@@ -14,6 +14,7 @@ import {
 } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import type { StockReturn } from '../sales/refunds.service.js';
+import { countOrderedReceipts } from '../suppliers/purchase-order-receipts.js';
 import { BatchBook } from './batch-book.js';
 import {
   insertBatches,
@@ -153,6 +154,26 @@ export async function settleStock(
     }
     results.push('created');
   }
+  // Deliveries against a purchase order count on it in this transaction (PO5), once booked.
+  await countOrderedReceipts(
+    tx,
+    origin,
+    operations.flatMap((operation, i) =>
+      operation.type === 'RECEIVE_STOCK' && operation.data.purchaseOrderId !== undefined && results[i] === 'created'
+        ? [
+            {
+              opId: operation.opId,
+              actorId: operation.actorId,
+              purchaseOrderId: operation.data.purchaseOrderId,
+              productId: operation.data.productId,
+              quantity: operation.data.quantity,
+              lot: operation.data.lot ?? null,
+              expiresOn: operation.data.expiresOn ?? null,
+            },
+          ]
+        : [],
+    ),
+  );
 
   /**
    * Judges the sales from the figures before the push, after its receipts and

@@ -113,11 +113,12 @@ export class DeviceScript {
     };
   }
 
-  /** A delivery; with `batch`, into that lot (BT8). */
+  /** A delivery; with `batch`, into that lot (BT8); with `purchaseOrderId`, against that order (PO5). */
   receive(
     productId: string,
     quantity: number,
     batch: { lot: string; expiresOn: string | null } | null = null,
+    purchaseOrderId?: string,
   ): Operation {
     const localId = randomUUID();
     return {
@@ -126,7 +127,7 @@ export class DeviceScript {
       seq: this.nextSeq('critical'),
       type: 'RECEIVE_STOCK',
       localId,
-      data: { productId, quantity, ...batch },
+      data: { productId, quantity, ...batch, ...(purchaseOrderId === undefined ? {} : { purchaseOrderId }) },
     };
   }
 

@@ -16,6 +16,8 @@ const branchPriceWords = (details: Record<string, unknown>) => ({
   branch: text(details.branchName),
   from: rands(details.from),
 });
+/** A purchase order's number and supplier, as its entries name them. */
+const order = (details: Details) => ({ number: text(details.number), supplier: text(details.supplier) });
 
 /** A role in the reader's words; a role this app does not know is shown as stored. */
 function roleName(value: unknown, t: TFunction): string {
@@ -122,6 +124,11 @@ const DESCRIBE: Record<AuditAction, Describe> = {
     }),
   'product.branch_price_removed': (details, _person, t) =>
     t('audit.entry.product.branch_price_removed', branchPriceWords(details)),
+  'supplier.added': (details, _person, t) => t('audit.entry.supplier.added', { name: text(details.name) }),
+  'supplier.changed': (details, _person, t) => t('audit.entry.supplier.changed', { name: text(details.name) }),
+  'supplier.order_created': (details, _person, t) => t('audit.entry.supplier.order_created', order(details)),
+  'supplier.order_sent': (details, _person, t) => t('audit.entry.supplier.order_sent', order(details)),
+  'supplier.order_cancelled': (details, _person, t) => t('audit.entry.supplier.order_cancelled', order(details)),
 };
 
 /**

@@ -14,12 +14,18 @@ export interface ReceivedLot {
 
 /**
  * Queues a delivery of `quantity` units (RECEIVE_STOCK) in ONE strict
- * transaction; with a lot, into that batch. The lot is checked here as the
+ * transaction; with a lot, into that batch; with `purchaseOrderId`, against that
+ * order (SPEC PO5: the server counts it on the order when the push arrives). The lot is checked here as the
  * server will (BT8), offline too: an expired lot, or a lot this branch holds
  * with another expiry date, is refused before anything is queued.
  */
-export async function receiveStock(productId: string, quantity: number, lot: ReceivedLot | null = null): Promise<void> {
-  const data = checkedReceipt({ productId, quantity, ...lot });
+export async function receiveStock(
+  productId: string,
+  quantity: number,
+  lot: ReceivedLot | null = null,
+  purchaseOrderId?: string,
+): Promise<void> {
+  const data = checkedReceipt({ productId, quantity, ...lot, ...(purchaseOrderId ? { purchaseOrderId } : {}) });
   await db.transaction('rw', [db.outbox, db.meta, db.batches], async () => {
     if (lot) {
       // The phone holds only its own branch's batches: one branch, named '' here.

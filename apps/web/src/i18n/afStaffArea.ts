@@ -158,6 +158,7 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
       receipt: 'Kwitansies',
       product: 'Pryse',
       stock: 'Voorraadtellings',
+      supplier: 'Verskaffers en bestellings',
     },
     nobody: 'Niemand aangemeld nie',
     aPerson: '’n persoon',
@@ -226,6 +227,13 @@ export const afStaffArea: DeepStrings<typeof enStaffArea> = {
         branch_price_set: 'Het die prys van {{name}} by {{branch}} op {{to}} gestel (die winkel se prys is {{shop}})',
         branch_price_changed: 'Het die prys van {{name}} by {{branch}} van {{from}} na {{to}} verander',
         branch_price_removed: '{{branch}} verkoop {{name}} weer teen die winkel se prys (was {{from}})',
+      },
+      supplier: {
+        added: 'Het die verskaffer {{name}} bygevoeg',
+        changed: 'Het die verskaffer {{name}} verander',
+        order_created: 'Het die bestelling {{number}} vir {{supplier}} geskep',
+        order_sent: 'Het die bestelling {{number}} aan {{supplier}} gestuur',
+        order_cancelled: 'Het die bestelling {{number}} vir {{supplier}} gekanselleer',
       },
       customer: {
         created: 'Het die klant {{name}} bygevoeg',

@@ -10,6 +10,6 @@ export const afAreas: AreaLoaders = {
   customers: () => import('./afCustomers'),
   receipts: () => import('./afReceipts'),
   account: () => import('./afAccount'),
-  products: () => import('./afProducts'),
+  products: () => Promise.all([import('./afProducts'), import('./afSuppliers')]),
   stockAlerts: () => import('./afStockAlerts'),
 };

@@ -10,6 +10,6 @@ export const zuAreas: AreaLoaders = {
   customers: () => import('./zuCustomers'),
   receipts: () => import('./zuReceipts'),
   account: () => import('./zuAccount'),
-  products: () => import('./zuProducts'),
+  products: () => Promise.all([import('./zuProducts'), import('./zuSuppliers')]),
   stockAlerts: () => import('./zuStockAlerts'),
 };

@@ -7,6 +7,7 @@ import type { enProducts } from './enProducts';
 import type { enRefunds } from './enRefunds';
 import type { enStaffArea } from './enStaffArea';
 import type { enStockAlerts } from './enStockAlerts';
+import type { enSuppliers } from './enSuppliers';
 
 /**
  * English strings, grouped by screen area. Every user-facing string in the app
@@ -246,7 +247,8 @@ export type EnglishStrings = typeof en &
   typeof enRefunds &
   typeof enCustomers &
   typeof enReceipts &
-  typeof enStockAlerts;
+  typeof enStockAlerts &
+  typeof enSuppliers;
 
 /** The shape every language file must have (same keys, any wording). */
 export type Translation = DeepStrings<EnglishStrings>;

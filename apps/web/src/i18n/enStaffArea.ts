@@ -152,6 +152,7 @@ export const enStaffArea = {
       receipt: 'Receipts',
       product: 'Prices',
       stock: 'Stock counts',
+      supplier: 'Suppliers and orders',
     },
     nobody: 'Nobody signed in',
     aPerson: 'a person',
@@ -219,6 +220,13 @@ export const enStaffArea = {
         branch_price_set: 'Set the price of {{name}} at {{branch}} to {{to}} (the shop’s price is {{shop}})',
         branch_price_changed: 'Changed the price of {{name}} at {{branch}} from {{from}} to {{to}}',
         branch_price_removed: '{{branch}} sells {{name}} at the shop’s price again (was {{from}})',
+      },
+      supplier: {
+        added: 'Added the supplier {{name}}',
+        changed: 'Changed the supplier {{name}}',
+        order_created: 'Created the purchase order {{number}} for {{supplier}}',
+        order_sent: 'Sent the purchase order {{number}} to {{supplier}}',
+        order_cancelled: 'Cancelled the purchase order {{number}} for {{supplier}}',
       },
       customer: {
         created: 'Added the customer {{name}}',

@@ -37,7 +37,7 @@ const enAreas: AreaLoaders = {
   customers: () => import('./enCustomers'),
   receipts: () => import('./enReceipts'),
   account: () => import('./enAccount'),
-  products: () => import('./enProducts'),
+  products: () => import('./products.en'),
   stockAlerts: () => import('./enStockAlerts'),
 };
 

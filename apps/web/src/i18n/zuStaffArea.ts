@@ -159,6 +159,7 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
       receipt: 'Amarisidi',
       product: 'Amanani',
       stock: 'Ukubalwa kwesitoko',
+      supplier: 'Abahlinzeki nama-oda',
     },
     nobody: 'Akekho ongenile',
     aPerson: 'umuntu',
@@ -226,6 +227,13 @@ export const zuStaffArea: DeepStrings<typeof enStaffArea> = {
         branch_price_set: 'Ubeke intengo ka-{{name}} e-{{branch}} ku-{{to}} (intengo yesitolo ngu-{{shop}})',
         branch_price_changed: 'Ushintshe intengo ka-{{name}} e-{{branch}}: {{from}} → {{to}}',
         branch_price_removed: 'I-{{branch}} iphinde ithengise u-{{name}} ngentengo yesitolo (bekungu-{{from}})',
+      },
+      supplier: {
+        added: 'Wengeze umhlinzeki: {{name}}',
+        changed: 'Ushintshe umhlinzeki: {{name}}',
+        order_created: 'Wenze i-oda {{number}} ka-{{supplier}}',
+        order_sent: 'Uthumele i-oda {{number}} ku-{{supplier}}',
+        order_cancelled: 'Ukhansele i-oda {{number}} ka-{{supplier}}',
       },
       customer: {
         created: 'Wengeze ikhasimende: {{name}}',

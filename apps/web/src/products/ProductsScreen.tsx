@@ -6,6 +6,7 @@ import { StockPanel } from '../stock/StockPanel';
 import { AddProductForm } from './AddProductForm';
 import { EditProductForm } from './EditProductForm';
 import { ProductList } from './ProductList';
+import { supplierAccessOf } from '../suppliers/suppliersAccess';
 import { mayOpenProducts, productAccessOf } from './productAccess';
 
 const NO_STOCK: ReadonlyMap<string, number> = new Map();
@@ -20,12 +21,16 @@ const BranchPricesPanel = lazy(() => import('./BranchPricesPanel'));
 const BranchStockPanel = lazy(() => import('../stock/BranchStockPanel'));
 // Stock counts (full or cycle, blind, approved): for people who may count.
 const CountsPanel = lazy(() => import('../counts/CountsPanel'));
+// Suppliers and purchase orders: likewise, for people who manage suppliers or receive their deliveries.
+const SuppliersPanel = lazy(() => import('../suppliers/SuppliersPanel'));
 
 /** Add products, and tap one to edit or delete it, or to receive or count its stock. */
 export function ProductsScreen() {
   const { t } = useTranslation();
   const products = useCatalogue();
-  const access = productAccessOf(useLiveActingUser()?.role ?? null);
+  const role = useLiveActingUser()?.role ?? null;
+  const access = productAccessOf(role);
+  const supplierAccess = supplierAccessOf(role);
   const stock = useLiveStockShown() ?? NO_STOCK;
   const [editingId, setEditingId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -101,6 +106,11 @@ export function ProductsScreen() {
             {access.transfer && products ? (
               <Suspense fallback={null}>
                 <TransfersPanel products={products} stock={stock} />
+              </Suspense>
+            ) : null}
+            {supplierAccess.see && products ? (
+              <Suspense fallback={null}>
+                <SuppliersPanel products={products} access={supplierAccess} receive={access.receive} />
               </Suspense>
             ) : null}
             <ProductList

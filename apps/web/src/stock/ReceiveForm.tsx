@@ -11,15 +11,17 @@ interface ReceiveFormProps {
   /** Writes the delivery; a throw keeps what was typed and shows why. */
   onSubmit: (quantity: number, lot: ReceivedLot | null) => Promise<void>;
   onCancel: () => void;
+  /** Units typed in to start with (a purchase order's units still to come); the person may change them. */
+  initialQuantity?: number;
 }
 
 /**
  * A delivery: the units, and for goods kept in batches the lot and expiry
  * printed on the pack (BT8). Without a lot the units are kept without a batch.
  */
-export function ReceiveForm({ onSubmit, onCancel }: ReceiveFormProps) {
+export function ReceiveForm({ onSubmit, onCancel, initialQuantity }: ReceiveFormProps) {
   const { t } = useTranslation();
-  const [quantityText, setQuantityText] = useState('');
+  const [quantityText, setQuantityText] = useState(initialQuantity ? String(initialQuantity) : '');
   const [lot, setLot] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
   const [invalid, setInvalid] = useState<'quantity' | 'expiry' | null>(null);

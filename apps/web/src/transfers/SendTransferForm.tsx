@@ -3,12 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Branch, TransferLineRequest } from '@opentill/domain';
 import type { LocalProduct } from '../db';
 import { sendTransfer } from '../db/transfers';
-import { parseQuantity } from '../stock/quantity';
+import { ProductLinePicker } from '../stock/ProductLinePicker';
 import { stockSaveError } from '../stock/stockSaveError';
 import { Button } from '../ui/Button';
-import { Field } from '../ui/Field';
-
-const MATCHES_SHOWN = 6;
 
 interface SendTransferFormProps {
   /** The other branches of the shop. */
@@ -27,34 +24,11 @@ interface SendTransferFormProps {
 export function SendTransferForm({ branches, products, stock, onSent, onCancel }: SendTransferFormProps) {
   const { t } = useTranslation();
   const [branchId, setBranchId] = useState(branches[0]?.id ?? '');
-  const [query, setQuery] = useState('');
-  const [picked, setPicked] = useState<LocalProduct | null>(null);
-  const [quantityText, setQuantityText] = useState('');
   const [lines, setLines] = useState<(TransferLineRequest & { name: string })[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const matches = useMemo(() => {
-    const wanted = query.trim().toLocaleLowerCase('en-ZA');
-    if (!wanted) return [];
-    return products
-      .filter((product) => product.trackStock && product.isActive)
-      .filter((product) => product.name.toLocaleLowerCase('en-ZA').includes(wanted) || product.barcode === wanted)
-      .slice(0, MATCHES_SHOWN);
-  }, [products, query]);
-
-  function addLine() {
-    const quantity = parseQuantity(quantityText, 1);
-    if (!picked || quantity === null) {
-      setProblem(t(picked ? 'stock.errors.quantity' : 'transfers.errors.pickProduct'));
-      return;
-    }
-    setLines([...lines, { productId: picked.id, quantity, name: picked.name }]);
-    setPicked(null);
-    setQuery('');
-    setQuantityText('');
-    setProblem(null);
-  }
+  const sendable = useMemo(() => products.filter((product) => product.trackStock && product.isActive), [products]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -102,50 +76,17 @@ export function SendTransferForm({ branches, products, stock, onSent, onCancel }
           ))}
         </select>
       </label>
-      {picked ? (
-        <p className="text-sm text-slate-700">
-          {t('transfers.picked', { name: picked.name, count: stock.get(picked.id) ?? 0 })}
-        </p>
-      ) : (
-        <>
-          <Field
-            label={t('transfers.product')}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            autoComplete="off"
-            data-testid="transfer-product-search"
-          />
-          {matches.length > 0 ? (
-            <ul className="flex flex-col gap-1">
-              {matches.map((product) => (
-                <li key={product.id}>
-                  <button
-                    type="button"
-                    onClick={() => setPicked(product)}
-                    className="w-full rounded-lg bg-slate-100 px-3 py-2 text-left text-sm"
-                    data-testid="transfer-product-match"
-                  >
-                    {product.name} · {stock.get(product.id) ?? 0}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </>
-      )}
-      <div className="grid grid-cols-[1fr_auto] items-end gap-2">
-        <Field
-          label={t('transfers.quantity')}
-          value={quantityText}
-          onChange={(event) => setQuantityText(event.target.value)}
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid="transfer-quantity"
-        />
-        <Button variant="secondary" onClick={addLine} data-testid="transfer-add-line">
-          {t('transfers.addLine')}
-        </Button>
-      </div>
+      <ProductLinePicker
+        products={sendable}
+        testIdPrefix="transfer"
+        searchLabel={t('transfers.product')}
+        quantityLabel={t('transfers.quantity')}
+        addLabel={t('transfers.addLine')}
+        pickFirst={t('transfers.errors.pickProduct')}
+        describe={(product) => t('transfers.picked', { name: product.name, count: stock.get(product.id) ?? 0 })}
+        onAdd={(product, quantity) => setLines([...lines, { productId: product.id, quantity, name: product.name }])}
+        onProblem={setProblem}
+      />
       {lines.length > 0 ? (
         <ul className="divide-y divide-slate-100 text-sm" data-testid="transfer-lines">
           {lines.map((line, index) => (

@@ -38,6 +38,11 @@ export const AUDIT_ACTIONS = {
   'receipt.reprinted': 'A receipt was given again, marked COPY, with its sale, format and language',
   'customer.created': 'A customer was added, with their credit limit if they have a book',
   'customer.updated': 'A customer’s name, phone or credit limit was changed',
+  'supplier.added': 'A supplier was added to the shop',
+  'supplier.changed': 'A supplier’s details were changed (or it was made inactive), with before and after',
+  'supplier.order_created': 'A purchase order was created for a supplier, with its lines',
+  'supplier.order_sent': 'A purchase order was marked as sent to its supplier (PDF or WhatsApp)',
+  'supplier.order_cancelled': 'A purchase order was cancelled before anything of it arrived',
   'customer.payment': 'A payment on a customer’s book was taken',
   'stock.count_approved':
     'A stock count’s variance for a product was approved and booked, with the count, the units and the approver',

@@ -33,6 +33,18 @@ export const ERROR_CODES = {
     status: 409,
     message: 'A shift is open on this device: close it at its branch before moving the device to another.',
   },
+  OT_ERR_SUPPLIER_NOT_FOUND: { status: 404, message: 'There is no such supplier in this shop.' },
+  OT_ERR_SUPPLIER_NAME_TAKEN: { status: 409, message: 'This shop already has a supplier with that name.' },
+  OT_ERR_SUPPLIER_INACTIVE: {
+    status: 409,
+    message: 'This supplier is marked inactive: make them active again to order from them.',
+  },
+  OT_ERR_PURCHASE_ORDER_NOT_FOUND: { status: 404, message: 'There is no such purchase order in this shop.' },
+  OT_ERR_PURCHASE_ORDER_STATUS: {
+    status: 409,
+    message: 'This purchase order is past the step where that can be done (see its status).',
+  },
+  OT_ERR_PRODUCT_UNKNOWN: { status: 400, message: 'A product given is not one of this shop’s.' },
   OT_ERR_SHIFT_NOT_FOUND: { status: 404, message: 'There is no such shift of that device in this shop.' },
   OT_ERR_SALE_NOT_FOUND: { status: 404, message: 'No sale of this shop has that receipt number or code.' },
   OT_ERR_RECEIPT_LINK_INVALID: { status: 403, message: 'This receipt link is not valid: ask the shop for a new one.' },

@@ -1,16 +1,13 @@
 import {
   PDFDocument,
-  StandardFonts,
   fill,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
-  rgb,
   setFillingRgbColor,
-  type PDFFont,
   type PDFOperator,
-  type PDFPage,
 } from 'pdf-lib';
+import { BLACK, MM, blockColumn, drawBlocks, embedFonts, type PaperSpec } from '../pdf/pdfBlocks.js';
 import type { ReceiptLanguage } from './receiptWords.js';
 import type { ReceiptLayout, ReceiptRow } from './receiptLayout.js';
 import { qrModules } from './receiptQr.js';
@@ -22,81 +19,16 @@ export interface PdfReceiptOptions {
   paper?: PdfPaper;
 }
 
-const MM = 72 / 25.4;
-
-interface PaperSpec {
-  width: number;
-  /** Null: one page as tall as the receipt (a roll). */
-  height: number | null;
-  /** The text column's width, centred on the page. */
-  column: number;
-  margin: number;
-  size: number;
+interface ReceiptPaper extends PaperSpec {
   qrModule: number;
 }
 
-const PAPERS: Record<PdfPaper, PaperSpec> = {
+const PAPERS: Record<PdfPaper, ReceiptPaper> = {
   80: { width: 80 * MM, height: null, column: 72 * MM, margin: 5 * MM, size: 8.5, qrModule: 0.75 * MM },
   a4: { width: 595.28, height: 841.89, column: 110 * MM, margin: 20 * MM, size: 10, qrModule: 1 * MM },
 };
 
 const LANGUAGE_TAGS: Record<ReceiptLanguage, string> = { en: 'en-ZA', af: 'af-ZA', zu: 'zu-ZA' };
-
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  mono: PDFFont;
-}
-
-/** One stretch of the receipt, drawn with its top at `top` (PDF points from the page's bottom). */
-interface Block {
-  height: number;
-  draw: (page: PDFPage, top: number) => void;
-}
-
-const BLACK = rgb(0, 0, 0);
-
-/**
- * The standard PDF fonts speak WinAnsi only: Afrikaans' ê, ë and ô, "×" and "’" are
- * in it; anything else a shop or product name carries loses its accent (NFD) or
- * becomes "?", rather than failing the whole receipt.
- */
-function encodable(font: PDFFont): (text: string) => string {
-  const known = new Set(font.getCharacterSet());
-  const one = (char: string) => {
-    const point = char.codePointAt(0) ?? 0;
-    if (known.has(point)) return char;
-    if (/\s/.test(char)) return ' ';
-    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-    return base.length > 0 && [...base].every((part) => known.has(part.codePointAt(0) ?? 0)) ? base : '?';
-  };
-  return (text) => Array.from(text, one).join('');
-}
-
-/** Splits text into lines no wider than `width`, at spaces where it can, inside long words where it must. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const fits = (line: string) => font.widthOfTextAtSize(line, size) <= width;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line !== '') lines.push(line);
-    let rest = word;
-    while (!fits(rest)) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  }
-  lines.push(line);
-  return lines;
-}
 
 /**
  * The receipt as a PDF (RX3, RX6), for WhatsApp or e-mail: the same words as every other
@@ -109,74 +41,14 @@ function wrap(text: string, font: PDFFont, size: number, width: number): string[
 export async function pdfReceipt(layout: ReceiptLayout, options: PdfReceiptOptions = {}): Promise<Uint8Array> {
   const paper = PAPERS[options.paper ?? 80];
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
-  const safe = encodable(fonts.regular);
+  const fonts = await embedFonts(doc);
+  const { blocks, safe, left, size, leading, text, row, rule, gap } = blockColumn(paper, fonts);
   doc.setTitle(safe(`${layout.title} ${layout.number}`));
   doc.setSubject(safe(layout.shopName));
   doc.setLanguage(LANGUAGE_TAGS[layout.language]);
   doc.setCreator('OpenTill');
   doc.setProducer('OpenTill');
-
-  const left = (paper.width - paper.column) / 2;
-  const right = left + paper.column;
-  const size = paper.size;
-  const leading = size * 1.3;
-  const blocks: Block[] = [];
-
-  const text = (content: string, font: PDFFont, fontSize: number, align: 'left' | 'center', indent = 0) => {
-    const width = paper.column - indent;
-    for (const line of wrap(safe(content), font, fontSize, width)) {
-      const lineHeight = fontSize * 1.3;
-      blocks.push({
-        height: lineHeight,
-        draw: (page, top) => {
-          const x =
-            align === 'center' ? left + (paper.column - font.widthOfTextAtSize(line, fontSize)) / 2 : left + indent;
-          page.drawText(line, { x, y: top - fontSize, size: fontSize, font, color: BLACK });
-        },
-      });
-    }
-  };
-
-  /** A label on the left and its amount on the right; a long label wraps beside the amount. */
-  const row = (label: string, amount: string, strong = false, indent = 0) => {
-    const font = strong ? fonts.bold : fonts.regular;
-    const fontSize = strong ? size * 1.15 : size;
-    const amountText = safe(amount);
-    const amountWidth = font.widthOfTextAtSize(amountText, fontSize);
-    const labelWidth = Math.max(paper.column - indent - amountWidth - 3 * MM, paper.column / 3);
-    const labelLines = wrap(safe(label), font, fontSize, labelWidth);
-    labelLines.forEach((line, index) => {
-      const last = index === labelLines.length - 1;
-      blocks.push({
-        height: fontSize * 1.3,
-        draw: (page, top) => {
-          page.drawText(line, { x: left + indent, y: top - fontSize, size: fontSize, font, color: BLACK });
-          if (last) page.drawText(amountText, { x: right - amountWidth, y: top - fontSize, size: fontSize, font });
-        },
-      });
-    });
-  };
   const rows = (list: ReceiptRow[]) => list.forEach(({ label, amount, strong }) => row(label, amount, strong));
-
-  const rule = () =>
-    blocks.push({
-      height: leading,
-      draw: (page, top) =>
-        page.drawLine({
-          start: { x: left, y: top - leading / 2 },
-          end: { x: right, y: top - leading / 2 },
-          thickness: 0.5,
-          color: BLACK,
-          dashArray: [2, 2],
-        }),
-    });
-
-  const gap = (height: number) => blocks.push({ height, draw: () => undefined });
 
   text(layout.title, fonts.bold, size * 1.45, 'center');
   if (layout.copy) {
@@ -257,25 +129,6 @@ export async function pdfReceipt(layout: ReceiptLayout, options: PdfReceiptOptio
   });
   text(layout.number, fonts.mono, size, 'center');
 
-  if (paper.height === null) {
-    const height = blocks.reduce((sum, block) => sum + block.height, 0) + 2 * paper.margin;
-    const page = doc.addPage([paper.width, height]);
-    let top = height - paper.margin;
-    for (const block of blocks) {
-      block.draw(page, top);
-      top -= block.height;
-    }
-  } else {
-    let page = doc.addPage([paper.width, paper.height]);
-    let top = paper.height - paper.margin;
-    for (const block of blocks) {
-      if (top - block.height < paper.margin) {
-        page = doc.addPage([paper.width, paper.height]);
-        top = paper.height - paper.margin;
-      }
-      block.draw(page, top);
-      top -= block.height;
-    }
-  }
+  drawBlocks(doc, paper, blocks);
   return doc.save();
 }

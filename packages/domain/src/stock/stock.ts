@@ -35,6 +35,11 @@ export const receiveStockSchema = z.object({
   note: noteSchema,
   lot: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
   expiresOn: z.optional(z.nullable(z.iso.date())),
+  /**
+   * The purchase order this delivery is against (PO5): the server counts it on the
+   * order's line in the same transaction. The stock is booked whatever the order is.
+   */
+  purchaseOrderId: z.optional(z.uuid()),
 });
 
 /** A correction by a number of units, up or down; `exceptionId` closes that stock exception with it. */
