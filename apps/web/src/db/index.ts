@@ -62,10 +62,8 @@ export async function importProducts(
 export { applyPulledPage, type PulledPage } from './pull';
 export { countStock, type CountResult } from './stock';
 // Deliveries and batch lists load with the Products screen (db/receiving.ts, db/batchList.ts), not with the till.
-export { resolveOversellByCount, acceptStockFigure } from './stockExceptions';
 export { takeNotifiedStockAlerts, type NotifiedDecision } from './stockAlerts';
 export type { InboxItem, OutOfStockConflict, RefundExceedsConflict, StaleEditConflict } from './inbox';
-export { dismissConflict, keepServerVersion, resendMyVersion, dismissRefusedSale } from './conflicts';
 export {
   pendingOperations,
   unsyncedCount,

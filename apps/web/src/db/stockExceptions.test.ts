@@ -5,7 +5,8 @@ import { db } from './database';
 import { inboxItems } from './inbox';
 import { applyAcknowledgments, applySyncResult, pendingOperations } from './outbox';
 import { saveSession } from './session';
-import { acceptStockFigure, openStockExceptions, resolveOversellByCount } from './stockExceptions';
+import { acceptStockFigure, resolveOversellByCount } from './stockExceptionDecisions';
+import { openStockExceptions } from './stockExceptions';
 import { resetLocalDatabase } from './testing';
 
 beforeEach(async () => {

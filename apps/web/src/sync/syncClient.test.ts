@@ -6,13 +6,13 @@ import {
   pendingOperations,
   recordSale,
   rejectedOperations,
-  resolveOversellByCount,
   saveProduct,
   saveSession,
   syncOverview,
   unsyncedCount,
 } from '../db';
 import { getCursor } from '../db/meta';
+import { resolveOversellByCount } from '../db/stockExceptionDecisions';
 import { stockShownHere } from '../db/stock';
 import { resetLocalDatabase } from '../db/testing';
 import { PRODUCT_ID, testProduct, testSale, testSession } from '../testing/fixtures';

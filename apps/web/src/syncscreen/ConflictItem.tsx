@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands } from '@opentill/domain';
 import type { OversellPolicy } from '@opentill/domain';
-import { keepServerVersion, resendMyVersion, type StaleEditConflict } from '../db';
+import type { StaleEditConflict } from '../db';
+import { keepServerVersion, resendMyVersion } from '../db/conflicts';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acceptStockFigure, resolveOversellByCount, type LocalStockException } from '../db';
+import type { LocalStockException } from '../db';
+import { acceptStockFigure, resolveOversellByCount } from '../db/stockExceptionDecisions';
 import { QuantityForm } from '../stock/QuantityForm';
 import { stockSaveError } from '../stock/stockSaveError';
 import { requestSync } from '../sync';

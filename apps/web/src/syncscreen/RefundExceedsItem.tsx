@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { dismissConflict, type RefundExceedsConflict } from '../db';
+import type { RefundExceedsConflict } from '../db';
+import { dismissConflict } from '../db/conflicts';
 import { ConfirmedDismiss } from './ConfirmedDismiss';
 
 interface RefundExceedsItemProps {

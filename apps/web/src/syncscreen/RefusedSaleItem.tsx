@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { cents, formatRands } from '@opentill/domain';
-import { dismissRefusedSale, type LocalSale, type OutOfStockConflict } from '../db';
+import type { LocalSale, OutOfStockConflict } from '../db';
+import { dismissRefusedSale } from '../db/conflicts';
 import { ConfirmedDismiss } from './ConfirmedDismiss';
 
 interface RefusedSaleItemProps {
