@@ -11,6 +11,7 @@ import { saveProduct } from './products';
 import { recordSale } from './sales';
 import { getSession, saveSession } from './session';
 import { signOutDevice, unsyncedItems } from './signOut';
+import { startCount } from './stockCounts';
 import { replaceRoster } from './staff';
 import { firstOperation, resetLocalDatabase, tableCounts } from './testing';
 
@@ -26,7 +27,10 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     await saveCart({ lines: [{ lineId: 'l1', productId: PRODUCT_ID, name: 'Bread', price: 1899, quantity: 1 }] });
     const before = await tableCounts();
 
-    expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 2, rejected: 0, conflicts: 0 } });
+    expect(await signOutDevice()).toEqual({
+      signedOut: false,
+      unsynced: { pending: 2, rejected: 0, conflicts: 0, openCounts: 0 },
+    });
     expect(await tableCounts()).toEqual(before);
     expect(await getSession()).toEqual(testSession());
     expect(await pendingOperations(50)).toHaveLength(2);
@@ -38,7 +42,10 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     await applyAcknowledgments([ack(sale, 'rejected', { code: 'OT_ERR_SALE_INVALID', message: 'Does not add up.' })]);
     const before = await tableCounts();
 
-    expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 0, rejected: 1, conflicts: 0 } });
+    expect(await signOutDevice()).toEqual({
+      signedOut: false,
+      unsynced: { pending: 0, rejected: 1, conflicts: 0, openCounts: 0 },
+    });
     expect(await tableCounts()).toEqual(before);
     expect(await db.sales.get(sale.localId)).toMatchObject({ syncState: 'rejected' });
   });
@@ -57,9 +64,21 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     await applyAcknowledgments([{ ...ack(edit, 'conflict'), conflict }]);
     const before = await tableCounts();
 
-    expect(await signOutDevice()).toEqual({ signedOut: false, unsynced: { pending: 0, rejected: 0, conflicts: 1 } });
+    expect(await signOutDevice()).toEqual({
+      signedOut: false,
+      unsynced: { pending: 0, rejected: 0, conflicts: 1, openCounts: 0 },
+    });
     expect(await tableCounts()).toEqual(before);
     expect(await db.conflicts.count()).toBe(1);
+  });
+
+  it('refuses while a stock count is open here: it lives only on this phone (SC1)', async () => {
+    await startCount('cycle', [{ id: PRODUCT_ID, name: 'Bread' }], testSession().user.id);
+    expect(await signOutDevice()).toEqual({
+      signedOut: false,
+      unsynced: { pending: 0, rejected: 0, conflicts: 0, openCounts: 1 },
+    });
+    expect(await db.stockCounts.count()).toBe(1);
   });
 
   it('clears every table when everything is synced', async () => {
@@ -81,7 +100,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
     // The staff's PIN verifiers and wrong-PIN counts go too: they belong to the shop, not the phone.
     await replaceRoster(testSession().device.id, testRoster(testSession().user.id), new Date());
     await startPinAttempt(THANDI_ID, new Date());
-    expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0 });
+    expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0, openCounts: 0 });
     expect(await db.sales.count()).toBe(1);
 
     expect(await signOutDevice()).toEqual({ signedOut: true });
@@ -110,7 +129,7 @@ describe('signOutDevice (ARCHITECTURE "Sync" 1)', () => {
   });
 
   it('re-checks inside its transaction: a sale recorded after the screen counted blocks it', async () => {
-    expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0 }); // what the screen saw
+    expect(await unsyncedItems()).toEqual({ pending: 0, rejected: 0, conflicts: 0, openCounts: 0 }); // what the screen saw
     await recordSale(testSale());
     expect(await signOutDevice()).toMatchObject({ signedOut: false, unsynced: { pending: 1 } });
     expect(await db.sales.count()).toBe(1);

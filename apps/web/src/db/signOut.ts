@@ -8,22 +8,25 @@ export interface UnsyncedItems {
   rejected: number;
   /** STALE_EDIT conflicts waiting in the Conflicts inbox for a person's choice. */
   conflicts: number;
+  /** Stock counts started here and not yet approved or cancelled: they live only on this phone (SC1). */
+  openCounts: number;
 }
 
 export type SignOutResult = { signedOut: true } | { signedOut: false; unsynced: UnsyncedItems };
 
 export function unsyncedTotal(items: UnsyncedItems): number {
-  return items.pending + items.rejected + items.conflicts;
+  return items.pending + items.rejected + items.conflicts + items.openCounts;
 }
 
 /** Counts the unsynced items now (inside a transaction when called from one). */
 export async function unsyncedItems(): Promise<UnsyncedItems> {
-  const [pending, rejected, conflicts] = await Promise.all([
+  const [pending, rejected, conflicts, openCounts] = await Promise.all([
     db.outbox.where('status').equals('pending').count(),
     db.outbox.where('status').equals('rejected').count(),
     db.conflicts.count(),
+    db.stockCounts.where('status').equals('counting').count(),
   ]);
-  return { pending, rejected, conflicts };
+  return { pending, rejected, conflicts, openCounts };
 }
 
 /**

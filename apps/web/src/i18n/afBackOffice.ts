@@ -111,6 +111,10 @@ export const afBackOffice: DeepStrings<typeof enBackOffice> = {
       rejected_other: '{{count}} nie deur die bediener aanvaar nie: iemand moet eers daaroor besluit (sien hierbo).',
       conflicts_one: '{{count}} botsing om eers op te los of te verwyder (sien hierbo).',
       conflicts_other: '{{count}} botsings om eers op te los of te verwyder (sien hierbo).',
+      openCounts_one:
+        '{{count}} voorraadtelling nog nie goedgekeur nie: keur dit eers goed of kanselleer dit (Produkte-oortjie).',
+      openCounts_other:
+        '{{count}} voorraadtellings nog nie goedgekeur nie: keur hulle eers goed of kanselleer hulle (Produkte-oortjie).',
       confirm:
         'Alles is op die bediener. Meld af? Hierdie winkel se data word van hierdie foon verwyder; meld weer aan om dit te gebruik.',
       confirmYes: 'Ja, meld af',

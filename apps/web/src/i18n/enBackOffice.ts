@@ -112,6 +112,8 @@ export const enBackOffice = {
       rejected_other: '{{count}} not accepted by the server: a person must decide about them first (see above).',
       conflicts_one: '{{count}} conflict to resolve or dismiss first (see above).',
       conflicts_other: '{{count}} conflicts to resolve or dismiss first (see above).',
+      openCounts_one: '{{count}} stock count not approved yet: approve or cancel it first (Products tab).',
+      openCounts_other: '{{count}} stock counts not approved yet: approve or cancel them first (Products tab).',
       confirm:
         "Everything is on the server. Sign out? This shop's data is removed from this phone; sign in again to use it.",
       confirmYes: 'Yes, sign out',

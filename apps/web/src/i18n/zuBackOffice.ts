@@ -111,6 +111,10 @@ export const zuBackOffice: DeepStrings<typeof enBackOffice> = {
       rejected_other: '{{count}} akwamukelwanga yiseva: umuntu kumele aqale athathe isinqumo ngakho (bheka ngenhla).',
       conflicts_one: 'Ukungqubuzana okungu-{{count}} okumele kuqale kuxazululwe noma kususwe (bheka ngenhla).',
       conflicts_other: 'Ukungqubuzana okungu-{{count}} okumele kuqale kuxazululwe noma kususwe (bheka ngenhla).',
+      openCounts_one:
+        'Ukubalwa kwesitoko oku-{{count}} akukavunywa: qala ukuvume noma ukukhansele (ithebhu ethi Imikhiqizo).',
+      openCounts_other:
+        'Ukubalwa kwesitoko okungu-{{count}} akukavunywa: qala ukuvume noma ukukhansele (ithebhu ethi Imikhiqizo).',
       confirm:
         'Konke sekuseseva. Uyaphuma? Imininingwane yalesi sitolo izosuswa kule foni; ngena futhi ukuze uyisebenzise.',
       confirmYes: 'Yebo, phuma',

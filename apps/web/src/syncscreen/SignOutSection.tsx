@@ -53,6 +53,7 @@ export function SignOutSection({ waiting }: { waiting: UnsyncedItems }) {
             {waiting.pending > 0 ? <li>{t('sync.signOut.pending', { count: waiting.pending })}</li> : null}
             {waiting.rejected > 0 ? <li>{t('sync.signOut.rejected', { count: waiting.rejected })}</li> : null}
             {waiting.conflicts > 0 ? <li>{t('sync.signOut.conflicts', { count: waiting.conflicts })}</li> : null}
+            {waiting.openCounts > 0 ? <li>{t('sync.signOut.openCounts', { count: waiting.openCounts })}</li> : null}
           </ul>
         </div>
       ) : null}

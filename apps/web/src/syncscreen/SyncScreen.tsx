@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANES } from '@opentill/domain';
 import { useLiveActingUser, useLiveSession, useLiveSyncOverview } from '../db';
+import { useLiveOpenCount } from '../db/stockCounts';
 import { formatAge } from '../i18n/format';
 import { SessionsEntry } from '../sessions/SessionsEntry';
 import { canSeeSessions } from '../sessions/sessionsAccess';
@@ -37,6 +38,8 @@ export function SyncScreen() {
   const overview = useLiveSyncOverview();
   const session = useLiveSession();
   const acting = useLiveActingUser();
+  // A stock count lives only on this phone until approved (SC1): signing out would lose it.
+  const openCount = useLiveOpenCount();
   const syncing = useSyncStatus((state) => state.syncing);
   const lastError = useSyncStatus((state) => state.lastError);
   const [showSessions, setShowSessions] = useState(false);
@@ -125,6 +128,7 @@ export function SyncScreen() {
             rejected: overview.rejected.length,
             // Stock exceptions live on the server: signing out loses nothing of them.
             conflicts: overview.inbox.filter((item) => item.kind !== 'OVERSELL').length,
+            openCounts: openCount ? 1 : 0,
           }}
         />
       </div>
