@@ -727,6 +727,11 @@ export const transfers = pgTable(
     receivedBy: uuid('received_by'),
     createdAt,
     receivedAt: timestamp('received_at', { withTimezone: true }),
+    /** TR5: what became of the missing units of a transfer received short (`returned`, `lost`); null: undecided. */
+    resolution: varchar('resolution', { length: 16 }),
+    resolutionNote: varchar('resolution_note', { length: 200 }),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [index('idx_transfers_to').on(t.toBranchId, t.status), index('idx_transfers_from').on(t.fromBranchId)],
 );

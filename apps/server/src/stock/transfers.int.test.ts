@@ -87,6 +87,46 @@ describe(`transfers on ${TEST_DB_KIND}`, () => {
     expect((await syncTill(app, away)).serverChanges.stock).toContainEqual({ productId, onHand: 5 });
   });
 
+  it.each(['returned', 'lost'] as const)(
+    'TR5: the missing units, decided at the source (%s), once; not by the destination, nor for a full receipt',
+    async (resolution) => {
+      const { owner, main, rosebank, away, productId } = await twoBranches();
+      const id = crypto.randomUUID();
+      await push(
+        owner,
+        owner.script.dispatchTransfer({ id, toBranchId: rosebank.id, lines: [{ productId, quantity: 3 }] }),
+      );
+      await push(away, away.script.receiveTransfer({ transferId: id, received: [1, 1] }));
+      expect(await stockFigures(owner.session, productId)).toMatchObject({ onHand: 6 });
+
+      const decided = { transferId: id, resolution, note: 'Box opened on the taxi' };
+      expect(await push(away, away.script.resolveTransfer(decided))).toBe('OT_ERR_TRANSFER_UNKNOWN');
+      expect(await push(owner, owner.script.resolveTransfer(decided))).toBe('created');
+      expect(await push(owner, owner.script.resolveTransfer(decided))).toBe('OT_ERR_TRANSFER_RESOLVED');
+      const back = resolution === 'returned' ? 1 : 0;
+      expect(await stockFigures(owner.session, productId)).toMatchObject({ onHand: 6 + back, ledgerSum: 6 + back });
+      expect(await lots(owner.session, main, productId)).toEqual([
+        { lot: 'A', expiresOn: inDays(60), onHand: 2 },
+        // Sent: both of B's, then one of A's; one of B's never arrived.
+        { lot: 'B', expiresOn: inDays(10), onHand: back },
+      ]);
+      const listed = await app.inject({ method: 'GET', url: '/api/v1/transfers', headers: bearer(owner.session) });
+      expect(listed.json().transfers[0]).toMatchObject({
+        status: 'received_with_discrepancy',
+        resolution: { kind: resolution, note: 'Box opened on the taxi', resolvedAt: expect.any(String) },
+      });
+
+      const full = crypto.randomUUID();
+      await push(
+        owner,
+        owner.script.dispatchTransfer({ id: full, toBranchId: rosebank.id, lines: [{ productId, quantity: 1 }] }),
+      );
+      await push(away, away.script.receiveTransfer({ transferId: full, received: [1] }));
+      const notShort = owner.script.resolveTransfer({ transferId: full, resolution });
+      expect(await push(owner, notShort)).toBe('OT_ERR_TRANSFER_NOT_SHORT');
+    },
+  );
+
   it('TR3: refuses what would break a rule, and then changes nothing', async () => {
     const { owner, rosebank, away, productId } = await twoBranches();
     const send = (toBranchId: string, quantity: number) =>

@@ -1,11 +1,22 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
-import type { Transfer, TransferLine, TransferStatus } from '@opentill/domain';
+import type { Transfer, TransferLine, TransferResolution, TransferStatus } from '@opentill/domain';
 import type { Executor } from '../db/client.js';
 import { branches, transfers } from '../db/schema.js';
 
 type TransferRow = typeof transfers.$inferSelect;
 
-function toTransfer(row: TransferRow): Transfer & { dispatchedAt: string; receivedAt: string | null } {
+/** TR5: what was decided about a transfer's missing units, and when. */
+export interface TransferResolutionRecord {
+  kind: TransferResolution;
+  note: string | null;
+  resolvedAt: string;
+}
+
+function toTransfer(row: TransferRow): Transfer & {
+  dispatchedAt: string;
+  receivedAt: string | null;
+  resolution: TransferResolutionRecord | null;
+} {
   const lines = row.lines as TransferLine[];
   const received = row.received as number[] | null;
   return {
@@ -30,6 +41,14 @@ function toTransfer(row: TransferRow): Transfer & { dispatchedAt: string; receiv
       })),
     dispatchedAt: row.createdAt.toISOString(),
     receivedAt: row.receivedAt?.toISOString() ?? null,
+    resolution:
+      row.resolution === null || row.resolvedAt === null
+        ? null
+        : {
+            kind: row.resolution as TransferResolution,
+            note: row.resolutionNote,
+            resolvedAt: row.resolvedAt.toISOString(),
+          },
   };
 }
 
@@ -83,6 +102,23 @@ export async function markReceived(tx: Executor, transfer: Transfer, receivedBy:
     .update(transfers)
     .set({ status: transfer.status, received: transfer.received, receivedBy, receivedAt: sql`now()` })
     .where(eq(transfers.id, transfer.id));
+}
+
+/** TR5: records what became of the missing units. */
+export async function markResolved(
+  tx: Executor,
+  transferId: string,
+  resolution: { kind: TransferResolution; note: string | null; by: string },
+): Promise<void> {
+  await tx
+    .update(transfers)
+    .set({
+      resolution: resolution.kind,
+      resolutionNote: resolution.note,
+      resolvedBy: resolution.by,
+      resolvedAt: sql`now()`,
+    })
+    .where(eq(transfers.id, transferId));
 }
 
 /** The branch's transfers out and in, newest first, at most `limit`. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   dispatchTransfer,
   receiveTransfer,
+  resolveMissingUnits,
   shopDateOf,
   type Batch,
   type LedgerEntry as DomainLedgerEntry,
@@ -14,12 +15,22 @@ import { findActiveDevice } from '../auth/auth.repository.js';
 import { insertBatches, moveBatches, readBatches } from './batches.repository.js';
 import { insertLedgerEntries, lockBranchStock, moveLevels, readLevels } from './stock.repository.js';
 import type { StockOrigin } from './stock.service.js';
-import { branchExists, insertTransfer, listTransfers, lockTransfer, markReceived } from './transfers.repository.js';
+import {
+  branchExists,
+  insertTransfer,
+  listTransfers,
+  lockTransfer,
+  markReceived,
+  markResolved,
+} from './transfers.repository.js';
 
 /** The most a branch's transfer list shows: older ones are history, in the ledger. */
 const TRANSFERS_LISTED = 100;
 
-export type TransferOperation = Extract<Operation, { type: 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER' }>;
+export type TransferOperation = Extract<
+  Operation,
+  { type: 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER' | 'RESOLVE_TRANSFER' }
+>;
 
 export type TransferOutcome = { status: 'created' | 'updated' } | { status: 'rejected'; code: OperationErrorCode };
 
@@ -32,6 +43,7 @@ const REFUSALS: Record<string, OperationErrorCode> = {
   RECEIVED_MORE_THAN_SENT: 'OT_ERR_TRANSFER_LINES',
   BATCH_EXPIRED: 'OT_ERR_BATCH_EXPIRED',
   BATCH_UNKNOWN: 'OT_ERR_BATCH_UNKNOWN',
+  TRANSFER_NOT_SHORT: 'OT_ERR_TRANSFER_NOT_SHORT',
 };
 
 const rejected = (reason: string): TransferOutcome => ({
@@ -51,9 +63,14 @@ export async function applyTransferOperation(
   operation: TransferOperation,
   actorId: string,
 ): Promise<TransferOutcome> {
-  return operation.type === 'DISPATCH_TRANSFER'
-    ? dispatch(tx, origin, operation, actorId)
-    : receive(tx, origin, operation, actorId);
+  switch (operation.type) {
+    case 'DISPATCH_TRANSFER':
+      return dispatch(tx, origin, operation, actorId);
+    case 'RECEIVE_TRANSFER':
+      return receive(tx, origin, operation, actorId);
+    case 'RESOLVE_TRANSFER':
+      return resolve(tx, origin, operation, actorId);
+  }
 }
 
 async function dispatch(
@@ -102,6 +119,30 @@ async function receive(
   await insertBatches(tx, origin, arrived.created);
   await book(tx, origin, arrived.entries, { opId: operation.opId, userId: actorId, transferId });
   await markReceived(tx, arrived.transfer, actorId);
+  return { status: 'created' };
+}
+
+/**
+ * TR5, at the branch that sent the transfer: its missing units go back into the batches they left
+ * (`returned`) or are recorded `lost`; decided once.
+ */
+async function resolve(
+  tx: Executor,
+  origin: StockOrigin,
+  operation: Extract<TransferOperation, { type: 'RESOLVE_TRANSFER' }>,
+  actorId: string,
+): Promise<TransferOutcome> {
+  const { transferId, resolution, note } = operation.data;
+  const transfer = await lockTransfer(tx, origin.tenantId, transferId);
+  if (!transfer || transfer.fromBranchId !== origin.branchId) return rejected('UNKNOWN');
+  if (transfer.resolution) return { status: 'rejected', code: 'OT_ERR_TRANSFER_RESOLVED' };
+  const resolved = resolveMissingUnits(transfer, resolution);
+  if (!resolved.ok) return rejected(resolved.reason);
+  if (resolved.entries.length > 0) {
+    await lockBranchStock(tx, origin.branchId);
+    await book(tx, origin, resolved.entries, { opId: operation.opId, userId: actorId, transferId });
+  }
+  await markResolved(tx, transferId, { kind: resolution, note: note ?? null, by: actorId });
   return { status: 'created' };
 }
 

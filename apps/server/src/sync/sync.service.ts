@@ -511,7 +511,11 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           answers[index] = failure(operation, 'rejected', 'OT_ERR_NOT_PERMITTED');
         } else if (isStockOperation(operation)) {
           work.stockOperations.push({ index, operation, actorId });
-        } else if (operation.type === 'DISPATCH_TRANSFER' || operation.type === 'RECEIVE_TRANSFER') {
+        } else if (
+          operation.type === 'DISPATCH_TRANSFER' ||
+          operation.type === 'RECEIVE_TRANSFER' ||
+          operation.type === 'RESOLVE_TRANSFER'
+        ) {
           const origin = { tenantId: claims.tenantId, branchId: device.branchId, deviceId: device.id };
           const outcome = await applyTransferOperation(tx, origin, operation, actorId);
           const transferId = operation.type === 'DISPATCH_TRANSFER' ? operation.data.id : operation.data.transferId;

@@ -164,12 +164,17 @@ export class DeviceScript {
     return this.critical('RECEIVE_TRANSFER', data);
   }
 
+  /** What became of a transfer's missing units (TR5). */
+  resolveTransfer(data: Extract<Operation, { type: 'RESOLVE_TRANSFER' }>['data']): Operation {
+    return this.critical('RESOLVE_TRANSFER', data);
+  }
+
   /** A shift opened on this device with its float (SH1). */
   shift(localId: string, float = 0): Operation {
     return this.critical('OPEN_SHIFT', { localId, float, openedAt: new Date().toISOString() });
   }
 
-  private critical<T extends 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER' | 'OPEN_SHIFT'>(
+  private critical<T extends 'DISPATCH_TRANSFER' | 'RECEIVE_TRANSFER' | 'RESOLVE_TRANSFER' | 'OPEN_SHIFT'>(
     type: T,
     data: Extract<Operation, { type: T }>['data'],
   ): Operation {

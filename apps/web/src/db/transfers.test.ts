@@ -5,7 +5,7 @@ import { InvalidRecordError } from './errors';
 import { pendingOperations } from './outbox';
 import { saveSession } from './session';
 import { resetLocalDatabase } from './testing';
-import { receiveTransfer, sendTransfer, transfersBeingReceived } from './transfers';
+import { receiveTransfer, resolveTransfer, sendTransfer, transfersBeingSettled } from './transfers';
 import { testSession } from '../testing/fixtures';
 
 const PRODUCT_ID = '0b7a4e4e-3c5d-4d8f-9a61-2f2f7b1c9d01';
@@ -28,7 +28,19 @@ describe('transfers on the phone (TR1, TR2)', () => {
       },
       { lane: 'critical', type: 'RECEIVE_TRANSFER', data: { transferId: id, received: [2] } },
     ]);
-    expect(await transfersBeingReceived()).toEqual(new Set([id]));
+    expect(await transfersBeingSettled()).toEqual(new Set([id]));
+  });
+
+  it('TR5: queues what became of a transfer’s missing units, which then shows as settled', async () => {
+    const id = crypto.randomUUID();
+    await resolveTransfer(id, 'returned');
+    const [operation] = await pendingOperations(50);
+    expect(operation).toMatchObject({
+      lane: 'critical',
+      type: 'RESOLVE_TRANSFER',
+      data: { transferId: id, resolution: 'returned' },
+    });
+    expect(await transfersBeingSettled()).toEqual(new Set([id]));
   });
 
   it('queues nothing for a transfer without lines or with a bad quantity', async () => {

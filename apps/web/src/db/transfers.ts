@@ -1,4 +1,10 @@
-import { dispatchTransferSchema, receiveTransferSchema, type TransferLineRequest } from '@opentill/domain';
+import {
+  dispatchTransferSchema,
+  receiveTransferSchema,
+  resolveTransferSchema,
+  type TransferLineRequest,
+  type TransferResolution,
+} from '@opentill/domain';
 import { db } from './database';
 import { enqueueOperation } from './enqueue';
 import { InvalidRecordError } from './errors';
@@ -32,13 +38,28 @@ export async function receiveTransfer(transferId: string, received: readonly num
   });
 }
 
-/** Transfers this phone has received but not yet sent the receipt of: not to be received twice. */
-export async function transfersBeingReceived(): Promise<Set<string>> {
-  const queued = await db.outbox.where('status').equals('pending').toArray();
-  return new Set(queued.flatMap((entry) => (entry.type === 'RECEIVE_TRANSFER' ? [entry.data.transferId] : [])));
+/** TR5: queues what became of a transfer's missing units, at the branch that sent it (RESOLVE_TRANSFER). */
+export async function resolveTransfer(transferId: string, resolution: TransferResolution): Promise<void> {
+  const data = checked(resolveTransferSchema.safeParse({ transferId, resolution }));
+  await db.transaction('rw', [db.outbox, db.meta], async () => {
+    await enqueueOperation({ type: 'RESOLVE_TRANSFER', localId: crypto.randomUUID(), data });
+  });
 }
 
-/** `transfersBeingReceived`, live: a receipt queued hides its transfer from the incoming list at once. */
-export function useLiveTransfersBeingReceived(): Set<string> | undefined {
-  return useLiveValue(transfersBeingReceived);
+/**
+ * Transfers this phone has received, or resolved, but not yet sent that of: not to be done twice, and
+ * shown as done at once.
+ */
+export async function transfersBeingSettled(): Promise<Set<string>> {
+  const queued = await db.outbox.where('status').equals('pending').toArray();
+  return new Set(
+    queued.flatMap((entry) =>
+      entry.type === 'RECEIVE_TRANSFER' || entry.type === 'RESOLVE_TRANSFER' ? [entry.data.transferId] : [],
+    ),
+  );
+}
+
+/** `transfersBeingSettled`, live: a receipt or resolution queued shows as done at once. */
+export function useLiveTransfersBeingSettled(): Set<string> | undefined {
+  return useLiveValue(transfersBeingSettled);
 }

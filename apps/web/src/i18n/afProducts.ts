@@ -27,6 +27,20 @@ export const afProducts: DeepStrings<typeof enProducts> = {
     receive: 'Ontvang',
     receivedDone: 'Die oordrag van {{name}} is ontvang.',
     recent: 'Onlangse oordragte',
+    missing_one: '{{count}} eenheid het nie aangekom nie.',
+    missing_other: '{{count}} eenhede het nie aangekom nie.',
+    resolve: { returned: 'Terug op ons rak', lost: 'Op pad verlore' },
+    resolved: {
+      returned: 'Besluit: terug op hierdie tak se rak.',
+      lost: 'Besluit: op pad verlore.',
+    },
+    resolving: 'Besluit gestoor; dit gaan met die volgende sinkronisering na die bediener.',
+    resolvedDone: {
+      returned_one: '{{count}} eenheid is terug in hierdie tak se voorraad.',
+      returned_other: '{{count}} eenhede is terug in hierdie tak se voorraad.',
+      lost_one: '{{count}} eenheid aangeteken as op pad verlore.',
+      lost_other: '{{count}} eenhede aangeteken as op pad verlore.',
+    },
     status: {
       in_transit: 'Op pad',
       received: 'Ontvang',

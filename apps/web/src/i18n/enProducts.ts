@@ -24,6 +24,20 @@ export const enProducts = {
     receive: 'Receive',
     receivedDone: 'Received the transfer from {{name}}.',
     recent: 'Recent transfers',
+    missing_one: '{{count}} unit did not arrive.',
+    missing_other: '{{count}} units did not arrive.',
+    resolve: { returned: 'Back on our shelf', lost: 'Lost on the way' },
+    resolved: {
+      returned: 'Decided: back on this branch’s shelf.',
+      lost: 'Decided: lost on the way.',
+    },
+    resolving: 'Decision saved; it goes to the server with the next sync.',
+    resolvedDone: {
+      returned_one: '{{count}} unit is back in this branch’s stock.',
+      returned_other: '{{count}} units are back in this branch’s stock.',
+      lost_one: '{{count}} unit recorded as lost on the way.',
+      lost_other: '{{count}} units recorded as lost on the way.',
+    },
     status: {
       in_transit: 'On the way',
       received: 'Received',

@@ -28,6 +28,20 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
     receive: 'Yamukela',
     receivedDone: 'Ukudluliswa okusuka ku-{{name}} kwamukelwe.',
     recent: 'Ukudluliswa kwakamuva',
+    missing_one: 'Iyunithi engu-{{count}} ayifikanga.',
+    missing_other: 'Amayunithi angu-{{count}} awafikanga.',
+    resolve: { returned: 'Abuyele eshalofini lethu', lost: 'Alahleke endleleni' },
+    resolved: {
+      returned: 'Kunqunyiwe: abuyele eshalofini laleli gatsha.',
+      lost: 'Kunqunyiwe: alahleke endleleni.',
+    },
+    resolving: 'Isinqumo silondoloziwe; siya kuseva ngokuvumelanisa okulandelayo.',
+    resolvedDone: {
+      returned_one: 'Iyunithi engu-{{count}} ibuyele esitokweni saleli gatsha.',
+      returned_other: 'Amayunithi angu-{{count}} abuyele esitokweni saleli gatsha.',
+      lost_one: 'Iyunithi engu-{{count}} ibhalwe njengelahlekile endleleni.',
+      lost_other: 'Amayunithi angu-{{count}} abhalwe njengalahlekile endleleni.',
+    },
     status: {
       in_transit: 'Kusendleleni',
       received: 'Kwamukelwe',

@@ -276,6 +276,7 @@ export class FakeSyncServer {
       // Transfers are tested against the real server.
       case 'DISPATCH_TRANSFER':
       case 'RECEIVE_TRANSFER':
+      case 'RESOLVE_TRANSFER':
       case 'REPORT_PIN_FAILURE':
       case 'RECORD_REPRINT':
       case 'OPEN_SHIFT':

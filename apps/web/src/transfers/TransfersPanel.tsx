@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Branch } from '@opentill/domain';
-import { useLiveSession, type LocalProduct } from '../db';
-import { useLiveTransfersBeingReceived } from '../db/transfers';
+import { can, type Branch } from '@opentill/domain';
+import { useLiveActingUser, useLiveSession, type LocalProduct } from '../db';
+import { useLiveTransfersBeingSettled } from '../db/transfers';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { useOnline } from '../ui/useOnline';
 import { IncomingTransfer } from './IncomingTransfer';
+import { MissingUnits } from './MissingUnits';
 import { SendTransferForm } from './SendTransferForm';
 import { useTransfers } from './useTransfers';
 
@@ -27,7 +28,10 @@ export default function TransfersPanel({ products, stock }: TransfersPanelProps)
   const online = useOnline();
   const here = useLiveSession()?.branch;
   const { branches, transfers, failed, reload } = useTransfers();
-  const beingReceived = useLiveTransfersBeingReceived();
+  const beingReceived = useLiveTransfersBeingSettled();
+  // TR5: the missing units of a transfer sent from here are a manager's to resolve.
+  const acting = useLiveActingUser();
+  const mayResolve = acting ? can(acting.role, 'stock:approve') : false;
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const byId = useMemo(() => new Map(products.map((product) => [product.id, product])), [products]);
@@ -99,13 +103,27 @@ export default function TransfersPanel({ products, stock }: TransfersPanelProps)
           <h3 className="text-sm font-semibold text-slate-700">{t('transfers.recent')}</h3>
           <ul className="divide-y divide-slate-100 text-sm" data-testid="transfers-recent">
             {transfers.slice(0, RECENT_SHOWN).map((transfer) => (
-              <li key={transfer.id} className="flex justify-between gap-2 py-1.5" data-testid="transfer-row">
-                <span>
-                  {nameOf(transfer.fromBranchId)} → {nameOf(transfer.toBranchId)}
+              <li key={transfer.id} className="flex flex-col gap-1 py-1.5" data-testid="transfer-row">
+                <span className="flex justify-between gap-2">
+                  <span>
+                    {nameOf(transfer.fromBranchId)} → {nameOf(transfer.toBranchId)}
+                  </span>
+                  <span className={transfer.status === 'received_with_discrepancy' ? 'text-red-700' : 'text-slate-600'}>
+                    {t(`transfers.status.${transfer.status}`)}
+                  </span>
                 </span>
-                <span className={transfer.status === 'received_with_discrepancy' ? 'text-red-700' : 'text-slate-600'}>
-                  {t(`transfers.status.${transfer.status}`)}
-                </span>
+                {transfer.status === 'received_with_discrepancy' &&
+                transfer.fromBranchId === here?.id &&
+                (mayResolve || transfer.resolution) ? (
+                  <MissingUnits
+                    transfer={transfer}
+                    settling={beingReceived?.has(transfer.id) ?? false}
+                    onResolved={(resolution, units) =>
+                      done(t(`transfers.resolvedDone.${resolution}`, { count: units }))
+                    }
+                    onError={(message) => setNotice(message)}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import type { Branch, TransferLine, TransferStatus } from '@opentill/domain';
+import type { Branch, TransferLine, TransferResolution, TransferStatus } from '@opentill/domain';
 import { tokenRequest, type ApiResult } from '../api/tokenRequest';
 
 /** A transfer as the server lists it (GET /api/v1/transfers, SPEC TR4). */
@@ -11,6 +11,8 @@ export interface TransferView {
   received: number[] | null;
   discrepancies: { line: number; missing: number }[];
   dispatchedAt: string;
+  /** TR5: what became of the missing units; null or absent while undecided (and from servers before it). */
+  resolution?: { kind: TransferResolution; note: string | null; resolvedAt: string } | null;
 }
 
 /** The transfers out of and into this till's branch, newest first; online only. */

@@ -109,6 +109,8 @@ export const OPERATION_ERROR_CODE_NAMES = [
   'OT_ERR_TRANSFER_UNKNOWN',
   'OT_ERR_TRANSFER_RECEIVED',
   'OT_ERR_TRANSFER_LINES',
+  'OT_ERR_TRANSFER_NOT_SHORT',
+  'OT_ERR_TRANSFER_RESOLVED',
   'OT_ERR_LOT_EXPIRY_MISMATCH',
   'OT_ERR_SHIFT_UNKNOWN',
   'OT_ERR_SHIFT_CLOSED',
@@ -141,6 +143,8 @@ export const OPERATION_ERROR_CODES = {
   OT_ERR_TRANSFER_UNKNOWN: 'There is no such transfer to this branch, or no such branch to send it to.',
   OT_ERR_TRANSFER_RECEIVED: 'This transfer was already received: its units are counted once.',
   OT_ERR_TRANSFER_LINES: 'Say what arrived for each line of the transfer, never more than was sent.',
+  OT_ERR_TRANSFER_NOT_SHORT: 'Only a transfer received short has missing units to resolve.',
+  OT_ERR_TRANSFER_RESOLVED: 'This transfer’s missing units were already resolved.',
   OT_ERR_LOT_EXPIRY_MISMATCH:
     'This branch already holds this lot with another expiry date. Check the date on the pack: a lot has one expiry.',
   OT_ERR_SHIFT_UNKNOWN: 'This device has no shift with this id.',

@@ -31,6 +31,7 @@ export function stockMovements(operation: OperationContent): StockMovement[] {
       return operation.data.lines.map((line) => ({ productId: line.productId, delta: -line.quantity }));
     // What arrives is known per line of the transfer, not by product here: the pulled figure brings it.
     case 'RECEIVE_TRANSFER':
+    case 'RESOLVE_TRANSFER':
     case 'UPSERT_PRODUCT':
     case 'DELETE_PRODUCT':
     case 'RESOLVE_STOCK_EXCEPTION':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Batch } from './batches.js';
 import { applyEntries } from './ledger.js';
-import { dispatchTransfer, receiveTransfer, type Transfer } from './transfer.js';
+import { dispatchTransfer, receiveTransfer, resolveMissingUnits, type Transfer } from './transfer.js';
 import { receiveTransferSchema } from './transferSchemas.js';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -133,5 +133,32 @@ describe('receiveTransfer (BT9)', () => {
     expect(receiveTransfer(sent, [2], [], () => uuid(0x45))).toMatchObject({ reason: 'RECEIVED_LINES_MISMATCH' });
     expect(receiveTransfer(sent, [3, 4], [], () => uuid(0x45))).toMatchObject({ reason: 'RECEIVED_MORE_THAN_SENT' });
     expect(receiveTransferSchema.safeParse({ transferId: HEADER.id, received: [-1] }).success).toBe(false);
+  });
+});
+
+describe('resolveMissingUnits (TR5)', () => {
+  const sent = dispatched([batch(2, '2026-08-01', 5), batch(3, '2026-07-01', 2)], 6).transfer;
+  const short = receiveTransfer(sent, [2, 1], [], () => uuid(0x44)) as { transfer: Transfer };
+
+  it('returned: the missing units go back into the source batch each line left; lost: nothing moves', () => {
+    const back = resolveMissingUnits(short.transfer, 'returned');
+    if (!back.ok) throw new Error(back.reason);
+    expect(back.entries).toEqual([
+      {
+        kind: 'transfer_in',
+        productId: PRODUCT,
+        branchId: short.transfer.fromBranchId,
+        batchId: short.transfer.lines[1]?.batchId,
+        delta: 3,
+        ref: short.transfer.id,
+      },
+    ]);
+    expect(resolveMissingUnits(short.transfer, 'lost')).toEqual({ ok: true, entries: [] });
+  });
+
+  it('refuses a transfer that is not short: in transit, or received whole', () => {
+    const whole = receiveTransfer(sent, [2, 4], [], () => uuid(0x45)) as { transfer: Transfer };
+    expect(resolveMissingUnits(sent, 'lost')).toMatchObject({ ok: false, reason: 'TRANSFER_NOT_SHORT' });
+    expect(resolveMissingUnits(whole.transfer, 'returned')).toMatchObject({ ok: false, reason: 'TRANSFER_NOT_SHORT' });
   });
 });

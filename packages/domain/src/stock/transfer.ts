@@ -59,6 +59,8 @@ export const TRANSFER_REFUSAL_REASONS = [
   'RECEIVED_LINES_MISMATCH',
   /** More arrived than was sent: the extra units are booked by a receipt or adjustment, not by the transfer. */
   'RECEIVED_MORE_THAN_SENT',
+  /** TR5: only a transfer received short has missing units to resolve. */
+  'TRANSFER_NOT_SHORT',
 ] as const;
 export type TransferRefusalReason = (typeof TRANSFER_REFUSAL_REASONS)[number];
 
@@ -198,4 +200,26 @@ export function receiveTransfer(
   }
   const status: TransferStatus = discrepancies.length > 0 ? 'received_with_discrepancy' : 'received';
   return { ok: true, transfer: { ...transfer, status, received: [...received], discrepancies }, created, entries };
+}
+
+/**
+ * TR5: the missing units of a transfer received short, decided at its source. `returned` books them back
+ * into the batches they left (loose units into no batch), one `transfer_in` entry per short line at the
+ * source; `lost` moves nothing: they left the source's figure when sent and never reached a shelf.
+ */
+export function resolveMissingUnits(
+  transfer: Transfer,
+  resolution: 'returned' | 'lost',
+): { ok: true; entries: LedgerEntry[] } | TransferRefusal {
+  if (transfer.status !== 'received_with_discrepancy') return refuseTransfer('TRANSFER_NOT_SHORT');
+  if (resolution === 'lost') return { ok: true, entries: [] };
+  const entries = transfer.discrepancies.map(({ line, productId, missing }) => ({
+    kind: 'transfer_in' as const,
+    productId,
+    branchId: transfer.fromBranchId,
+    batchId: transfer.lines[line]?.batchId ?? null,
+    delta: missing,
+    ref: transfer.id,
+  }));
+  return { ok: true, entries };
 }

@@ -25,4 +25,17 @@ export const receiveTransferSchema = z.object({
   received: z.array(z.int().check(z.gte(0), z.lte(MAX_STOCK_MOVEMENT))).check(z.minLength(1)),
 });
 
+/**
+ * TR5: what became of a transfer's missing units, decided at the branch that sent them: back on its shelf
+ * (`returned`: never sent, or brought back) or `lost` on the way (they left the source's figure when sent).
+ */
+export const TRANSFER_RESOLUTIONS = ['returned', 'lost'] as const;
+export type TransferResolution = (typeof TRANSFER_RESOLUTIONS)[number];
+
+export const resolveTransferSchema = z.object({
+  transferId: z.uuid(),
+  resolution: z.enum(TRANSFER_RESOLUTIONS),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
+
 export type TransferLineRequest = z.infer<typeof transferLineRequestSchema>;

@@ -20,6 +20,7 @@ export const LANE_OF_TYPE = {
   RESOLVE_STOCK_EXCEPTION: 'critical',
   DISPATCH_TRANSFER: 'critical',
   RECEIVE_TRANSFER: 'critical',
+  RESOLVE_TRANSFER: 'critical',
   UPSERT_PRODUCT: 'medium',
   DELETE_PRODUCT: 'medium',
   REPORT_PIN_FAILURE: 'medium',

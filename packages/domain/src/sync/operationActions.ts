@@ -25,6 +25,9 @@ export function actionOfOperation(operation: OperationContent): Action {
     case 'DISPATCH_TRANSFER':
     case 'RECEIVE_TRANSFER':
       return 'stock:transfer';
+    // TR5: writing units off as lost, or back into stock, is a manager's call.
+    case 'RESOLVE_TRANSFER':
+      return 'stock:approve';
     case 'OPEN_SHIFT':
     case 'RECORD_CASH_MOVEMENT':
     case 'CLOSE_SHIFT':

@@ -10,7 +10,7 @@ import {
   stockLevelSchema,
 } from '../stock/stock.js';
 import { pulledBatchSchema } from '../stock/pulledBatch.js';
-import { dispatchTransferSchema, receiveTransferSchema } from '../stock/transferSchemas.js';
+import { dispatchTransferSchema, receiveTransferSchema, resolveTransferSchema } from '../stock/transferSchemas.js';
 import { cashMovementSchema, closeShiftSchema, openShiftSchema } from '../shifts/shift.js';
 import { shopSettingsSchema } from '../shop/settings.js';
 import { reprintSchema } from '../receipts/reprint.js';
@@ -106,6 +106,14 @@ export const receiveTransferOperationSchema = z.object({
   data: receiveTransferSchema,
 });
 
+/** What became of a transfer's missing units, decided at the branch that sent it (TR5). */
+export const resolveTransferOperationSchema = z.object({
+  ...operationHeader,
+  type: z.literal('RESOLVE_TRANSFER'),
+  localId: z.string(),
+  data: resolveTransferSchema,
+});
+
 /** Wrong PINs on a shared device, reported so the owner's audit log shows them (SPEC ID3, AU4). */
 export const pinFailureSchema = z.object({
   /** Whose PIN was tried. */
@@ -179,6 +187,7 @@ export const operationSchema = z.discriminatedUnion('type', [
   resolveStockExceptionOperationSchema,
   dispatchTransferOperationSchema,
   receiveTransferOperationSchema,
+  resolveTransferOperationSchema,
   reportPinFailureOperationSchema,
   recordReprintOperationSchema,
   openShiftOperationSchema,
