@@ -18,6 +18,15 @@ function shopDate(at: number): string {
   return new Date(at + 2 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
+/** The server's adjustments of a product's batches: lot, what the batch holds now, reason and units. */
+function batchAdjustments(product: string) {
+  return queryServerDb<{ lot: string; on_hand: number; reason: string; delta: number }>(
+    `select b.lot, b.on_hand, l.reason, l.delta from stock_ledger l join stock_batches b on b.id = l.batch_id
+       join products p on p.id = l.product_id where p.name = $1 and l.kind = 'adjustment'`,
+    [product],
+  );
+}
+
 /** Receives `quantity` units of a lot with its expiry on the product's stock panel. */
 async function receiveLot(page: Page, name: string, quantity: string, lot: string, expiresOn: string): Promise<void> {
   await page.getByTestId('nav-products').click();
@@ -104,13 +113,7 @@ test('lots expiring soon raise expiry alerts; the day after its expiry a lot is 
   await context.setOffline(false);
   await expectAllSynced(page);
   await expect
-    .poll(() =>
-      queryServerDb<{ lot: string; on_hand: number; reason: string; delta: number }>(
-        `select b.lot, b.on_hand, l.reason, l.delta from stock_ledger l join stock_batches b on b.id = l.batch_id
-           join products p on p.id = l.product_id where p.name = $1 and l.kind = 'adjustment'`,
-        [panado],
-      ),
-    )
+    .poll(() => batchAdjustments(panado))
     .toEqual([{ lot: 'P-TODAY', on_hand: 0, reason: 'expired', delta: -6 }]);
 
   // Adjust stock with a reason, of a batch: two packs of Grandpa's lot were damaged.
@@ -126,12 +129,6 @@ test('lots expiring soon raise expiry alerts; the day after its expiry a lot is 
   await expect(panel.getByTestId('stock-figure')).toHaveAttribute('data-on-hand', '11');
   await expectAllSynced(page);
   await expect
-    .poll(() =>
-      queryServerDb<{ lot: string; on_hand: number; reason: string; delta: number }>(
-        `select b.lot, b.on_hand, l.reason, l.delta from stock_ledger l join stock_batches b on b.id = l.batch_id
-           join products p on p.id = l.product_id where p.name = $1 and l.kind = 'adjustment'`,
-        [grandpa],
-      ),
-    )
+    .poll(() => batchAdjustments(grandpa))
     .toEqual([{ lot: 'G-10', on_hand: 10, reason: 'damaged', delta: -2 }]);
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Product, Session } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, testApp, testDb, testToken } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, sessionWith, testApp, testDb } from '../test/test-app.js';
 import { addBranch, shopWithTwoTills, syncTill, tillAt, type Till } from '../test/tills.js';
 import { auditLog } from '../db/schema.js';
 import { desc, eq } from 'drizzle-orm';
@@ -102,15 +102,7 @@ describe(`branch prices on ${TEST_DB_KIND}`, () => {
     });
     expect([unknownBranch.statusCode, unknownBranch.json().error.code]).toEqual([404, 'OT_ERR_BRANCH_NOT_FOUND']);
 
-    const { tenant, branch, device, user } = owner.session;
-    const token = await testToken({
-      tenantId: tenant.id,
-      branchId: branch.id,
-      deviceId: device.id,
-      userId: user.id,
-      permissions: ['sync:push', 'sales:create', 'product:read'],
-    });
-    const cashier = { ...owner.session, token };
+    const cashier = await sessionWith(owner.session, ['sync:push', 'sales:create', 'product:read']);
     expect((await call(cashier, 'PUT', url, { price: 100 })).statusCode).toBe(401);
     expect((await call(cashier, 'DELETE', url)).statusCode).toBe(401);
     const read = await call(cashier, 'GET', `/products/${productId}/branch-prices`);

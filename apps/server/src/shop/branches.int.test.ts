@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Branch, Session } from '@opentill/domain';
 import { eq } from 'drizzle-orm';
 import { devices } from '../db/schema.js';
-import { TEST_DB_KIND, bearer, signInDevice, testApp, testDb, testToken } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, signInDevice, sessionWith, testApp, testDb } from '../test/test-app.js';
 import { DeviceScript, saleOf } from '../test/operations.js';
 import {
   addBranch as addBranchTo,
@@ -51,15 +51,7 @@ describe(`branches on ${TEST_DB_KIND}`, () => {
   it('BR2: only whoever may manage branches adds them; only whoever may manage devices moves a till', async () => {
     const { owner } = await shopWithTwoTills(app);
     const rosebank = await addBranch(owner.session, 'Rosebank');
-    const { tenant, branch, device, user } = owner.session;
-    const token = await testToken({
-      tenantId: tenant.id,
-      branchId: branch.id,
-      deviceId: device.id,
-      userId: user.id,
-      permissions: ['sync:push', 'sales:create'],
-    });
-    const cashier = { ...owner.session, token };
+    const cashier = await sessionWith(owner.session, ['sync:push', 'sales:create']);
     // A token without the route's action is refused as the guard refuses every such token (401).
     expect((await call(cashier, 'POST', '/branches', { name: 'Sandton' })).statusCode).toBe(401);
     expect((await call(cashier, 'PUT', '/devices/current/branch', { branchId: rosebank.id })).statusCode).toBe(401);

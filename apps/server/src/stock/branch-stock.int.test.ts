@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Session } from '@opentill/domain';
-import { TEST_DB_KIND, bearer, testApp, testToken } from '../test/test-app.js';
+import { TEST_DB_KIND, bearer, sessionWith, testApp } from '../test/test-app.js';
 import { saleOf } from '../test/operations.js';
 import { addBranch, shopWithTwoTills, stockedProduct, syncTill, tillAt } from '../test/tills.js';
 
@@ -51,15 +51,8 @@ describe(`stock by branch on ${TEST_DB_KIND}`, () => {
   it('needs stock:read; an unknown product is 404', async () => {
     const { owner } = await shopWithTwoTills(app);
     const productId = await stockedProduct(app, owner, 1);
-    const { tenant, branch, device, user } = owner.session;
-    const token = await testToken({
-      tenantId: tenant.id,
-      branchId: branch.id,
-      deviceId: device.id,
-      userId: user.id,
-      permissions: ['sync:push', 'product:read'],
-    });
-    expect((await stockOf({ ...owner.session, token }, productId)).statusCode).toBe(401);
+    const reader = await sessionWith(owner.session, ['sync:push', 'product:read']);
+    expect((await stockOf(reader, productId)).statusCode).toBe(401);
     const unknown = await stockOf(owner.session, owner.session.branch.id);
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'OT_ERR_PRODUCT_NOT_FOUND']);
     const malformed = await stockOf(owner.session, 'not-a-uuid');

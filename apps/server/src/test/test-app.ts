@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { PROTOCOL_VERSION, type Session, type SyncResponse } from '@opentill/domain';
+import { PROTOCOL_VERSION, type Action, type Session, type SyncResponse } from '@opentill/domain';
 import { eq } from 'drizzle-orm';
 import { buildApp, type AppDeps } from '../app.js';
 import { users } from '../db/schema.js';
@@ -32,6 +32,19 @@ export const testTokens = createTokenService([TEST_TOKEN_KEY]);
 /** A token for these claims, as the tests' hand-made devices hold. */
 export async function testToken(claims: DeviceClaims): Promise<string> {
   return (await testTokens.sign(claims)).token;
+}
+
+/** The session with a token of only these actions: the same person and device, as a role that may less. */
+export async function sessionWith(session: Session, permissions: Action[]): Promise<Session> {
+  const { tenant, branch, device, user } = session;
+  const token = await testToken({
+    tenantId: tenant.id,
+    branchId: branch.id,
+    deviceId: device.id,
+    userId: user.id,
+    permissions,
+  });
+  return { ...session, token };
 }
 
 export async function testApp(overrides: Partial<AppDeps> = {}): Promise<FastifyInstance> {

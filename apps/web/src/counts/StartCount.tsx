@@ -1,8 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalProduct } from '../db';
 import { startCount } from '../db/stockCounts';
 import { Button } from '../ui/Button';
+import { SelectField } from '../ui/SelectField';
 
 interface StartCountProps {
   /** The shop's products; only the active ones whose stock is counted can be counted. */
@@ -14,7 +15,6 @@ interface StartCountProps {
 /** SC1: a full count (every counted product) or a cycle count (one category's). */
 export function StartCount({ products, startedBy, onError }: StartCountProps) {
   const { t } = useTranslation();
-  const id = useId();
   const countable = products.filter((product) => product.trackStock && product.isActive);
   const categories = [...new Set(countable.map((product) => product.category ?? ''))].filter(Boolean).sort();
   const [category, setCategory] = useState(categories[0] ?? '');
@@ -32,24 +32,19 @@ export function StartCount({ products, startedBy, onError }: StartCountProps) {
       </Button>
       {categories.length > 0 ? (
         <div className="flex items-end gap-2">
-          <div className="min-w-0 flex-1">
-            <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-              {t('counts.category')}
-            </label>
-            <select
-              id={id}
-              value={category}
-              onChange={(event) => setCategory(event.target.value)}
-              data-testid="count-category"
-              className="block min-h-12 w-full rounded-xl border border-slate-300 bg-white px-3 text-lg text-slate-900"
-            >
-              {categories.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('counts.category')}
+            value={category}
+            onChange={setCategory}
+            testId="count-category"
+            className="min-w-0 flex-1"
+          >
+            {categories.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
           <Button variant="secondary" onClick={() => start('cycle')} data-testid="count-start-cycle">
             {t('counts.startCycle')}
           </Button>

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdjustmentReason, PulledBatch } from '@opentill/domain';
 import { Button } from '../ui/Button';
 import { Field } from '../ui/Field';
+import { SelectField } from '../ui/SelectField';
 import { formatCalendarDate } from '../i18n/format';
 import { parseQuantity } from './quantity';
 import { stockSaveError } from './stockSaveError';
@@ -26,15 +27,12 @@ interface AdjustFormProps {
   onCancel: () => void;
 }
 
-const SELECT_CLASS = 'block min-h-12 w-full rounded-xl border border-slate-300 bg-white px-3 text-lg text-slate-900';
-
 /**
  * "Adjust stock": units taken off (damaged, expired, stolen) or put back (a correction), with a reason, of one
  * batch when the product is kept in batches, and an optional note. Needs `stock:adjust`.
  */
 export function AdjustForm({ batches, onSubmit, onCancel }: AdjustFormProps) {
   const { t, i18n } = useTranslation();
-  const ids = useId();
   const [direction, setDirection] = useState<'remove' | 'add'>('remove');
   const [quantityText, setQuantityText] = useState('');
   const [reason, setReason] = useState<Reason>('damaged');
@@ -96,49 +94,34 @@ export function AdjustForm({ batches, onSubmit, onCancel }: AdjustFormProps) {
         autoFocus
         data-testid="stock-adjust-quantity"
       />
-      <label htmlFor={`${ids}-reason`} className="text-sm font-medium text-slate-700">
-        {t('stock.adjust.reason')}
-      </label>
-      <select
-        id={`${ids}-reason`}
+      <SelectField
+        label={t('stock.adjust.reason')}
         value={reason}
-        onChange={(event) => setReason(REASONS.find((known) => known === event.target.value) ?? 'damaged')}
-        data-testid="stock-adjust-reason"
-        className={SELECT_CLASS}
+        onChange={(value) => setReason(REASONS.find((known) => known === value) ?? 'damaged')}
+        testId="stock-adjust-reason"
       >
         {REASONS.map((known) => (
           <option key={known} value={known}>
             {t(`stock.adjust.reasons.${known}`)}
           </option>
         ))}
-      </select>
+      </SelectField>
       {batches.length > 0 ? (
-        <>
-          <label htmlFor={`${ids}-batch`} className="text-sm font-medium text-slate-700">
-            {t('stock.adjust.batch')}
-          </label>
-          <select
-            id={`${ids}-batch`}
-            value={batchId}
-            onChange={(event) => setBatchId(event.target.value)}
-            data-testid="stock-adjust-batch"
-            className={SELECT_CLASS}
-          >
-            {batches.map((batch) => (
-              <option key={batch.id} value={batch.id}>
-                {t('stock.adjust.batchOption', {
-                  lot: batch.lot,
-                  expiry:
-                    batch.expiresOn === null
-                      ? t('products.batches.noExpiry')
-                      : formatCalendarDate(batch.expiresOn, i18n.language),
-                  count: batch.onHand,
-                })}
-              </option>
-            ))}
-            <option value="">{t('stock.adjust.noBatch')}</option>
-          </select>
-        </>
+        <SelectField label={t('stock.adjust.batch')} value={batchId} onChange={setBatchId} testId="stock-adjust-batch">
+          {batches.map((batch) => (
+            <option key={batch.id} value={batch.id}>
+              {t('stock.adjust.batchOption', {
+                lot: batch.lot,
+                expiry:
+                  batch.expiresOn === null
+                    ? t('products.batches.noExpiry')
+                    : formatCalendarDate(batch.expiresOn, i18n.language),
+                count: batch.onHand,
+              })}
+            </option>
+          ))}
+          <option value="">{t('stock.adjust.noBatch')}</option>
+        </SelectField>
       ) : null}
       <Field
         label={t('stock.adjust.note')}
