@@ -120,11 +120,11 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
       added_other: 'Kubuyiswe amayunithi angu-{{count}}: {{reason}}.',
     },
     writeOff: {
-      start: 'Bhala njengokulahlekile',
-      confirm_one: 'Bhala iyunithi engu-{{count}}',
-      confirm_other: 'Bhala angu-{{count}}',
-      done_one: 'Kubhalwe iyunithi engu-{{count}} ephelelwe yisikhathi yeqoqo {{lot}}.',
-      done_other: 'Kubhalwe amayunithi angu-{{count}} aphelelwe yisikhathi eqoqo {{lot}}.',
+      start: 'Susa esitokweni',
+      confirm_one: 'Susa iyunithi engu-{{count}}',
+      confirm_other: 'Susa angu-{{count}}',
+      done_one: 'Kususwe esitokweni iyunithi engu-{{count}} ephelelwe yisikhathi yeqoqo {{lot}}.',
+      done_other: 'Kususwe esitokweni amayunithi angu-{{count}} aphelelwe yisikhathi eqoqo {{lot}}.',
     },
     byBranch: {
       title: 'Isitoko egatsheni ngalinye',
