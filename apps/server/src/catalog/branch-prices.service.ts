@@ -2,7 +2,7 @@ import type { BranchPrice } from '@opentill/domain';
 import type { DeviceClaims } from '../auth/tokens.js';
 import type { Db, Transaction } from '../db/client.js';
 import { AppError } from '../http/errors.js';
-import { recordAudit, type RequestContext } from '../audit/audit-log.service.js';
+import { recordAuditBy, type RequestContext } from '../audit/audit-log.service.js';
 import { takeChangeSeq } from '../sync/sync.repository.js';
 import type { PokeBus } from '../sync/pokes.js';
 import {
@@ -47,13 +47,11 @@ export function createBranchPriceService(db: Db, pokes: PokeBus): BranchPriceSer
         else await upsertBranchPrice(tx, { tenantId: claims.tenantId, branchId, productId, price });
         // The product goes into the feed again: that branch's tills pull it with its new price (BP2).
         await touchProduct(tx, productId, await takeChangeSeq(tx, claims.tenantId));
-        await recordAudit(tx, {
-          tenantId: claims.tenantId,
-          action: price === null ? 'product.branch_price_removed' : 'product.branch_price_set',
-          actorUserId: claims.userId,
-          actorDeviceId: claims.deviceId,
-          ...context,
-          details: {
+        await recordAuditBy(
+          tx,
+          { claims, context },
+          price === null ? 'product.branch_price_removed' : 'product.branch_price_set',
+          {
             productId,
             name: product.name,
             branchId,
@@ -62,7 +60,7 @@ export function createBranchPriceService(db: Db, pokes: PokeBus): BranchPriceSer
             from: branch.price,
             to: price,
           },
-        });
+        );
         return {
           prices: prices.map((candidate) => (candidate.branchId === branchId ? { ...candidate, price } : candidate)),
           changed: true,
