@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Operation, SyncResponse } from '@opentill/domain';
+import { PULL_PAGE_SIZE, type Operation, type SyncResponse } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, testApp, testDb } from '../test/test-app.js';
 import { saleOf, syncBody } from '../test/operations.js';
 import { exceptionsOf, shopWithTwoTills, stockFigures, stockedProduct, syncTill, type Till } from '../test/tills.js';
@@ -220,8 +220,8 @@ describe(`stock on ${TEST_DB_KIND}`, () => {
 
   it('ST6: the stock feed pages with the catalogue and delivers every figure', async () => {
     const { owner, other } = await shop();
-    // More products with stock than one page holds (500).
-    const ids = Array.from({ length: 520 }, () => randomUUID());
+    // More products with stock than one page holds.
+    const ids = Array.from({ length: PULL_PAGE_SIZE + 20 }, () => randomUUID());
     for (let i = 0; i < ids.length; i += 50) {
       await sync(
         owner,
@@ -243,7 +243,7 @@ describe(`stock on ${TEST_DB_KIND}`, () => {
       if (!page.hasMore) break;
     }
     expect(pages).toBe(2);
-    expect(seen.size).toBe(520);
+    expect(seen.size).toBe(PULL_PAGE_SIZE + 20);
     expect([...seen.values()].every((onHand) => onHand === 7)).toBe(true);
     // Caught up: the next pull brings no figures.
     expect((await sync(other, [], cursor)).serverChanges.stock).toEqual([]);

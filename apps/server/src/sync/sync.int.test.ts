@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import type { Acknowledgment, Session, SyncResponse } from '@opentill/domain';
+import { PULL_PAGE_SIZE, type Acknowledgment, type Session, type SyncResponse } from '@opentill/domain';
 import { TEST_DB_KIND, bearer, registerShop, signInDevice, testApp, testDb, testToken } from '../test/test-app.js';
 import { DeviceScript, saleContentData, syncBody } from '../test/operations.js';
 import { integrityAlerts, sales, syncOperations } from '../db/schema.js';
@@ -379,20 +379,21 @@ describe(`sync pull on ${TEST_DB_KIND}`, () => {
   it('pages a large catalogue with hasMore', async () => {
     const session = await registerShop(app);
     const device = new DeviceScript();
-    for (let batch = 0; batch < 11; batch++) {
+    const batches = PULL_PAGE_SIZE / 50 + 1;
+    for (let batch = 0; batch < batches; batch++) {
       const operations = Array.from({ length: 50 }, (_, i) =>
         device.product({ name: `Item ${batch}-${i}`, barcode: null }),
       );
       await sync(session, operations);
     }
     const first = await sync(session);
-    expect(first.body.serverChanges.products).toHaveLength(500);
+    expect(first.body.serverChanges.products).toHaveLength(PULL_PAGE_SIZE);
     expect(first.body.hasMore).toBe(true);
     const second = await sync(session, [], first.body.cursor);
     expect(second.body.serverChanges.products).toHaveLength(50);
     expect(second.body.hasMore).toBe(false);
     const ids = new Set([...first.body.serverChanges.products, ...second.body.serverChanges.products].map((p) => p.id));
-    expect(ids.size).toBe(550);
+    expect(ids.size).toBe(PULL_PAGE_SIZE + 50);
   });
 
   it('isolates tenants: a shop never sees or edits another shop’s products', async () => {

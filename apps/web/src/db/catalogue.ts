@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { liveQuery, type Subscription } from 'dexie';
 import { db, type LocalProduct } from './database';
 import { listProducts } from './products';
+import { liveReadsHeld, whenLiveReadsReleased } from './liveHold';
 
 /*
  * The catalogue, read once and kept for the life of the page. The sale screen
@@ -13,7 +14,8 @@ import { listProducts } from './products';
  * ended, so reading never takes more than a third of the page's time: a first
  * pull of 40 pages reads the catalogue a few times, not 40, and its pages are
  * not held up. A change after a quiet spell is read at once: the grid counts a
- * pull's last page without waiting out a gap it already had.
+ * pull's last page without waiting out a gap it already had. While a long pull holds the live reads
+ * (`liveHold.ts`), changes only mark the list stale; it is read once when the hold ends.
  */
 const REREAD_MS = 300;
 let lastReadMs = 0;
@@ -25,11 +27,17 @@ let reading = false;
 let stale = false;
 const listeners = new Set<() => void>();
 
+/** The count's last run found the reads held: it observes nothing until followed again. */
+let parked = false;
+
 function follow(): void {
   if (subscription) return;
-  subscription = liveQuery(() => db.products.count()).subscribe({
-    next: () => {
-      if (reading) stale = true;
+  // The first read goes at once, held or not: the screen is waiting.
+  const held = () => liveReadsHeld() && products !== undefined;
+  subscription = liveQuery(async () => (held() ? null : db.products.count())).subscribe({
+    next: (count) => {
+      parked = count === null;
+      if (parked || reading) stale = true;
       else scheduleRead();
     },
     error: (error: unknown) => {
@@ -47,6 +55,11 @@ function scheduleRead(): void {
   const delay =
     products === undefined ? 0 : Math.max(0, lastReadEnded + Math.max(REREAD_MS, 2 * lastReadMs) - performance.now());
   setTimeout(() => {
+    if (liveReadsHeld() && products !== undefined) {
+      reading = false;
+      stale = true;
+      return;
+    }
     const started = performance.now();
     listProducts()
       .then((next) => {
@@ -63,13 +76,24 @@ function scheduleRead(): void {
   }, delay);
 }
 
+whenLiveReadsReleased(() => {
+  if (parked && subscription) {
+    subscription.unsubscribe();
+    subscription = null;
+    follow();
+  } else if (stale && !reading) scheduleRead();
+});
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   follow();
   return () => listeners.delete(listener);
 }
 
+/** The catalogue as an external store: `useCatalogue`'s source. */
+export const catalogueFeed = { subscribe, current: (): LocalProduct[] | undefined => products };
+
 /** The shop's products, sorted by name; undefined until first read. */
 export function useCatalogue(): LocalProduct[] | undefined {
-  return useSyncExternalStore(subscribe, () => products);
+  return useSyncExternalStore(catalogueFeed.subscribe, catalogueFeed.current);
 }

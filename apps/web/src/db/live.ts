@@ -13,6 +13,7 @@ import { listRoster } from './staff';
 import { stockShownHere } from './stock';
 import { batchesWithStock, expiredUnitsToday } from './batches';
 import { getOpenShift } from './shifts';
+import { sharedLiveValue } from './sharedLiveValue';
 import type { LocalShift } from './database';
 
 /**
@@ -34,38 +35,6 @@ export function useLiveValue<T>(query: () => Promise<T>): T | undefined {
 
 export function useLiveSession(): Session | null | undefined {
   return useLiveValue(getSession);
-}
-
-/**
- * One live query shared by every component that subscribes: the till's grid and the stock
- * alerts both watch the stock shown, which reads every figure of the branch (20,000 rows in a
- * pharmacy) on each change; two subscriptions would read them twice after every sale.
- */
-function sharedLiveValue<T>(query: () => Promise<T>) {
-  let value: T | undefined;
-  let subscription: { unsubscribe(): void } | undefined;
-  const listeners = new Set<() => void>();
-  return {
-    subscribe(listener: () => void): () => void {
-      listeners.add(listener);
-      subscription ??= liveQuery(query).subscribe({
-        next: (next) => {
-          value = next;
-          for (const notify of listeners) notify();
-        },
-        error: (error: unknown) => console.error('Live query failed', error),
-      });
-      return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0) return;
-        subscription?.unsubscribe();
-        subscription = undefined;
-        // The next subscriber starts from a fresh read, never a stale figure.
-        value = undefined;
-      };
-    },
-    current: (): T | undefined => value,
-  };
 }
 
 const stockShown = sharedLiveValue(stockShownHere);

@@ -11,6 +11,9 @@ import { findProductsByCode, saveProduct } from './products';
 import { recordSale } from './sales';
 import { getSessionEnd, getStoredTokens } from './sessionTokens';
 
+/** The app's schema version now: every upgrade below ends there. */
+const LATEST_VERSION = 11;
+
 /** Database version 7 exactly as it shipped. */
 function openVersionSeven(): Dexie {
   const old = openVersionFour();
@@ -113,7 +116,7 @@ describe('database version 1 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(LATEST_VERSION);
 
     const pending = await pendingOperations(50);
     expect(pending.map((op) => [op.lane, op.seq, op.type, op.localId])).toEqual([
@@ -197,7 +200,7 @@ describe('database version 2 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(LATEST_VERSION);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
     expect(await db.conflicts.toArray()).toEqual([conflict]);
@@ -237,7 +240,7 @@ describe('database version 3 → 4', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(LATEST_VERSION);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     // Operations queued before stay exactly as they were: no actorId (the server takes the token's user).
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));
@@ -280,7 +283,7 @@ describe('database version 4 → 5', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await getSessionEnd()).toMatchObject({ businessName: legacy.tenant.businessName, unsentSales: 1 });
     expect(await getStoredTokens()).toMatchObject({ token: legacy.token, refreshToken: '' });
     expect(await db.outbox.toArray()).toEqual([entry]);
@@ -344,7 +347,7 @@ describe('database version 7 → 8', () => {
     old.close();
 
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.products.toArray()).toEqual([{ ...product, alternateBarcodes: [] }]);
     const sorted = (rows: { opId: string }[]) => [...rows].sort((a, b) => a.opId.localeCompare(b.opId));
     expect(sorted(await db.outbox.toArray())).toEqual(sorted(entries));

@@ -151,6 +151,9 @@ export const af: DeepStrings<typeof en> = {
     searchLabel: 'Soek produkte',
     searchPlaceholder: 'Naam, strepieskode of kode',
     shelves: { label: 'Rakke', all: 'Alles', favourites: '★ Gunstelinge' },
+    fetchingProducts_one: 'Besig om die winkel se produkte en voorraad te haal… {{count, number}} rekord tot dusver.',
+    fetchingProducts_other:
+      'Besig om die winkel se produkte en voorraad te haal… {{count, number}} rekords tot dusver.',
     noProducts: 'Nog geen produkte nie. Voeg hulle onder Produkte by.',
     noMatches: 'Geen produk pas by “{{query}}” nie.',
     scanUnknown: 'Geen produk het die strepieskode {{code}} nie. Voeg dit onder Produkte by, of soek op naam.',

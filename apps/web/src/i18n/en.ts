@@ -165,6 +165,8 @@ export const en = {
     searchLabel: 'Search products',
     searchPlaceholder: 'Name, barcode or code',
     shelves: { label: 'Shelves', all: 'All', favourites: '★ Favourites' },
+    fetchingProducts_one: 'Fetching the shop’s products and stock… {{count, number}} record so far.',
+    fetchingProducts_other: 'Fetching the shop’s products and stock… {{count, number}} records so far.',
     noProducts: 'No products yet. Add some under Products.',
     noMatches: 'No product matches “{{query}}”.',
     scanUnknown: 'No product has the barcode {{code}}. Add it under Products, or search by name.',

@@ -155,6 +155,8 @@ export const zu: DeepStrings<typeof en> = {
     searchLabel: 'Sesha izimpahla',
     searchPlaceholder: 'Igama, ibhakhodi noma ikhodi',
     shelves: { label: 'Amashalofu', all: 'Konke', favourites: '★ Ezithandwayo' },
+    fetchingProducts_one: 'Kulandwa izimpahla nesitokwe sesitolo… irekhodi elingu-{{count, number}} kuze kube manje.',
+    fetchingProducts_other: 'Kulandwa izimpahla nesitokwe sesitolo… amarekhodi angu-{{count, number}} kuze kube manje.',
     noProducts: 'Azikabi bikho izimpahla. Zengeze ngaphansi kokuthi Izimpahla.',
     noMatches: 'Ayikho impahla efana no-“{{query}}”.',
     scanUnknown: 'Ayikho impahla enebhakhodi {{code}}. Yengeze ngaphansi kokuthi Izimpahla, noma useshe ngegama.',

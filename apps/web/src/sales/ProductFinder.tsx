@@ -10,6 +10,7 @@ import { useCart } from './cartStore';
 import { ALL_SHELF, buildProductSearch, searchProducts, type Shelf } from './productFilter';
 import { ShelfChips } from './ShelfChips';
 import { barcodeIndex, productForCode } from './scanLookup';
+import { useSyncStatus } from '../sync/syncStatus';
 
 /**
  * The search box, the scanners, the shelves (favourites, categories) and the grid. The query lives here, not in the
@@ -28,6 +29,8 @@ export function ProductFinder() {
   const search = useMemo(() => buildProductSearch(products ?? []), [products]);
   const matches = useMemo(() => searchProducts(search, query, MAX_TILES, shelf), [search, query, shelf]);
   const byBarcode = useMemo(() => barcodeIndex(products ?? []), [products]);
+  // A fresh phone's first pull: how far it has come, instead of "no products yet".
+  const fetching = useSyncStatus((status) => (products?.length ? null : status.pulledRecords));
 
   const [cameraOpen, setCameraOpen] = useState(false);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
@@ -101,7 +104,13 @@ export function ProductFinder() {
       {/* data-query: the query whose results are on screen (the till bench waits for it). */}
       <div data-testid="product-results" data-query={query} className="min-h-0 flex-1 overflow-y-auto px-3 pb-3">
         {products === undefined || stock === undefined ? null : (
-          <ProductGrid matches={matches} hasProducts={products.length > 0} query={query} stock={stock} />
+          <ProductGrid
+            matches={matches}
+            hasProducts={products.length > 0}
+            query={query}
+            stock={stock}
+            fetching={fetching}
+          />
         )}
       </div>
     </>

@@ -18,19 +18,31 @@ interface ProductGridProps {
   /** Whether the shop has any product at all (to word the empty state). */
   hasProducts: boolean;
   query: string;
+  /** Records the sync going on has received, while the shop has no products here yet (a fresh phone); else null. */
+  fetching: number | null;
   /** The stock this phone shows per product; tracked products show theirs. */
   stock: ReadonlyMap<string, number>;
 }
 
 /** Memoized: a scan or a change elsewhere in the finder renders it only when its results or counts change. */
-export const ProductGrid = memo(function ProductGrid({ matches, hasProducts, query, stock }: ProductGridProps) {
+export const ProductGrid = memo(function ProductGrid({
+  matches,
+  hasProducts,
+  query,
+  stock,
+  fetching,
+}: ProductGridProps) {
   const { t } = useTranslation();
   const lines = useCart((state) => state.cart.lines);
 
   if (matches.total === 0) {
     return (
-      <p className="px-2 py-8 text-center text-slate-500">
-        {hasProducts ? t('sales.noMatches', { query: query.trim() }) : t('sales.noProducts')}
+      <p role="status" className="px-2 py-8 text-center text-slate-500">
+        {hasProducts
+          ? t('sales.noMatches', { query: query.trim() })
+          : fetching !== null
+            ? t('sales.fetchingProducts', { count: fetching })
+            : t('sales.noProducts')}
       </p>
     );
   }

@@ -12,6 +12,7 @@ import {
   unsyncedCount,
 } from '../db';
 import { getCursor } from '../db/meta';
+import { liveReadsHeld, whenLiveReadsReleased } from '../db/liveHold';
 import { resolveOversellByCount } from '../db/stockExceptionDecisions';
 import { stockShownHere } from '../db/stock';
 import { resetLocalDatabase } from '../db/testing';
@@ -245,6 +246,42 @@ describe('syncNow', () => {
     expect(server.requests.map((request) => request.cursor)).toEqual([null, '2500:0', '5000:0', end]);
     expect(await listProducts()).toHaveLength(server.products.length);
     expect(await getCursor()).toBe(end);
+  });
+
+  it('holds the big live reads from the first commit of a long pull to the end of the run, counting what came', async () => {
+    await saveSession(testSession());
+    serveProducts(APPLY_EVERY_RECORDS + 1000, APPLY_EVERY_RECORDS / 2);
+    const seen: { held: boolean; pulled: number | null }[] = [];
+    fetchMock.mockImplementation(async (url, init) => {
+      if (url === '/api/v1/sync') seen.push({ held: liveReadsHeld(), pulled: useSyncStatus.getState().pulledRecords });
+      return server.fetch(url, init);
+    });
+    const released = vi.fn();
+    const stopWatching = whenLiveReadsReleased(released);
+
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    stopWatching();
+    // Not held before two pages wait to be committed; held from their commit on, to the last request.
+    expect(seen).toEqual([
+      { held: false, pulled: null },
+      { held: false, pulled: 2500 },
+      { held: true, pulled: 5000 },
+      { held: true, pulled: 6000 },
+    ]);
+    expect(released).toHaveBeenCalledOnce();
+    expect(liveReadsHeld()).toBe(false);
+    expect(useSyncStatus.getState().pulledRecords).toBeNull();
+  });
+
+  it('does not hold the live reads for a pull of a few pages', async () => {
+    await saveSession(testSession());
+    serveProducts(30, 10);
+    const released = vi.fn();
+    const stopWatching = whenLiveReadsReleased(released);
+    expect(await syncNow()).toEqual({ kind: 'done' });
+    stopWatching();
+    expect(released).not.toHaveBeenCalled();
+    expect(await listProducts()).toHaveLength(30);
   });
 
   it('asks again the usual way for a page that failed while it committed', async () => {

@@ -1,3 +1,4 @@
+import { holdLiveReads } from '../db/liveHold';
 import { runSyncCycle, type SyncOutcome } from './syncCycle';
 import { useSyncStatus, type SyncStatus } from './syncStatus';
 
@@ -11,6 +12,8 @@ import { useSyncStatus, type SyncStatus } from './syncStatus';
 export const MAX_CYCLES_PER_CALL = 10;
 
 let running: Promise<SyncOutcome> | null = null;
+/** Ends the hold a long pull put on the screens' big live reads; set from the first such pull to the run's end. */
+let releaseLiveReads: (() => void) | null = null;
 let runAgain = false;
 /** The next complete run fetches the staff roster even if it is fresh. */
 let rosterWanted = false;
@@ -25,7 +28,8 @@ export function wantFreshRoster(): void {
  * a run returns that run's promise (requestSync() follows every write, so calls come
  * in bursts), and the run goes once more at the end so a sale recorded meanwhile is
  * not left for the timer; likewise while a cycle ends with pages still to pull (a
- * fresh phone's first pull of a large catalogue).
+ * fresh phone's first pull of a large catalogue). `pulledRecords` in the status counts the records
+ * the run has received so far (the grid shows it while a fresh phone has no products yet).
  */
 export function syncNow(): Promise<SyncOutcome> {
   if (running) {
@@ -43,6 +47,9 @@ export function syncNow(): Promise<SyncOutcome> {
       } while (outcome.kind === 'done' && (runAgain || (outcome.more && cycles < MAX_CYCLES_PER_CALL)));
       return outcome;
     } finally {
+      releaseLiveReads?.();
+      releaseLiveReads = null;
+      useSyncStatus.setState({ pulledRecords: null });
       running = null;
     }
   })();
@@ -56,6 +63,11 @@ async function syncOnce(): Promise<SyncOutcome> {
     const outcome = await runSyncCycle({
       onStart: () => useSyncStatus.setState({ online: true, syncing: true }),
       refreshRoster,
+      // A long pull's commits would each wake the screens' reads of every product, figure and batch,
+      // which then hold up the next commit: held until the whole run ends, across its cycles.
+      onLongPull: () => (releaseLiveReads ??= holdLiveReads()),
+      onPulled: (records) =>
+        useSyncStatus.setState((status) => ({ pulledRecords: (status.pulledRecords ?? 0) + records })),
     });
     // The roster is fetched only after a complete run: keep the wish for the next one.
     if (outcome.kind !== 'done' && refreshRoster) rosterWanted = true;

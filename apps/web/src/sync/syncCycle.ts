@@ -74,6 +74,13 @@ export interface SyncCycleHooks {
   onStart?: () => void;
   /** Fetch the staff roster even when it is fresh (after a poke, or a change on the Staff screen). */
   refreshRoster?: boolean;
+  /**
+   * Called when the pull turns out long (its pages are held and committed APPLY_EVERY_RECORDS at a
+   * time), before the first such commit: the page holds its big live reads until its run ends.
+   */
+  onLongPull?: () => void;
+  /** Called with the number of records each answer brought. */
+  onPulled?: (records: number) => void;
 }
 
 /** Statuses that mean "the user must act"; retrying on a timer would not help sooner. */
@@ -85,7 +92,8 @@ const BLOCKING_STATUSES = new Set([401, 403, 426]);
  * complete run it refreshes the staff roster when due (roster.ts); the roster's fate
  * never changes the outcome: the queue is what the badge and the retries are about.
  */
-export function runSyncCycle({ onStart, refreshRoster = false }: SyncCycleHooks = {}): Promise<SyncOutcome> {
+export function runSyncCycle(hooks: SyncCycleHooks = {}): Promise<SyncOutcome> {
+  const { onStart, refreshRoster = false } = hooks;
   return withSyncLock(async () => {
     const session = await getSession();
     if (!session) return { kind: 'skipped', reason: 'no-session' };
@@ -94,7 +102,7 @@ export function runSyncCycle({ onStart, refreshRoster = false }: SyncCycleHooks 
     const access = await validAccessToken();
     if (!access.ok) return outcomeWithoutToken(access.failure);
     onStart?.();
-    const outcome = await pushAndPull(session.device.id);
+    const outcome = await pushAndPull(session.device.id, hooks);
     if (outcome.kind === 'done') await refreshRosterIfDue(session.device.id, { force: refreshRoster });
     return outcome;
   });
@@ -166,7 +174,10 @@ async function pullAhead(deviceId: string, cursor: string, token: string): Promi
   }
 }
 
-async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
+async function pushAndPull(
+  deviceId: string,
+  { onLongPull, onPulled }: Pick<SyncCycleHooks, 'onLongPull' | 'onPulled'>,
+): Promise<SyncOutcome> {
   /** Answers to pulls that pushed nothing, received but not yet applied, in order; their records. */
   const held: SyncResult[] = [];
   let heldRecords = 0;
@@ -181,7 +192,9 @@ async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
       shop: answer.shop,
       receiptPrefix: answer.device?.receiptPrefix,
     });
-    heldRecords += recordsIn(answer.serverChanges);
+    const records = recordsIn(answer.serverChanges);
+    heldRecords += records;
+    onPulled?.(records);
   };
   /** Applies the held answers in one transaction; false: signed out meanwhile (nothing more to do). */
   const applyHeld = async (): Promise<boolean> => {
@@ -199,6 +212,7 @@ async function pushAndPull(deviceId: string): Promise<SyncOutcome> {
    * server work beside the commit instead of after it. False: signed out meanwhile.
    */
   const commitPullingAhead = async (token: string, from: SyncResponse): Promise<boolean> => {
+    onLongPull?.();
     const commit = applyHeld();
     let committed = false;
     void commit.then(

@@ -16,6 +16,8 @@ export interface SyncStatus {
   /** Why the last sync failed (the UI words it); null after a success. */
   lastError: SyncProblem | null;
   lastSyncedAt: string | null;
+  /** Records received by the sync run going on (products, figures, batches, ...); null between runs. */
+  pulledRecords: number | null;
 }
 
 export const useSyncStatus = create<SyncStatus>(() => ({
@@ -25,6 +27,7 @@ export const useSyncStatus = create<SyncStatus>(() => ({
   unsynced: 0,
   lastError: null,
   lastSyncedAt: null,
+  pulledRecords: null,
 }));
 
 /**
