@@ -1,8 +1,9 @@
 /**
  * Issue 7, Must show 3 (second part) in Chromium: the owner receives two lots of a medicine with their
  * expiry dates, sells one from a lot she picks (BT5), then two and the earliest expiry goes first (SPEC BT3); then sends stock to a second
- * branch, whose till receives it into the same lot (TR1, TR2); the server's figures follow, and the product's
- * page shows every branch's stock (BT14).
+ * branch, whose till counts one unit short and receives the other into the same lot (TR1, TR2); the sending
+ * branch puts the missing unit back on its shelf (TR5); the server's figures follow, and the product's page shows
+ * every branch's stock (BT14).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { queryServerDb } from '../support/server.js';
@@ -144,12 +145,13 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
       { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
     ]);
 
-  // Rosebank's till sees it on its way, receives both units, and the lot arrives with its expiry.
+  // Rosebank's till sees it on its way and counts one unit: the lot arrives with its expiry, one unit short.
   await rosebank.getByTestId('nav-products').click();
   const incoming = rosebank.getByTestId('incoming-transfer');
   await expect(incoming).toContainText(medicine);
   await expect(incoming).toContainText('LATE-60');
   await rosebank.screenshot({ path: `${SCREENSHOTS}transfer-incoming.png`, fullPage: true });
+  await incoming.getByTestId('incoming-transfer-count').fill('1');
   await rosebank.getByTestId('incoming-transfer-receive').click();
   await expect(rosebank.getByTestId('transfers-notice')).toHaveText('Received the transfer from Main.');
   await expectAllSynced(rosebank);
@@ -158,20 +160,43 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
     .toEqual([
       { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
       { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
-      { branch: 'Rosebank', lot: 'LATE-60', on_hand: 2 },
+      { branch: 'Rosebank', lot: 'LATE-60', on_hand: 1 },
     ]);
   await expect(
     rosebank.getByTestId('product-row').filter({ hasText: medicine }).getByTestId('stock-figure'),
-  ).toHaveAttribute('data-on-hand', '2', { timeout: 30_000 });
-  await expect(rosebank.getByTestId('transfer-row').first()).toContainText('Received');
+  ).toHaveAttribute('data-on-hand', '1', { timeout: 30_000 });
+  await expect(rosebank.getByTestId('transfer-row').first()).toContainText('Received, some missing');
+
+  // TR5: at Main, the owner finds the missing unit at the back and puts it back on the shelf, into the lot it left.
+  await office.getByTestId('nav-sell').click();
+  await office.getByTestId('nav-products').click();
+  const sent = office.getByTestId('transfer-row').first();
+  await expect(sent.getByTestId('transfer-missing')).toContainText('1 unit did not arrive.');
+  await sent.getByTestId('transfer-returned').click();
+  await expect(office.getByTestId('transfers-notice')).toHaveText('1 unit is back in this branch’s stock.');
+  await expectAllSynced(office);
+  await expect
+    .poll(() => serverLots(medicine))
+    .toEqual([
+      { branch: 'Main', lot: 'LATE-60', on_hand: 1 },
+      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+      { branch: 'Rosebank', lot: 'LATE-60', on_hand: 1 },
+    ]);
+  await expect(
+    queryServerDb<{ resolution: string }>(
+      `select t.resolution from transfers t join branches b on b.id = t.from_branch_id where b.name = 'Main'
+         and t.tenant_id = (select tenant_id from products where name = $1)`,
+      [medicine],
+    ),
+  ).resolves.toEqual([{ resolution: 'returned' }]);
 
   // BT14: the product's page on the owner's till shows every branch's stock, with Rosebank's lot.
   await openProduct(office, medicine);
   const byBranch = office.getByTestId('branch-stock-row');
   await expect(byBranch).toHaveCount(2);
   await expect(byBranch.nth(0)).toContainText('Mainthis till');
-  await expect(byBranch.nth(0).getByTestId('branch-stock-on-hand')).toHaveText('0 units');
-  await expect(byBranch.nth(1).getByTestId('branch-stock-on-hand')).toHaveText('2 units');
+  await expect(byBranch.nth(0).getByTestId('branch-stock-on-hand')).toHaveText('1 unit');
+  await expect(byBranch.nth(1).getByTestId('branch-stock-on-hand')).toHaveText('1 unit');
   await expect(byBranch.nth(1).getByTestId('batch-row')).toContainText('LATE-60');
   await office.getByTestId('branch-stock').screenshot({ path: `${SCREENSHOTS}stock-by-branch.png` });
 
