@@ -1,7 +1,8 @@
 /**
  * Stock counts (SPEC SC1–SC3) in Chromium: an assistant who may count but not approve counts one
  * category blind, offline; a line is sent back and counted again; the owner approves with her PIN on
- * the same phone, and the differences are booked, reaching the server once online, audited.
+ * the same phone, and the differences are booked, reaching the server once online, audited. Then the assistant
+ * counts one product on its page: that too needs the owner's PIN before it moves stock (SC4).
  */
 import { expect, test, type Page } from '@playwright/test';
 import { queryServerDb } from '../support/server.js';
@@ -115,4 +116,29 @@ test('a cycle count counted blind by an assistant, approved by the owner’s PIN
       ),
     )
     .toEqual([{ reason: 'count', delta: -3, approver: OWNER, counter: ASSISTANT }]);
+
+  // SC4: the assistant counts one product on its page; the difference waits for the owner's PIN, then is booked.
+  await page.getByTestId('product-row').filter({ hasText: grandpa }).getByRole('button').first().click();
+  const stock = page.getByTestId('stock-panel');
+  await stock.getByTestId('stock-count').click();
+  await stock.getByTestId('stock-count-quantity').fill('2');
+  await stock.getByTestId('stock-count-save').click();
+  const approval = stock.getByTestId('manager-approval');
+  await expect(approval).toContainText(`Approve the count of ${grandpa}: 2 on the shelf, the phone shows 4.`);
+  await approval.getByTestId('cashier-option').filter({ hasText: OWNER }).click();
+  await page.keyboard.type(OWNER_PIN);
+  await page.keyboard.press('Enter');
+  await expect(stock.getByRole('status')).toHaveText('Count saved: 2 in stock.');
+  await expectAllSynced(page);
+  await expect
+    .poll(() =>
+      queryServerDb<{ delta: number; approver: string }>(
+        `select (a.details->>'delta')::int as delta, ua.name as approver from audit_log a
+           join products p on a.details->>'productId' = p.id::text
+           join users ua on ua.id = (a.details->>'userId')::uuid
+         where a.action = 'stock.count_approved' and p.name = $1`,
+        [grandpa],
+      ),
+    )
+    .toEqual([{ delta: -2, approver: OWNER }]);
 });

@@ -67,4 +67,25 @@ describe(`stock counts on ${TEST_DB_KIND}`, () => {
     ]);
     expect(await stockFigures(owner.session, productId)).toMatchObject({ onHand: 10 });
   });
+
+  it('SC4: an assistant’s count of one product needs a manager’s approval; a pharmacist’s books at once', async () => {
+    const { owner } = await shopWithTwoTills(app);
+    const productId = await stockedProduct(app, owner, 10);
+    const assistant = await staffMember(owner.session, 'PHARMACIST_ASSISTANT');
+    const pharmacist = await staffMember(owner.session, 'PHARMACIST');
+    const manager = await staffMember(owner.session, 'BRANCH_MANAGER');
+    const alone = { ...owner.script.adjust({ productId, delta: -4, reason: 'count' }), actorId: assistant };
+    const approved = {
+      ...owner.script.adjust({ productId, delta: -2, reason: 'count', approvedBy: manager }),
+      actorId: assistant,
+    };
+    const byPharmacist = { ...owner.script.adjust({ productId, delta: -1, reason: 'count' }), actorId: pharmacist };
+    const answer = await syncTill(app, owner, [alone, approved, byPharmacist]);
+    expect(answer.acknowledgments.map((ack) => [ack.status, ack.error?.code])).toEqual([
+      ['rejected', 'OT_ERR_NOT_PERMITTED'],
+      ['created', undefined],
+      ['created', undefined],
+    ]);
+    expect(await stockFigures(owner.session, productId)).toMatchObject({ onHand: 7 });
+  });
 });

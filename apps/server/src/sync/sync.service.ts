@@ -6,6 +6,7 @@ import {
   PULL_PAGE_SIZE,
   actionOfOperation,
   checkActor,
+  countNeedsApproval,
   checkRefund,
   checkSale,
   isTooFarInFuture,
@@ -13,6 +14,8 @@ import {
   refundTendersOf,
   saleContent,
   type Acknowledgment,
+  type ActorStanding,
+  type AdjustStock,
   type Action,
   type ActorCheck,
   type Operation,
@@ -137,6 +140,22 @@ function approversOf(operation: Operation): string[] {
   if (operation.type === 'ADJUST_STOCK') return operation.data.approvedBy ? [operation.data.approvedBy] : [];
   if (operation.type !== 'CREATE_SALE') return [];
   return operation.data.items.flatMap((line) => (line.override ? [line.override.approvedBy] : []));
+}
+
+/**
+ * SC3, SC4: an adjustment that names an approver moves stock only if they may approve counts; a count booked by
+ * someone who may only count (`countNeedsApproval`) must name one.
+ */
+function adjustmentApproved(
+  adjustment: AdjustStock,
+  actorId: string,
+  actors: ReadonlyMap<string, ActorStanding>,
+): boolean {
+  if (adjustment.approvedBy !== undefined) {
+    return checkActor(actors.get(adjustment.approvedBy), 'stock:approve') === 'allowed';
+  }
+  const counter = actors.get(actorId);
+  return adjustment.reason !== 'count' || (counter !== undefined && !countNeedsApproval(counter.role));
 }
 
 export async function createSyncService({ db, signer, pokes, now = () => new Date() }: SyncDeps): Promise<SyncService> {
@@ -502,12 +521,7 @@ export async function createSyncService({ db, signer, pokes, now = () => new Dat
           const rejection = judgeRefund(operation);
           if (rejection) answers[index] = rejection;
           else work.refunds.push({ index, operation, actorId });
-        } else if (
-          operation.type === 'ADJUST_STOCK' &&
-          operation.data.approvedBy !== undefined &&
-          checkActor(actors.get(operation.data.approvedBy), 'stock:approve') !== 'allowed'
-        ) {
-          // SC3: a count's variance moves stock only with the approval of someone who may approve it.
+        } else if (operation.type === 'ADJUST_STOCK' && !adjustmentApproved(operation.data, actorId, actors)) {
           answers[index] = failure(operation, 'rejected', 'OT_ERR_NOT_PERMITTED');
         } else if (isStockOperation(operation)) {
           work.stockOperations.push({ index, operation, actorId });

@@ -187,6 +187,14 @@ describe('countStock', () => {
     expect((await stockShownHere()).get(PRODUCT_ID)).toBe(5);
   });
 
+  it('SC4: names the manager who approved the count, for the server to check', async () => {
+    await pullFigure(10);
+    const manager = crypto.randomUUID();
+    expect(await countStock(PRODUCT_ID, 7, manager)).toEqual({ delta: -3 });
+    const [adjustment] = await pendingOperations(50);
+    expect(adjustment).toMatchObject({ data: { delta: -3, reason: 'count', approvedBy: manager } });
+  });
+
   it('sends nothing when the count matches', async () => {
     await pullFigure(10);
     expect(await countStock(PRODUCT_ID, 10)).toEqual({ delta: 0 });

@@ -69,7 +69,7 @@ function checkCounted(counted: number): void {
 export async function countAdjustment(
   productId: string,
   counted: number,
-  exceptionId?: string,
+  { exceptionId, approvedBy }: { exceptionId?: string; approvedBy?: string | undefined } = {},
 ): Promise<Extract<NewOperation, { type: 'ADJUST_STOCK' }> | null> {
   checkCounted(counted);
   const delta = counted - (await shownStockOf(productId));
@@ -79,6 +79,7 @@ export async function countAdjustment(
     delta,
     reason: 'count',
     ...(exceptionId === undefined ? {} : { exceptionId }),
+    ...(approvedBy === undefined ? {} : { approvedBy }),
   };
   const parsed = adjustStockSchema.safeParse(adjustment);
   if (!parsed.success) throw invalid(parsed.error);
@@ -88,11 +89,12 @@ export async function countAdjustment(
 /**
  * "Count stock": the person counted `counted` units on the shelf. Queues an
  * ADJUST_STOCK (reason `count`) of the difference from the figure shown, in ONE
- * strict transaction; nothing when they agree.
+ * strict transaction; nothing when they agree. `approvedBy`: the manager who
+ * approved it, for someone who may only count (SC4).
  */
-export async function countStock(productId: string, counted: number): Promise<CountResult> {
+export async function countStock(productId: string, counted: number, approvedBy?: string): Promise<CountResult> {
   return db.transaction('rw', [db.stock, db.outbox, db.meta], async () => {
-    const adjustment = await countAdjustment(productId, counted);
+    const adjustment = await countAdjustment(productId, counted, { approvedBy });
     if (adjustment) await enqueueOperation(adjustment);
     return { delta: adjustment?.data.delta ?? 0 };
   });

@@ -20,13 +20,18 @@ async function awaitingDecision(exceptionId: string): Promise<LocalStockExceptio
  * with it; when the count agrees with the figure, queues RESOLVE_STOCK_EXCEPTION
  * instead (the figure is right, nothing to move). Marks the exception as being
  * resolved so it leaves the inbox at once. Returns null, queuing nothing, when it
- * was resolved already (a double tap, another tab, a pull).
+ * was resolved already (a double tap, another tab, a pull). `approvedBy`: the
+ * manager who approved the count, for someone who may only count (SC4).
  */
-export async function resolveOversellByCount(exceptionId: string, counted: number): Promise<CountResult | null> {
+export async function resolveOversellByCount(
+  exceptionId: string,
+  counted: number,
+  approvedBy?: string,
+): Promise<CountResult | null> {
   return db.transaction('rw', [db.stockExceptions, db.stock, db.outbox, db.meta], async () => {
     const exception = await awaitingDecision(exceptionId);
     if (!exception) return null;
-    const adjustment = await countAdjustment(exception.productId, counted, exceptionId);
+    const adjustment = await countAdjustment(exception.productId, counted, { exceptionId, approvedBy });
     const entry = await enqueueOperation(
       adjustment ?? { type: 'RESOLVE_STOCK_EXCEPTION', localId: crypto.randomUUID(), data: { exceptionId } },
     );

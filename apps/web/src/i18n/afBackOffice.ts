@@ -83,6 +83,7 @@ export const afBackOffice: DeepStrings<typeof enBackOffice> = {
       countShelf: 'Tel die rak',
       figureRight: 'Die syfer is reg',
       countedLabel: 'Hoeveel is nou op die rak?',
+      countApproval: 'Keur die telling van {{name}} goed: {{counted}} op die rak, die foon wys {{shown}}.',
       saveCount: 'Stoor telling',
       resolveFailed: 'Nie gestoor nie: {{message}}',
       refusedTitle: 'Verkoop geweier: nie genoeg {{name}} nie (gevra {{requested}}, gehad {{available}})',

@@ -140,6 +140,7 @@ export const afProducts: DeepStrings<typeof enProducts> = {
     count: 'Tel voorraad',
     receivedLabel: 'Eenhede ontvang',
     countedLabel: 'Eenhede op die rak getel',
+    countApproval: 'Keur die telling van {{name}} goed: {{counted}} op die rak, die foon wys {{shown}}.',
     save: 'Stoor',
     cancel: 'Kanselleer',
     saving: 'Stoor…',

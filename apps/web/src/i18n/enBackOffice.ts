@@ -84,6 +84,7 @@ export const enBackOffice = {
       countShelf: 'Count the shelf',
       figureRight: 'The figure is right',
       countedLabel: 'How many are on the shelf now?',
+      countApproval: 'Approve the count of {{name}}: {{counted}} on the shelf, the phone shows {{shown}}.',
       saveCount: 'Save count',
       resolveFailed: 'Not saved: {{message}}',
       refusedTitle: 'Sale refused: not enough {{name}} (asked {{requested}}, had {{available}})',

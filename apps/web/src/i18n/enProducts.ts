@@ -137,6 +137,7 @@ export const enProducts = {
     count: 'Count stock',
     receivedLabel: 'Units received',
     countedLabel: 'Units counted on the shelf',
+    countApproval: 'Approve the count of {{name}}: {{counted}} on the shelf, the phone shows {{shown}}.',
     save: 'Save',
     cancel: 'Cancel',
     saving: 'Saving…',

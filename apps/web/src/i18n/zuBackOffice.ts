@@ -83,6 +83,7 @@ export const zuBackOffice: DeepStrings<typeof enBackOffice> = {
       countShelf: 'Bala ishalofu',
       figureRight: 'Inombolo ilungile',
       countedLabel: 'Zingaki eshalofini manje?',
+      countApproval: 'Vumela ukubalwa kuka-{{name}}: {{counted}} eshalofini, ifoni ikhombisa {{shown}}.',
       saveCount: 'Londoloza ukubala',
       resolveFailed: 'Akulondolozwanga: {{message}}',
       refusedTitle: 'Intengiso yenqatshiwe: {{name}} akwanele (kucelwe {{requested}}, bekukhona {{available}})',

@@ -147,6 +147,7 @@ export const zuProducts: DeepStrings<typeof enProducts> = {
     count: 'Bala isitoko',
     receivedLabel: 'Amayunithi amukelwe',
     countedLabel: 'Amayunithi abaliwe eshalofini',
+    countApproval: 'Vumela ukubalwa kuka-{{name}}: {{counted}} eshalofini, ifoni ikhombisa {{shown}}.',
     save: 'Londoloza',
     cancel: 'Khansela',
     saving: 'Iyalondoloza…',

@@ -8,7 +8,7 @@ import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
 import { AdjustForm, type Adjustment } from './AdjustForm';
 import { BatchList } from './BatchList';
-import { QuantityForm } from './QuantityForm';
+import { CountForm } from './CountForm';
 import { ReceiveForm } from './ReceiveForm';
 import { StockFigure } from './StockFigure';
 
@@ -18,7 +18,8 @@ type Mode = 'idle' | 'receive' | 'count' | 'adjust';
  * A tracked product's stock on the Products screen: the figure this phone shows,
  * its batches, "Receive stock" (a delivery, RECEIVE_STOCK, with lot and expiry when
  * kept in batches) and "Count stock" (what is on the
- * shelf; the difference from the figure goes as an ADJUST_STOCK, reason `count`).
+ * shelf; the difference from the figure goes as an ADJUST_STOCK, reason `count`,
+ * approved by a manager when the person may only count: SC4).
  */
 export function StockPanel({
   product,
@@ -59,8 +60,8 @@ export function StockPanel({
     setMode('idle');
   }
 
-  async function count(counted: number) {
-    const { delta } = await countStock(product.id, counted);
+  async function count(counted: number, approvedBy: string | undefined) {
+    const { delta } = await countStock(product.id, counted, approvedBy);
     if (delta !== 0) requestSync();
     setNotice(delta === 0 ? t('stock.countMatches') : t('stock.counted', { count: counted }));
     setMode('idle');
@@ -90,11 +91,12 @@ export function StockPanel({
           onCancel={() => setMode('idle')}
         />
       ) : mode === 'count' ? (
-        <QuantityForm
+        <CountForm
           label={t('stock.countedLabel')}
-          min={0}
           submitLabel={t('stock.save')}
-          onSubmit={count}
+          shown={onHand}
+          approvalReason={(counted) => t('stock.countApproval', { name: product.name, counted, shown: onHand })}
+          onCounted={count}
           onCancel={() => setMode('idle')}
           testIdPrefix="stock-count"
         />

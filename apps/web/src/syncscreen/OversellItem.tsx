@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalStockException } from '../db';
 import { acceptStockFigure, resolveOversellByCount } from '../db/stockExceptionDecisions';
-import { QuantityForm } from '../stock/QuantityForm';
+import { CountForm } from '../stock/CountForm';
 import { stockSaveError } from '../stock/stockSaveError';
 import { requestSync } from '../sync';
 import { Button } from '../ui/Button';
@@ -20,8 +20,8 @@ export function OversellItem({ exception, shownStock }: { exception: LocalStockE
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function count(counted: number) {
-    await resolveOversellByCount(exception.id, counted);
+  async function count(counted: number, approvedBy: string | undefined) {
+    await resolveOversellByCount(exception.id, counted, approvedBy);
     requestSync();
   }
 
@@ -52,11 +52,14 @@ export function OversellItem({ exception, shownStock }: { exception: LocalStockE
         </p>
       ) : null}
       {counting ? (
-        <QuantityForm
+        <CountForm
           label={t('sync.screen.countedLabel')}
-          min={0}
           submitLabel={t('sync.screen.saveCount')}
-          onSubmit={count}
+          shown={shownStock}
+          approvalReason={(counted) =>
+            t('sync.screen.countApproval', { name: exception.productName, counted, shown: shownStock })
+          }
+          onCounted={count}
           onCancel={() => setCounting(false)}
           testIdPrefix="stock-exception-counted"
         />

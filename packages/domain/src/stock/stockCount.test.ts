@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countAdjustments, countVariances, uncountedLines, type StockCount } from './stockCount.js';
+import { ROLES, can } from '../auth/permissions.js';
+import { countAdjustments, countNeedsApproval, countVariances, uncountedLines, type StockCount } from './stockCount.js';
 import { adjustStockSchema } from './stock.js';
 
 const APPROVER = '00000000-0000-4000-8000-0000000000aa';
@@ -41,5 +42,12 @@ describe('stock counts (SPEC SC)', () => {
     expect(countAdjustments({ ...count, lines: [count.lines[1] as StockCount['lines'][number]] }, APPROVER)).toEqual(
       [],
     );
+  });
+});
+
+describe('countNeedsApproval (SPEC SC4)', () => {
+  it('asks approval only of whoever may count but neither adjust stock nor approve counts', () => {
+    const counters = ROLES.filter((role) => can(role, 'stock:count'));
+    expect(counters.filter(countNeedsApproval)).toEqual(['PHARMACIST_ASSISTANT']);
   });
 });

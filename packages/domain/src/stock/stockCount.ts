@@ -1,3 +1,4 @@
+import { can, type Role } from '../auth/permissions.js';
 import type { AdjustStock } from './stock.js';
 
 /**
@@ -59,4 +60,13 @@ export function countAdjustments(count: Pick<StockCount, 'id' | 'lines'>, approv
   return countVariances(count)
     .filter(({ variance }) => variance !== 0)
     .map(({ productId, variance }) => ({ productId, delta: variance, reason: 'count', countId: count.id, approvedBy }));
+}
+
+/**
+ * SC4: whether the difference a person in `role` counted on one product needs a manager's approval (`approvedBy`
+ * with `stock:approve`) before it moves stock: yes for whoever may count but neither adjust stock nor approve
+ * counts (a pharmacist's assistant). Whoever may adjust stock could move it with a reason anyway.
+ */
+export function countNeedsApproval(role: Role): boolean {
+  return !can(role, 'stock:adjust') && !can(role, 'stock:approve');
 }
