@@ -30,10 +30,11 @@ const listeners = new Set<() => void>();
 /** The count's last run found the reads held: it observes nothing until followed again. */
 let parked = false;
 
+/** Whether to wait for the hold to end: the first read goes at once, held or not (the screen is waiting). */
+const held = () => liveReadsHeld() && products !== undefined;
+
 function follow(): void {
   if (subscription) return;
-  // The first read goes at once, held or not: the screen is waiting.
-  const held = () => liveReadsHeld() && products !== undefined;
   subscription = liveQuery(async () => (held() ? null : db.products.count())).subscribe({
     next: (count) => {
       parked = count === null;
@@ -55,7 +56,7 @@ function scheduleRead(): void {
   const delay =
     products === undefined ? 0 : Math.max(0, lastReadEnded + Math.max(REREAD_MS, 2 * lastReadMs) - performance.now());
   setTimeout(() => {
-    if (liveReadsHeld() && products !== undefined) {
+    if (held()) {
       reading = false;
       stale = true;
       return;

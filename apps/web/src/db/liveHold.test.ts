@@ -63,6 +63,19 @@ describe('a shared live value under a hold', () => {
     await vi.waitFor(() => expect(feed.current()).toBe(3));
     stop();
   });
+
+  it('reads at once for its first subscriber during a hold, then waits for the hold to end', async () => {
+    const feed = sharedLiveValue(() => db.meta.count());
+    releaseLeft = holdLiveReads();
+    const stop = feed.subscribe(() => undefined);
+    await vi.waitFor(() => expect(feed.current()).toBe(0));
+    await db.meta.put({ key: 'a', value: 1 });
+    await settle(100);
+    expect(feed.current()).toBe(0);
+    releaseLeft();
+    await vi.waitFor(() => expect(feed.current()).toBe(1));
+    stop();
+  });
 });
 
 describe('the catalogue under a hold', () => {

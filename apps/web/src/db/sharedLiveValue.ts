@@ -17,7 +17,8 @@ export function sharedLiveValue<T>(query: () => Promise<T>) {
   let parked = false;
   const listeners = new Set<() => void>();
   const follow = () =>
-    liveQuery(async () => (liveReadsHeld() ? HELD : query())).subscribe({
+    // The first read goes at once, held or not: a screen opened meanwhile is waiting for it.
+    liveQuery(async () => (liveReadsHeld() && value !== undefined ? HELD : query())).subscribe({
       next: (next) => {
         parked = next === HELD;
         if (next === HELD) return;
