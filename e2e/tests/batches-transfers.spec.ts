@@ -47,13 +47,17 @@ async function sell(page: Page, name: string, units: number): Promise<void> {
   await page.getByTestId('new-sale').click();
 }
 
-/** The server's batches of the product: branch, lot and units, by branch then lot. */
-function serverLots(product: string) {
-  return queryServerDb<{ branch: string; lot: string; on_hand: number }>(
-    `select b.name as branch, s.lot, s.on_hand from stock_batches s join products p on p.id = s.product_id
-       join branches b on b.id = s.branch_id where p.name = $1 order by b.name, s.lot`,
-    [product],
-  );
+/** Waits until the server's batches of the product are `lots`: branch, lot and units, by branch then lot. */
+async function expectServerLots(product: string, lots: { branch: string; lot: string; on_hand: number }[]) {
+  await expect
+    .poll(() =>
+      queryServerDb<{ branch: string; lot: string; on_hand: number }>(
+        `select b.name as branch, s.lot, s.on_hand from stock_batches s join products p on p.id = s.product_id
+           join branches b on b.id = s.branch_id where p.name = $1 order by b.name, s.lot`,
+        [product],
+      ),
+    )
+    .toEqual(lots);
 }
 
 test('a batch received with its expiry sells first-expiry-first-out, and stock moves to another branch', async ({
@@ -93,22 +97,18 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
   await office.getByTestId('line-save').click();
   await sell(office, medicine, 0);
   await expectAllSynced(office);
-  await expect
-    .poll(() => serverLots(medicine))
-    .toEqual([
-      { branch: 'Main', lot: 'LATE-60', on_hand: 2 },
-      { branch: 'Main', lot: 'SOON-10', on_hand: 2 },
-    ]);
+  await expectServerLots(medicine, [
+    { branch: 'Main', lot: 'LATE-60', on_hand: 2 },
+    { branch: 'Main', lot: 'SOON-10', on_hand: 2 },
+  ]);
 
   // Two more sold, first expiry first: both of SOON's.
   await sell(office, medicine, 2);
   await expectAllSynced(office);
-  await expect
-    .poll(() => serverLots(medicine))
-    .toEqual([
-      { branch: 'Main', lot: 'LATE-60', on_hand: 2 },
-      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
-    ]);
+  await expectServerLots(medicine, [
+    { branch: 'Main', lot: 'LATE-60', on_hand: 2 },
+    { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+  ]);
   await openProduct(office, medicine);
   await expect(lots).toHaveCount(1, { timeout: 30_000 });
   await expect(lots.first()).toContainText('LATE-60');
@@ -138,12 +138,10 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
   await office.getByTestId('transfer-send').click();
   await expect(office.getByTestId('transfers-notice')).toHaveText('Sent 2 units to Rosebank.');
   await expectAllSynced(office);
-  await expect
-    .poll(() => serverLots(medicine))
-    .toEqual([
-      { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
-      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
-    ]);
+  await expectServerLots(medicine, [
+    { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
+    { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+  ]);
 
   // Rosebank's till sees it on its way and counts one unit: the lot arrives with its expiry, one unit short.
   await rosebank.getByTestId('nav-products').click();
@@ -155,13 +153,11 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
   await rosebank.getByTestId('incoming-transfer-receive').click();
   await expect(rosebank.getByTestId('transfers-notice')).toHaveText('Received the transfer from Main.');
   await expectAllSynced(rosebank);
-  await expect
-    .poll(() => serverLots(medicine))
-    .toEqual([
-      { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
-      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
-      { branch: 'Rosebank', lot: 'LATE-60', on_hand: 1 },
-    ]);
+  await expectServerLots(medicine, [
+    { branch: 'Main', lot: 'LATE-60', on_hand: 0 },
+    { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+    { branch: 'Rosebank', lot: 'LATE-60', on_hand: 1 },
+  ]);
   await expect(
     rosebank.getByTestId('product-row').filter({ hasText: medicine }).getByTestId('stock-figure'),
   ).toHaveAttribute('data-on-hand', '1', { timeout: 30_000 });
@@ -175,13 +171,11 @@ test('a batch received with its expiry sells first-expiry-first-out, and stock m
   await sent.getByTestId('transfer-returned').click();
   await expect(office.getByTestId('transfers-notice')).toHaveText('1 unit is back in this branch’s stock.');
   await expectAllSynced(office);
-  await expect
-    .poll(() => serverLots(medicine))
-    .toEqual([
-      { branch: 'Main', lot: 'LATE-60', on_hand: 1 },
-      { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
-      { branch: 'Rosebank', lot: 'LATE-60', on_hand: 1 },
-    ]);
+  await expectServerLots(medicine, [
+    { branch: 'Main', lot: 'LATE-60', on_hand: 1 },
+    { branch: 'Main', lot: 'SOON-10', on_hand: 0 },
+    { branch: 'Rosebank', lot: 'LATE-60', on_hand: 1 },
+  ]);
   await expect(
     queryServerDb<{ resolution: string }>(
       `select t.resolution from transfers t join branches b on b.id = t.from_branch_id where b.name = 'Main'
